@@ -1,0 +1,118 @@
+//! entity-misspelt: a name of the source appears in the target with a slightly different
+//! spelling (`Facebrook` for `Facebook`).
+
+use super::names::{NameStatus, source_names, status_in_target};
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::model::{Finding, Severity};
+
+pub struct EntityMisspelt;
+
+static RULE: Rule = Rule {
+    id: "entity-misspelt",
+    category: "fluency/spelling",
+    severity: Severity::Major,
+    summary: "A name, brand or acronym of the source is misspelt in the target.",
+    explanation: "Proper names, brands and acronyms are carried over unchanged unless the \
+language has its own form for them (countries, cities, institutions: `London` → `Londres`). \
+This rule looks for a target word that is close to a source name without being it — one or \
+two letters added, dropped or swapped, or a space inserted — and suggests the source spelling. \
+Names the pair's data lists as translated are never reported.",
+    example: RuleExample {
+        source: "Reports that Facebook asked banks for data raised eyebrows.",
+        bad: "Les informations selon lesquelles Facebrook a demandé des données aux banques ont surpris.",
+        good: "Les informations selon lesquelles Facebook a demandé des données aux banques ont surpris.",
+        glossary: "",
+    },
+};
+
+impl Check for EntityMisspelt {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        let names = source_names(ctx);
+        let mut reported = Vec::new();
+        for name in &names {
+            let NameStatus::Misspelt {
+                span, spacing_only, ..
+            } = status_in_target(ctx, name, &names)
+            else {
+                continue;
+            };
+            if reported.contains(&span) {
+                continue;
+            }
+            reported.push(span);
+            let written = &ctx.target.text[span.range()];
+            let (message, severity) = if spacing_only {
+                (
+                    format!("`{}` is written `{written}` in the target", name.text),
+                    Severity::Minor,
+                )
+            } else {
+                (
+                    format!("`{written}` looks like a misspelling of `{}`", name.text),
+                    RULE.severity,
+                )
+            };
+            out.push(
+                ctx.finding(&RULE, message)
+                    .with_severity(severity)
+                    .with_source(ctx.source_span(name.span))
+                    .with_target(ctx.target_span(span))
+                    .with_suggestion(name.text),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn flags_facebrook_with_suggestion() {
+        let found = run(
+            &EntityMisspelt,
+            "Reports that Facebook asked banks.",
+            "Les rapports que Facebrook a demandé aux banques.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "Facebrook");
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("Facebook"));
+    }
+
+    #[test]
+    fn flags_inserted_space_as_minor() {
+        let found = run(
+            &EntityMisspelt,
+            "talks with Chase, JPMorgan and Citibank",
+            "des discussions avec Chase, JP Morgan et Citibank",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "JP Morgan");
+        assert_eq!(found[0].0.severity, Severity::Minor);
+    }
+
+    #[test]
+    fn translated_and_adapted_names_are_not_misspellings() {
+        assert!(
+            run(
+                &EntityMisspelt,
+                "He flew to London and met the Kurds.",
+                "Il est allé à Londres et a rencontré les Kurdes."
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &EntityMisspelt,
+                "the European Parliament",
+                "le Parlement européen"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! term-false-friend: a target word that looks like the source word but means something else
+//! in this context (`Les partages` for stock-market shares), from the pair's data.
+
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::model::{Finding, Severity, Span};
+
+pub struct FalseFriendCheck;
+
+static RULE: Rule = Rule {
+    id: "term-false-friend",
+    category: "accuracy/mistranslation",
+    severity: Severity::Major,
+    summary: "A false friend or known machine-translation pitfall in the target.",
+    explanation: "Each entry of `data/<pair>/false-friends.toml` names a source pattern, the \
+sense it must be used in (a context pattern, and one that rules it out), the wrong target \
+rendering and the right one. The finding points at the wrong words and suggests the right \
+ones with the original capitalization; the entry sets the severity.",
+    example: RuleExample {
+        source: "Shares in the social network regained ground, trading 3.6% higher.",
+        bad: "Les partages sur le réseau social ont regagné du terrain, en hausse de 3,6 %.",
+        good: "Les actions du réseau social ont regagné du terrain, en hausse de 3,6 %.",
+        glossary: "",
+    },
+};
+
+impl Check for FalseFriendCheck {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        for entry in ctx
+            .pair
+            .false_friends
+            .iter()
+            .filter(|e| e.applies_to(ctx.source.text))
+        {
+            for captures in entry.wrong.captures_iter(ctx.target.text) {
+                let whole = captures.get(0).expect("group 0 always matches");
+                let mut finding = ctx
+                    .finding(&RULE, format!("`{}`: {}", whole.as_str(), entry.note))
+                    .with_severity(entry.severity)
+                    .with_target(ctx.target_span(Span::new(whole.start(), whole.end())));
+                if let Some(m) = entry.source.find(ctx.source.text) {
+                    finding = finding.with_source(ctx.source_span(Span::new(m.start(), m.end())));
+                }
+                if !entry.right.is_empty() {
+                    let mut right = String::new();
+                    captures.expand(&entry.right, &mut right);
+                    finding = finding.with_suggestion(match_case(whole.as_str(), &right));
+                }
+                out.push(finding);
+            }
+        }
+    }
+}
+
+/// Gives `replacement` the case of the first letter of `original`.
+fn match_case(original: &str, replacement: &str) -> String {
+    let upper = original.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = replacement.chars();
+    match chars.next() {
+        Some(first) if upper => first.to_uppercase().chain(chars).collect(),
+        _ => replacement.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+    use crate::locale::pair::PairKnowledge;
+
+    #[test]
+    fn every_entry_flags_its_bad_example_and_not_its_good_one() {
+        for entry in &PairKnowledge::get("en", "fr").unwrap().false_friends {
+            let ex = &entry.example;
+            let bad = run(&FalseFriendCheck, &ex.source, &ex.bad);
+            assert!(
+                bad.iter().any(|f| f.0.message.contains(&entry.note)),
+                "{}: bad example not flagged",
+                entry.id
+            );
+            let good = run(&FalseFriendCheck, &ex.source, &ex.good);
+            assert!(
+                good.is_empty(),
+                "{}: good example flagged: {good:?}",
+                entry.id
+            );
+        }
+    }
+
+    #[test]
+    fn keeps_the_determiner_and_its_case() {
+        let found = run(
+            &FalseFriendCheck,
+            "Shares in the social network regained ground, trading 3.6% higher at $184.24.",
+            "Les partages sur le réseau social ont regagné du terrain.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "Les partages");
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("Les actions"));
+    }
+
+    #[test]
+    fn sharing_in_its_own_sense_is_not_flagged() {
+        assert!(
+            run(
+                &FalseFriendCheck,
+                "He shares his photos with friends.",
+                "Il partage ses photos ; les partages sont nombreux."
+            )
+            .is_empty()
+        );
+    }
+}

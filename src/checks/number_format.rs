@@ -1,0 +1,75 @@
+//! number-format: a number with the right value written in the other language's convention.
+
+use super::numbers::pair_numbers;
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::locale::number::format_number;
+use crate::model::{Finding, Severity};
+
+pub struct NumberFormat;
+
+static RULE: Rule = Rule {
+    id: "number-format",
+    category: "locale-convention/number-format",
+    severity: Severity::Minor,
+    summary: "A number keeps the source language's decimal or thousands separator.",
+    explanation: "French writes `1,3` and `12 500` where English writes `1.3` and `12,500`. A \
+target number that only matches the source when read with the source's separators is \
+written in the wrong convention — and may be misread: `1,300` is one thousand three hundred \
+in English but one point three in French.",
+    example: RuleExample {
+        source: "The service has 1.3 billion users.",
+        bad: "Le service compte 1.3 milliard d'utilisateurs.",
+        good: "Le service compte 1,3 milliard d'utilisateurs.",
+        glossary: "",
+    },
+};
+
+impl Check for NumberFormat {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        for (s, t) in pair_numbers(ctx).misformatted {
+            let written = &ctx.target.text[t.span.range()];
+            let expected = format_number(s.value, ctx.target.lang);
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    format!(
+                        "`{written}` follows the source's number format; {} writes `{expected}`",
+                        ctx.target.lang.name
+                    ),
+                )
+                .with_source(ctx.source_span(s.span))
+                .with_target(ctx.target_span(t.span))
+                .with_suggestion(expected),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn flags_english_separators_in_french() {
+        let found = run(
+            &NumberFormat,
+            "It costs 1,300 euros.",
+            "Il coûte 1,300 euros.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("1300"));
+        assert!(
+            run(
+                &NumberFormat,
+                "It costs 1,300 euros.",
+                "Il coûte 1 300 euros."
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! number-mismatch: a number whose value differs between source and target, or that one side
+//! lacks.
+
+use super::numbers::pair_numbers;
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::locale::number::format_number;
+use crate::model::{Finding, Severity};
+
+pub struct NumberMismatch;
+
+static RULE: Rule = Rule {
+    id: "number-mismatch",
+    category: "accuracy/mistranslation",
+    severity: Severity::Major,
+    summary: "A number of the source has a different value in the target, or no counterpart.",
+    explanation: "Numbers are compared by value after reading each side with its own \
+conventions: decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), scale \
+words (`1.3 billion` ↔ `1,3 milliard`; the French `billion` is 10^12) and number words \
+(`three thousand` ↔ `3 000`). A number changed in value is reported on the target with the \
+source value as suggestion; a number one side lacks is reported on the side that has it.",
+    example: RuleExample {
+        source: "The smartphone texting service has 1.3 billion users.",
+        bad: "Le service de messagerie compte 1,3 billion d'utilisateurs.",
+        good: "Le service de messagerie compte 1,3 milliard d'utilisateurs.",
+        glossary: "",
+    },
+};
+
+impl Check for NumberMismatch {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        let pairing = pair_numbers(ctx);
+        let source_text =
+            |m: &crate::locale::number::NumberMention| &ctx.source.text[m.span.range()];
+        let target_text =
+            |m: &crate::locale::number::NumberMention| &ctx.target.text[m.span.range()];
+        let changed = pairing.missing.len().min(pairing.added.len());
+        for (s, t) in pairing.missing.iter().zip(&pairing.added) {
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    format!(
+                        "`{}` in the target does not match `{}` in the source",
+                        target_text(t),
+                        source_text(s)
+                    ),
+                )
+                .with_source(ctx.source_span(s.span))
+                .with_target(ctx.target_span(t.span))
+                .with_suggestion(format_number(s.value, ctx.target.lang)),
+            );
+        }
+        for s in &pairing.missing[changed..] {
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    format!(
+                        "`{}` of the source is missing in the target",
+                        source_text(s)
+                    ),
+                )
+                .with_source(ctx.source_span(s.span)),
+            );
+        }
+        for t in &pairing.added[changed..] {
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    format!("`{}` in the target is not in the source", target_text(t)),
+                )
+                .with_target(ctx.target_span(t.span)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    fn flagged(source: &str, target: &str) -> Vec<String> {
+        run(&NumberMismatch, source, target)
+            .into_iter()
+            .map(|f| f.1)
+            .collect()
+    }
+
+    #[test]
+    fn equal_values_in_both_conventions_pass() {
+        assert!(
+            flagged(
+                "1.3 billion users, 3.6% higher at $184.24",
+                "1,3 milliard d'utilisateurs, en hausse de 3,6 % à 184,24 $"
+            )
+            .is_empty()
+        );
+        assert!(
+            flagged(
+                "some $100 billion and 87 million users in 2016",
+                "quelque 100 milliards de dollars et 87 millions d'utilisateurs en 2016"
+            )
+            .is_empty()
+        );
+        assert!(flagged("3,000 meters", "trois mille mètres").is_empty());
+        assert!(flagged("12,500 people", "12 500 personnes").is_empty());
+    }
+
+    #[test]
+    fn wrong_scale_and_wrong_value_are_flagged() {
+        assert_eq!(
+            flagged("1.3 billion users", "1,3 billion d'utilisateurs"),
+            vec!["1,3 billion"]
+        );
+        assert_eq!(
+            flagged("1.3 billion users", "13 millions d'utilisateurs"),
+            vec!["13 millions"]
+        );
+        let found = run(
+            &NumberMismatch,
+            "1.3 billion users",
+            "13 millions d'utilisateurs",
+        );
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("1,3 milliard"));
+    }
+
+    #[test]
+    fn missing_and_added_numbers() {
+        assert_eq!(
+            flagged("It fell 5% on Monday.", "Il a chuté lundi."),
+            vec!["5"]
+        );
+        assert_eq!(
+            flagged("It fell on Monday.", "Il a chuté de 5 % lundi."),
+            vec!["5"]
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! Pairs the numbers of a source segment with those of its translation, by value, for the
+//! number checks.
+
+use super::BeadContext;
+use crate::locale::number::{NumberMention, Written, find_numbers, same_value};
+
+/// The outcome of pairing numbers by value.
+#[derive(Debug, Default)]
+pub struct NumberPairing {
+    /// Digit numbers of the source with no counterpart in the target.
+    pub missing: Vec<NumberMention>,
+    /// Digit numbers of the target with no counterpart in the source.
+    pub added: Vec<NumberMention>,
+    /// Target numbers whose value is right only under the other separator convention, or
+    /// written with the other convention's decimal mark.
+    pub misformatted: Vec<(NumberMention, NumberMention)>,
+}
+
+/// Pairs numbers: first digits with equal values, then values that agree once the target's
+/// separators are read the other way, then digits with number words on the other side.
+pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
+    let source = find_numbers(ctx.source.text, ctx.source.lang);
+    let target = find_numbers(ctx.target.text, ctx.target.lang);
+    let mut used = Used {
+        source: vec![false; source.len()],
+        target: vec![false; target.len()],
+    };
+    let mut pairing = NumberPairing::default();
+    let digits = |m: &NumberMention| m.written == Written::Digits;
+
+    for (i, j) in used.pass(&source, &target, |s, t| {
+        digits(s) && digits(t) && same_value(s.value, t.value)
+    }) {
+        if target[j].foreign_format {
+            pairing
+                .misformatted
+                .push((source[i].clone(), target[j].clone()));
+        }
+    }
+    // Values that agree when the target is read with the other convention (`1,300` for 1300).
+    let reread = |s: &NumberMention, t: &NumberMention| {
+        digits(s) && digits(t) && t.other_reading.is_some_and(|v| same_value(s.value, v))
+    };
+    for (i, j) in used.pass(&source, &target, reread) {
+        pairing
+            .misformatted
+            .push((source[i].clone(), target[j].clone()));
+    }
+    // Digits on one side, words on the other (`3,000` ↔ `trois mille`).
+    used.pass(&source, &target, |s, t| {
+        digits(s) != digits(t) && same_value(s.value, t.value)
+    });
+
+    pairing.missing = unused(&source, &used.source)
+        .filter(|m| digits(m))
+        .collect();
+    pairing.added = unused(&target, &used.target)
+        .filter(|m| digits(m))
+        .collect();
+    pairing
+}
+
+/// Which mentions of each side are already paired.
+struct Used {
+    source: Vec<bool>,
+    target: Vec<bool>,
+}
+
+impl Used {
+    /// Pairs each unpaired source mention with the first unpaired target mention `accept`s.
+    fn pass(
+        &mut self,
+        source: &[NumberMention],
+        target: &[NumberMention],
+        accept: impl Fn(&NumberMention, &NumberMention) -> bool,
+    ) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        for (i, s) in source.iter().enumerate() {
+            if self.source[i] {
+                continue;
+            }
+            if let Some(j) = first_unused(target, &self.target, |t| accept(s, t)) {
+                self.source[i] = true;
+                self.target[j] = true;
+                pairs.push((i, j));
+            }
+        }
+        pairs
+    }
+}
+
+fn first_unused(
+    mentions: &[NumberMention],
+    used: &[bool],
+    accept: impl Fn(&NumberMention) -> bool,
+) -> Option<usize> {
+    mentions
+        .iter()
+        .enumerate()
+        .position(|(k, m)| !used[k] && accept(m))
+}
+
+fn unused<'a>(
+    mentions: &'a [NumberMention],
+    used: &'a [bool],
+) -> impl Iterator<Item = NumberMention> + 'a {
+    mentions
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| !**u)
+        .map(|(m, _)| m.clone())
+}

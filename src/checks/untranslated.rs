@@ -1,0 +1,156 @@
+//! untranslated: a target segment left in the source language, copied from the source, or
+//! empty.
+
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::model::{Finding, Severity, Span};
+use crate::textutil::{fold, words};
+use std::collections::HashSet;
+
+pub struct Untranslated;
+
+static RULE: Rule = Rule {
+    id: "untranslated",
+    category: "accuracy/untranslated",
+    severity: Severity::Major,
+    summary: "The target segment is empty, a copy of the source, or in the source language.",
+    explanation: "A segment counts as untranslated when its target is empty while the source \
+has words; when it is nearly identical to the source (names, numbers and codes aside, which \
+are legitimately copied, at least three words must be shared); or when language detection, \
+restricted to the pair's two languages, finds the source language and most target words also \
+occur in the source.",
+    example: RuleExample {
+        source: "The social network is now bracing for cooler growth.",
+        bad: "The social network is now bracing for cooler growth.",
+        good: "Le réseau social s'attend désormais à une croissance plus modérée.",
+        glossary: "",
+    },
+};
+
+/// Similarity of folded texts above which the target is taken for a copy of the source.
+const COPY_SIMILARITY: f64 = 0.9;
+/// Share of target words found in the source above which a source-language target is a copy.
+const COPIED_WORD_SHARE: f64 = 0.5;
+/// Words of letters a target must have before its language is judged.
+const MIN_WORDS: usize = 3;
+
+impl Check for Untranslated {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        let source = ctx.source.text;
+        let target = ctx.target.text;
+        let source_words = lowercase_words(source);
+        if target.trim().is_empty() {
+            if !source_words.is_empty() && !source.trim().is_empty() {
+                out.push(
+                    ctx.finding(&RULE, "the target is empty")
+                        .with_source(ctx.source_span(Span::new(0, source.len()))),
+                );
+            }
+            return;
+        }
+        let target_words = lowercase_words(target);
+        if target_words.len() < MIN_WORDS || ctx.source.lang.code == ctx.target.lang.code {
+            return;
+        }
+        let similarity = strsim::normalized_levenshtein(&fold(source), &fold(target));
+        let in_source: HashSet<&str> = source_words.iter().map(String::as_str).collect();
+        let copied = target_words
+            .iter()
+            .filter(|w| in_source.contains(w.as_str()))
+            .count();
+        let copied_share = copied as f64 / target_words.len() as f64;
+        let message = if similarity >= COPY_SIMILARITY {
+            "the target is a copy of the source"
+        } else if copied_share >= COPIED_WORD_SHARE && in_source_language(ctx) {
+            "the target is still in the source language"
+        } else {
+            return;
+        };
+        out.push(
+            ctx.finding(&RULE, message)
+                .with_source(ctx.source_span(Span::new(0, source.len())))
+                .with_target(ctx.target_span(Span::new(0, target.len()))),
+        );
+    }
+}
+
+/// Folded words made of letters, names (capitalised words) left out since they are copied in
+/// any language.
+fn lowercase_words(text: &str) -> Vec<String> {
+    words(text)
+        .into_iter()
+        .filter(|w| {
+            w.text.chars().all(char::is_alphabetic)
+                && w.text.chars().next().is_some_and(char::is_lowercase)
+        })
+        .map(|w| fold(w.text))
+        .collect()
+}
+
+/// whatlang restricted to the pair's two languages says the target is in the source language.
+fn in_source_language(ctx: &BeadContext) -> bool {
+    let detector = whatlang::Detector::with_allowlist(vec![
+        ctx.source.lang.whatlang,
+        ctx.target.lang.whatlang,
+    ]);
+    detector
+        .detect(ctx.target.text)
+        .is_some_and(|info| info.lang() == ctx.source.lang.whatlang && info.confidence() > 0.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn copies_and_english_targets_are_flagged() {
+        assert_eq!(
+            run(
+                &Untranslated,
+                "He said it was late.",
+                "He said it was late."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            run(
+                &Untranslated,
+                "Facebook and Citigroup did not immediately respond to requests.",
+                "Facebook and Citigroup did not respond to the requests."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn names_numbers_and_short_lines_are_not() {
+        assert!(run(&Untranslated, "© 2018 AFP", "© 2018 AFP").is_empty());
+        assert!(
+            run(
+                &Untranslated,
+                "Wells Fargo, JPMorgan Chase",
+                "Wells Fargo, JPMorgan Chase"
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &Untranslated,
+                "He went to the Silicon Valley.",
+                "Il est allé dans la Silicon Valley."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn empty_target_is_untranslated() {
+        assert_eq!(run(&Untranslated, "Hello there.", "   ").len(), 1);
+    }
+}

@@ -1,0 +1,171 @@
+//! Language profiles: the per-language knowledge under `data/<lang>/`, embedded at compile
+//! time and parsed once. Adding a language is adding its data files and one line to
+//! [`EMBEDDED`].
+
+pub mod number;
+pub mod pair;
+
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LocaleError {
+    #[error("unsupported language `{0}` (supported: {1})")]
+    Unsupported(String, String),
+    #[error("embedded language data is broken: {0}")]
+    Broken(String),
+    #[error("data/{lang}/locale.toml: {source}")]
+    BadData {
+        lang: &'static str,
+        source: toml::de::Error,
+    },
+    #[error("data/{lang}/locale.toml: unknown whatlang code `{code}`")]
+    BadWhatlang { lang: &'static str, code: String },
+}
+
+struct EmbeddedLanguage {
+    code: &'static str,
+    locale: &'static str,
+    abbreviations: &'static str,
+    stopwords: &'static str,
+}
+
+const EMBEDDED: &[EmbeddedLanguage] = &[
+    EmbeddedLanguage {
+        code: "en",
+        locale: include_str!("../../data/en/locale.toml"),
+        abbreviations: include_str!("../../data/en/abbreviations.txt"),
+        stopwords: include_str!("../../data/en/stopwords.txt"),
+    },
+    EmbeddedLanguage {
+        code: "fr",
+        locale: include_str!("../../data/fr/locale.toml"),
+        abbreviations: include_str!("../../data/fr/abbreviations.txt"),
+        stopwords: include_str!("../../data/fr/stopwords.txt"),
+    },
+];
+
+#[derive(Debug, Deserialize)]
+struct LocaleFile {
+    name: String,
+    whatlang: String,
+    decimal: char,
+    group: Vec<char>,
+    space_before_percent: bool,
+    scale_plural: bool,
+    write_scale: Vec<String>,
+    scale: HashMap<String, f64>,
+    words: HashMap<String, f64>,
+    multipliers: HashMap<String, f64>,
+}
+
+/// Everything the pipeline knows about one language.
+#[derive(Debug)]
+pub struct Language {
+    pub code: &'static str,
+    pub name: String,
+    pub whatlang: whatlang::Lang,
+    /// Words ending in a period after which a sentence does not end (`Mr.`, `p.`).
+    pub abbreviations: HashSet<String>,
+    /// Function words, lower case.
+    pub stopwords: HashSet<String>,
+    pub decimal: char,
+    pub group: Vec<char>,
+    pub space_before_percent: bool,
+    pub scale_plural: bool,
+    /// Scale words for writing numbers, smallest first.
+    pub write_scale: Vec<String>,
+    pub scale: HashMap<String, f64>,
+    pub words: HashMap<String, f64>,
+    pub multipliers: HashMap<String, f64>,
+}
+
+impl Language {
+    /// The profile for an ISO 639-1 code such as `en` or `fr`.
+    pub fn get(code: &str) -> Result<&'static Language, LocaleError> {
+        let all = all_languages()
+            .as_ref()
+            .map_err(|e| LocaleError::Broken(e.to_string()))?;
+        all.iter()
+            .find(|l| l.code == code)
+            .ok_or_else(|| LocaleError::Unsupported(code.to_string(), supported_codes().join(", ")))
+    }
+
+    pub fn is_abbreviation(&self, word_with_period: &str) -> bool {
+        self.abbreviations.contains(word_with_period)
+    }
+}
+
+/// Codes of every embedded language.
+pub fn supported_codes() -> Vec<&'static str> {
+    EMBEDDED.iter().map(|e| e.code).collect()
+}
+
+fn all_languages() -> &'static Result<Vec<Language>, LocaleError> {
+    static LANGUAGES: OnceLock<Result<Vec<Language>, LocaleError>> = OnceLock::new();
+    LANGUAGES.get_or_init(|| EMBEDDED.iter().map(parse_language).collect())
+}
+
+fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> {
+    let file: LocaleFile =
+        toml::from_str(embedded.locale).map_err(|source| LocaleError::BadData {
+            lang: embedded.code,
+            source,
+        })?;
+    let whatlang =
+        whatlang::Lang::from_code(&file.whatlang).ok_or_else(|| LocaleError::BadWhatlang {
+            lang: embedded.code,
+            code: file.whatlang.clone(),
+        })?;
+    Ok(Language {
+        code: embedded.code,
+        name: file.name,
+        whatlang,
+        abbreviations: data_lines(embedded.abbreviations)
+            .map(str::to_string)
+            .collect(),
+        stopwords: data_lines(embedded.stopwords).map(str::to_string).collect(),
+        decimal: file.decimal,
+        group: file.group,
+        space_before_percent: file.space_before_percent,
+        scale_plural: file.scale_plural,
+        write_scale: file.write_scale,
+        scale: file.scale,
+        words: file.words,
+        multipliers: file.multipliers,
+    })
+}
+
+/// The meaningful lines of a data file: trimmed, without blanks and `#` comments.
+pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_language_parses() {
+        for code in supported_codes() {
+            let lang = Language::get(code).unwrap();
+            assert!(!lang.abbreviations.is_empty(), "{code}");
+            assert!(!lang.words.is_empty(), "{code}");
+        }
+    }
+
+    #[test]
+    fn unknown_language_is_an_error_naming_the_supported_ones() {
+        let err = Language::get("xx").unwrap_err().to_string();
+        assert!(err.contains("en, fr"), "{err}");
+    }
+
+    #[test]
+    fn french_billion_is_a_trillion() {
+        assert_eq!(Language::get("fr").unwrap().scale["billion"], 1e12);
+        assert_eq!(Language::get("en").unwrap().scale["billion"], 1e9);
+    }
+}

@@ -1,0 +1,455 @@
+//! Locale-aware number reading: digits with the language's decimal and thousands separators,
+//! scale words (`1.3 billion`, `1,3 milliard`) and number words (`three thousand`).
+
+use super::Language;
+use crate::model::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Digits,
+    Words,
+}
+
+/// One number found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberMention {
+    /// Byte span in the text that was read, scale word included.
+    pub span: Span,
+    pub value: f64,
+    pub written: Written,
+    /// The separators follow the other common convention (`1.3` in French, `1,5` in English).
+    pub foreign_format: bool,
+    /// The value the digits would have under the other convention (`1,300`: 1.3 or 1300).
+    pub other_reading: Option<f64>,
+}
+
+/// Two values are the same number when they agree to nine significant digits.
+pub fn same_value(a: f64, b: f64) -> bool {
+    let scale = a.abs().max(b.abs()).max(1e-12);
+    (a - b).abs() / scale < 1e-9
+}
+
+fn digit_run() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\d+(?:[.,\u{00A0}\u{202F} ]\d+)*").expect("static regex"))
+}
+
+fn word_token() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\p{L}+(?:-\p{L}+)*").expect("static regex"))
+}
+
+/// All numbers of `text`, in order: digit numbers first read in the language's convention.
+pub fn find_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
+    let mut out = find_digit_numbers(text, lang);
+    out.extend(find_word_numbers(text, lang, &out));
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
+    let mut out = Vec::new();
+    for run in digit_run().find_iter(text) {
+        // Digits glued to letters on the left (`A380`, `COVID19`) are names, not quantities.
+        if text[..run.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic())
+        {
+            continue;
+        }
+        for parsed in split_run(run.as_str(), lang) {
+            let start = run.start() + parsed.offset;
+            let span = Span::new(start, start + parsed.len);
+            out.push(with_scale_word(text, span, parsed, lang));
+        }
+    }
+    out
+}
+
+/// One number read out of a run of digits and separators.
+#[derive(Debug)]
+struct ParsedDigits {
+    offset: usize,
+    len: usize,
+    value: f64,
+    foreign_format: bool,
+    other_reading: Option<f64>,
+}
+
+/// A run such as `2016 20` or `1,300.5` may hold one number or several; read them left to
+/// right following the language's separators.
+fn split_run(run: &str, lang: &Language) -> Vec<ParsedDigits> {
+    let pieces = run_pieces(run);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let (offset, first) = pieces[i].1;
+        let mut integer = first.to_string();
+        let mut fraction: Option<String> = None;
+        let mut foreign_format = false;
+        let mut other_reading = None;
+        let mut end = offset + first.len();
+        let mut j = i + 1;
+        while j < pieces.len() {
+            let (sep, (group_offset, group)) = pieces[j];
+            let is_group = lang.group.contains(&sep)
+                && group.len() == 3
+                && fraction.is_none()
+                && (j > i + 1 || integer.len() <= 3);
+            if sep == lang.decimal && fraction.is_none() && !is_group {
+                if group.len() == 3 && integer.len() <= 3 {
+                    // `1,300` in French: 1.3 here, 1300 elsewhere.
+                    other_reading = format!("{integer}{group}").parse().ok();
+                }
+                fraction = Some(group.to_string());
+            } else if is_group {
+                integer.push_str(group);
+            } else if is_foreign_decimal(sep, lang) && fraction.is_none() && group.len() != 3 {
+                // `1.3` in French or `1,5` in English: a decimal written the other way.
+                fraction = Some(group.to_string());
+                foreign_format = true;
+            } else {
+                break;
+            }
+            end = group_offset + group.len();
+            j += 1;
+        }
+        let literal = match &fraction {
+            Some(f) => format!("{integer}.{f}"),
+            None => integer,
+        };
+        if let Ok(value) = literal.parse::<f64>() {
+            out.push(ParsedDigits {
+                offset,
+                len: end - offset,
+                value,
+                foreign_format,
+                other_reading,
+            });
+        }
+        i = j;
+    }
+    out
+}
+
+fn is_foreign_decimal(sep: char, lang: &Language) -> bool {
+    matches!(sep, '.' | ',') && sep != lang.decimal
+}
+
+/// Splits `1,300.5` into `('\0', (0, "1")), (',', (2, "300")), ('.', (6, "5"))`.
+fn run_pieces(run: &str) -> Vec<(char, (usize, &str))> {
+    let mut pieces = Vec::new();
+    let mut sep = '\0';
+    let mut group_start = 0;
+    for (i, c) in run.char_indices() {
+        if !c.is_ascii_digit() {
+            pieces.push((sep, (group_start, &run[group_start..i])));
+            sep = c;
+            group_start = i + c.len_utf8();
+        }
+    }
+    pieces.push((sep, (group_start, &run[group_start..])));
+    pieces
+}
+
+/// Extends a number over a following scale word (`1,3 milliard`).
+fn with_scale_word(text: &str, span: Span, parsed: ParsedDigits, lang: &Language) -> NumberMention {
+    let mut mention = NumberMention {
+        span,
+        value: parsed.value,
+        written: Written::Digits,
+        foreign_format: parsed.foreign_format,
+        other_reading: parsed.other_reading,
+    };
+    let rest = &text[span.end..];
+    let after_space = rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}']);
+    let gap = rest.len() - after_space.len();
+    // At most one space of any kind between the digits and the word.
+    if rest[..gap].chars().count() > 1 {
+        return mention;
+    }
+    if let Some(word) = word_token().find(after_space).filter(|w| w.start() == 0)
+        && let Some(scale) = lang.scale.get(&word.as_str().to_lowercase())
+    {
+        mention.value *= scale;
+        mention.other_reading = mention.other_reading.map(|v| v * scale);
+        mention.span.end = span.end + gap + word.end();
+    }
+    mention
+}
+
+/// Numbers written as words (`three thousand`, `quatre-vingt-dix`). `taken` holds digit
+/// numbers whose scale words must not be read again.
+fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Vec<NumberMention> {
+    let mut out = Vec::new();
+    let mut current: Option<(Span, WordNumber)> = None;
+    for word in word_token().find_iter(text) {
+        let span = Span::new(word.start(), word.end());
+        if taken
+            .iter()
+            .any(|m| m.span.start <= span.start && span.end <= m.span.end)
+        {
+            continue;
+        }
+        let lower = word.as_str().to_lowercase();
+        let adjacent = current
+            .as_ref()
+            .is_some_and(|(s, _)| text[s.end..span.start].trim().is_empty());
+        match (current.as_mut(), number_word(&lower, lang)) {
+            (Some((s, n)), Some(w)) if adjacent && n.accepts(w) => {
+                n.push(w);
+                s.end = span.end;
+            }
+            (_, Some(w)) if w.can_start() => {
+                if let Some(done) = current.take() {
+                    out.push(done.1.mention(done.0));
+                }
+                let mut n = WordNumber::default();
+                n.push(w);
+                current = Some((span, n));
+            }
+            _ => {
+                if let Some(done) = current.take() {
+                    out.push(done.1.mention(done.0));
+                }
+            }
+        }
+    }
+    if let Some(done) = current.take() {
+        out.push(done.1.mention(done.0));
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+enum NumberWord {
+    Unit(f64),
+    Multiplier(f64),
+    Scale(f64),
+}
+
+impl NumberWord {
+    fn can_start(self) -> bool {
+        matches!(self, NumberWord::Unit(_) | NumberWord::Multiplier(_))
+    }
+}
+
+fn number_word(lower: &str, lang: &Language) -> Option<NumberWord> {
+    if let Some(&v) = lang.multipliers.get(lower) {
+        return Some(NumberWord::Multiplier(v));
+    }
+    if let Some(&v) = lang.words.get(lower) {
+        return Some(NumberWord::Unit(v));
+    }
+    if let Some(&v) = lang.scale.get(lower) {
+        return Some(NumberWord::Scale(v));
+    }
+    // Hyphenated compounds not listed whole: `twenty-one`, `trente-deux`.
+    let parts: Vec<&str> = lower.split('-').collect();
+    if parts.len() > 1 {
+        let sum: Option<f64> = parts
+            .iter()
+            .filter(|p| **p != "et")
+            .map(|p| lang.words.get(*p).copied())
+            .sum();
+        return sum.map(NumberWord::Unit);
+    }
+    None
+}
+
+/// Accumulates `three hundred twenty thousand` into 320 000.
+#[derive(Debug, Default)]
+struct WordNumber {
+    total: f64,
+    current: f64,
+    words: usize,
+}
+
+impl WordNumber {
+    fn accepts(&self, w: NumberWord) -> bool {
+        match w {
+            NumberWord::Unit(v) => {
+                self.current == 0.0 || (self.current % 100.0 == 0.0 && v < 100.0)
+            }
+            NumberWord::Multiplier(_) | NumberWord::Scale(_) => true,
+        }
+    }
+
+    fn push(&mut self, w: NumberWord) {
+        self.words += 1;
+        match w {
+            NumberWord::Unit(v) => self.current += v,
+            NumberWord::Multiplier(m) if m < 1000.0 => {
+                self.current = self.current.max(1.0) * m;
+            }
+            NumberWord::Multiplier(m) | NumberWord::Scale(m) => {
+                self.total += self.current.max(1.0) * m;
+                self.current = 0.0;
+            }
+        }
+    }
+
+    fn mention(&self, span: Span) -> NumberMention {
+        NumberMention {
+            span,
+            value: self.total + self.current,
+            written: Written::Words,
+            foreign_format: false,
+            other_reading: None,
+        }
+    }
+}
+
+/// Writes a value the way the language writes numbers: its decimal separator, its first
+/// thousands separator, and a scale word for round millions and above (`1,3 milliard`).
+pub fn format_number(value: f64, lang: &Language) -> String {
+    for word in lang.write_scale.iter().rev() {
+        let Some(&scale) = lang.scale.get(word) else {
+            continue;
+        };
+        let mantissa = value / scale;
+        if mantissa >= 1.0 && (mantissa * 1000.0).fract().abs() < 1e-6 {
+            let plural = if lang.scale_plural && mantissa >= 2.0 {
+                "s"
+            } else {
+                ""
+            };
+            return format!("{} {word}{plural}", format_digits(mantissa, lang));
+        }
+    }
+    format_digits(value, lang)
+}
+
+fn format_digits(value: f64, lang: &Language) -> String {
+    let text = format!("{}", (value * 1000.0).round() / 1000.0);
+    let (integer, fraction) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text, None),
+    };
+    let grouped = if integer.len() > 4 {
+        let sep = lang.group.first().copied().unwrap_or(',');
+        let digits: Vec<char> = integer.chars().collect();
+        let mut out = String::new();
+        for (i, c) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(*c);
+        }
+        out
+    } else {
+        integer
+    };
+    match fraction {
+        Some(f) => format!("{grouped}{}{f}", lang.decimal),
+        None => grouped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, lang: &str) -> Vec<(String, f64)> {
+        let lang = Language::get(lang).unwrap();
+        find_numbers(text, lang)
+            .into_iter()
+            .map(|m| (text[m.span.range()].to_string(), m.value))
+            .collect()
+    }
+
+    fn one(text: &str, lang: &str) -> NumberMention {
+        let lang = Language::get(lang).unwrap();
+        let all = find_numbers(text, lang);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn english_and_french_conventions() {
+        assert_eq!(
+            values("1.3 billion users", "en"),
+            vec![("1.3 billion".into(), 1.3e9)]
+        );
+        assert_eq!(
+            values("1,3 milliard d'utilisateurs", "fr"),
+            vec![("1,3 milliard".into(), 1.3e9)]
+        );
+        assert_eq!(
+            values("1,3 billion", "fr"),
+            vec![("1,3 billion".into(), 1.3e12)]
+        );
+        assert_eq!(
+            values("13 millions", "fr"),
+            vec![("13 millions".into(), 1.3e7)]
+        );
+        assert_eq!(values("$184.24 and 3.6%", "en")[0].1, 184.24);
+        assert_eq!(values("184,24 $ et 3,6 %", "fr")[1].1, 3.6);
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(values("12,500 people", "en")[0].1, 12500.0);
+        assert_eq!(values("12 500 personnes", "fr")[0].1, 12500.0);
+        assert_eq!(values("12\u{202F}500 personnes", "fr")[0].1, 12500.0);
+        assert_eq!(values("12\u{00A0}500,5", "fr")[0].1, 12500.5);
+        assert_eq!(values("1,234,567.8", "en")[0].1, 1234567.8);
+    }
+
+    #[test]
+    fn separate_numbers_stay_separate() {
+        assert_eq!(
+            values("in 2016 20 people", "en"),
+            vec![("2016".into(), 2016.0), ("20".into(), 20.0)]
+        );
+        assert_eq!(values("en 2016 1 500 personnes", "fr").len(), 2);
+    }
+
+    #[test]
+    fn foreign_decimal_is_flagged_with_its_value() {
+        let m = one("1.3 milliard", "fr");
+        assert!(m.foreign_format);
+        assert_eq!(m.value, 1.3e9);
+        let m = one("1,5 million", "en");
+        assert!(m.foreign_format);
+        assert_eq!(m.value, 1.5e6);
+    }
+
+    #[test]
+    fn ambiguous_group_keeps_the_other_reading() {
+        let m = one("1,300 euros", "fr");
+        assert_eq!(m.value, 1.3);
+        assert_eq!(m.other_reading, Some(1300.0));
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(values("three thousand meters", "en")[0].1, 3000.0);
+        assert_eq!(values("trois mille mètres", "fr")[0].1, 3000.0);
+        assert_eq!(values("twenty-one", "en")[0].1, 21.0);
+        assert_eq!(values("quatre-vingt-dix", "fr")[0].1, 90.0);
+        assert_eq!(values("trente-deux ans", "fr")[0].1, 32.0);
+        assert_eq!(values("two hundred and", "en")[0].1, 200.0);
+        assert_eq!(values("deux millions", "fr")[0].1, 2e6);
+    }
+
+    #[test]
+    fn formats_in_the_language_convention() {
+        let fr = Language::get("fr").unwrap();
+        let en = Language::get("en").unwrap();
+        assert_eq!(format_number(1.3e9, fr), "1,3 milliard");
+        assert_eq!(format_number(1e11, fr), "100 milliards");
+        assert_eq!(format_number(184.24, fr), "184,24");
+        assert_eq!(format_number(12500.0, en), "12,500");
+        assert_eq!(format_number(87e6, en), "87 million");
+    }
+
+    #[test]
+    fn digits_glued_to_letters_are_names() {
+        assert!(values("the A380 and COVID19", "en").is_empty());
+    }
+}

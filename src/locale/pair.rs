@@ -1,0 +1,288 @@
+//! Knowledge about a language pair: false friends and machine-translation pitfalls, and names
+//! that the two languages write differently. Embedded from `data/<a>-<b>/`, parsed once.
+
+use crate::model::Severity;
+use crate::textutil::fold;
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PairError {
+    #[error("data/{pair}/false-friends.toml: {source}")]
+    BadFalseFriends {
+        pair: &'static str,
+        source: toml::de::Error,
+    },
+    #[error("data/{pair}/false-friends.toml: entry `{id}`: bad pattern: {source}")]
+    BadPattern {
+        pair: &'static str,
+        id: String,
+        source: Box<regex::Error>,
+    },
+    #[error("data/{pair}/names.tsv: line {line}: expected two tab-separated columns")]
+    BadNames { pair: &'static str, line: usize },
+}
+
+struct EmbeddedPair {
+    /// The two languages in the order their data is written (`en`, `fr`).
+    languages: (&'static str, &'static str),
+    name: &'static str,
+    false_friends: &'static str,
+    names: &'static str,
+}
+
+const EMBEDDED: &[EmbeddedPair] = &[EmbeddedPair {
+    languages: ("en", "fr"),
+    name: "en-fr",
+    false_friends: include_str!("../../data/en-fr/false-friends.toml"),
+    names: include_str!("../../data/en-fr/names.tsv"),
+}];
+
+/// Example attached to a knowledge entry; the tests check that it is flagged.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Example {
+    pub source: String,
+    pub bad: String,
+    pub good: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct FalseFriendFile {
+    entry: Vec<FalseFriendEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct FalseFriendEntry {
+    id: String,
+    source: String,
+    context: Option<String>,
+    unless: Option<String>,
+    wrong: String,
+    right: String,
+    severity: Severity,
+    note: String,
+    example: Example,
+}
+
+/// A false friend compiled into matchers.
+#[derive(Debug)]
+pub struct FalseFriend {
+    pub id: String,
+    pub source: Regex,
+    pub context: Option<Regex>,
+    pub unless: Option<Regex>,
+    pub wrong: Regex,
+    /// Replacement template for the text matched by `wrong`; empty when there is none.
+    pub right: String,
+    pub severity: Severity,
+    pub note: String,
+    pub example: Example,
+}
+
+impl FalseFriend {
+    /// Whether the source segment is in the sense that makes `wrong` a mistake.
+    pub fn applies_to(&self, source: &str) -> bool {
+        self.source.is_match(source)
+            && self.context.as_ref().is_none_or(|c| c.is_match(source))
+            && !self.unless.as_ref().is_some_and(|u| u.is_match(source))
+    }
+}
+
+/// One class of equivalent names: the forms each language uses.
+#[derive(Debug)]
+pub struct NameClass {
+    pub source_forms: Vec<NameForm>,
+    pub target_forms: Vec<NameForm>,
+}
+
+/// A folded name, possibly a prefix (`américain*`).
+#[derive(Debug, Clone)]
+pub struct NameForm {
+    pub folded: String,
+    pub prefix: bool,
+}
+
+impl NameForm {
+    fn parse(form: &str) -> Self {
+        let (text, prefix) = match form.strip_suffix('*') {
+            Some(stem) => (stem, true),
+            None => (form, false),
+        };
+        NameForm {
+            folded: fold(text.trim()).replace('.', ""),
+            prefix,
+        }
+    }
+
+    /// Whether this form matches a folded word or phrase.
+    pub fn matches(&self, folded: &str) -> bool {
+        if self.prefix {
+            folded.starts_with(&self.folded)
+        } else {
+            folded == self.folded
+        }
+    }
+}
+
+/// Everything known about one direction of a language pair.
+#[derive(Debug, Default)]
+pub struct PairKnowledge {
+    pub false_friends: Vec<FalseFriend>,
+    pub names: Vec<NameClass>,
+}
+
+impl PairKnowledge {
+    /// Knowledge for translating `source` into `target`; empty when the pair has no data.
+    pub fn get(source: &str, target: &str) -> Result<&'static PairKnowledge, PairError> {
+        static EMPTY: OnceLock<PairKnowledge> = OnceLock::new();
+        let all = all_pairs().as_ref().map_err(Clone::clone)?;
+        Ok(all
+            .iter()
+            .find(|(s, t, _)| *s == source && *t == target)
+            .map(|(_, _, k)| k)
+            .unwrap_or_else(|| EMPTY.get_or_init(PairKnowledge::default)))
+    }
+
+    /// Name classes holding a form that matches the folded source word or phrase.
+    pub fn name_classes_for<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = &'a NameClass> {
+        self.names
+            .iter()
+            .filter(move |c| c.source_forms.iter().any(|f| f.matches(folded)))
+    }
+}
+
+impl Clone for PairError {
+    fn clone(&self) -> Self {
+        match self {
+            PairError::BadFalseFriends { pair, source } => PairError::BadFalseFriends {
+                pair,
+                source: source.clone(),
+            },
+            PairError::BadPattern { pair, id, source } => PairError::BadPattern {
+                pair,
+                id: id.clone(),
+                source: source.clone(),
+            },
+            PairError::BadNames { pair, line } => PairError::BadNames { pair, line: *line },
+        }
+    }
+}
+
+type LoadedPairs = Result<Vec<(&'static str, &'static str, PairKnowledge)>, PairError>;
+
+fn all_pairs() -> &'static LoadedPairs {
+    static PAIRS: OnceLock<LoadedPairs> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut out = Vec::new();
+        for pair in EMBEDDED {
+            let (a, b) = pair.languages;
+            out.push((a, b, load_direction(pair, Direction::Forward)?));
+            out.push((b, a, load_direction(pair, Direction::Reverse)?));
+        }
+        Ok(out)
+    })
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Direction {
+    Forward,
+    Reverse,
+}
+
+fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowledge, PairError> {
+    let names = parse_names(pair, direction)?;
+    // False friends are written for the pair's own direction.
+    let false_friends = if direction == Direction::Forward {
+        parse_false_friends(pair)?
+    } else {
+        Vec::new()
+    };
+    Ok(PairKnowledge {
+        false_friends,
+        names,
+    })
+}
+
+fn parse_false_friends(pair: &EmbeddedPair) -> Result<Vec<FalseFriend>, PairError> {
+    let file: FalseFriendFile =
+        toml::from_str(pair.false_friends).map_err(|source| PairError::BadFalseFriends {
+            pair: pair.name,
+            source,
+        })?;
+    file.entry
+        .into_iter()
+        .map(|e| {
+            let compile = |pattern: &str| {
+                RegexBuilder::new(pattern)
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|source| PairError::BadPattern {
+                        pair: pair.name,
+                        id: e.id.clone(),
+                        source: Box::new(source),
+                    })
+            };
+            Ok(FalseFriend {
+                source: compile(&e.source)?,
+                context: e.context.as_deref().map(compile).transpose()?,
+                unless: e.unless.as_deref().map(compile).transpose()?,
+                wrong: compile(&e.wrong)?,
+                id: e.id,
+                right: e.right,
+                severity: e.severity,
+                note: e.note,
+                example: e.example,
+            })
+        })
+        .collect()
+}
+
+fn parse_names(pair: &EmbeddedPair, direction: Direction) -> Result<Vec<NameClass>, PairError> {
+    let mut classes = Vec::new();
+    for (index, line) in pair.names.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (a, b) = line.split_once('\t').ok_or(PairError::BadNames {
+            pair: pair.name,
+            line: index + 1,
+        })?;
+        let forms = |column: &str| column.split('|').map(NameForm::parse).collect::<Vec<_>>();
+        let (source_forms, target_forms) = match direction {
+            Direction::Forward => (forms(a), forms(b)),
+            Direction::Reverse => (forms(b), forms(a)),
+        };
+        classes.push(NameClass {
+            source_forms,
+            target_forms,
+        });
+    }
+    Ok(classes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_directions_load() {
+        let en_fr = PairKnowledge::get("en", "fr").unwrap();
+        assert!(!en_fr.false_friends.is_empty());
+        let fr_en = PairKnowledge::get("fr", "en").unwrap();
+        assert!(fr_en.name_classes_for("londres").next().is_some());
+    }
+
+    #[test]
+    fn unknown_pair_has_no_knowledge() {
+        let k = PairKnowledge::get("en", "xx").unwrap();
+        assert!(k.false_friends.is_empty() && k.names.is_empty());
+    }
+
+    #[test]
+    fn prefix_forms_match_inflections() {
+        let en_fr = PairKnowledge::get("en", "fr").unwrap();
+        let class = en_fr.name_classes_for("us").next().unwrap();
+        assert!(class.target_forms.iter().any(|f| f.matches("americaines")));
+    }
+}

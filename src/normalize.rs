@@ -1,0 +1,237 @@
+//! Normalize: NFC-compose the text and drop the `\r` of CRLF line ends, keeping a map from
+//! every normalized byte offset back to the original line and column, so that findings point
+//! at the file the user has.
+
+use crate::model::Span;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{canonical_combining_class, compose};
+
+/// Where a normalized run starts, and where the same run starts in the original text.
+#[derive(Debug, Clone, Copy)]
+struct Breakpoint {
+    normalized: usize,
+    original: usize,
+    /// Whether normalization changed this run, so that offsets inside it do not map 1:1.
+    rewritten: bool,
+}
+
+/// A position in the original file: 1-based line and 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One input text, normalized, with the way back to the original.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub original: String,
+    /// NFC text with `\n` line ends; every span in the pipeline indexes this string.
+    pub text: String,
+    breakpoints: Vec<Breakpoint>,
+    original_line_starts: Vec<usize>,
+}
+
+impl Document {
+    pub fn new(original: String) -> Self {
+        let (text, breakpoints) = normalize_with_map(&original);
+        let original_line_starts = std::iter::once(0)
+            .chain(original.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Document {
+            original,
+            text,
+            breakpoints,
+            original_line_starts,
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// The run (breakpoint index) that holds a normalized byte offset.
+    fn run_at(&self, normalized: usize) -> usize {
+        self.breakpoints
+            .partition_point(|b| b.normalized <= normalized)
+            .saturating_sub(1)
+    }
+
+    /// Maps a normalized byte offset to the byte offset it came from in the original text.
+    /// Inside a run that normalization rewrote, offsets cannot be mapped one to one: they map
+    /// to the run's start.
+    pub fn original_offset(&self, normalized: usize) -> usize {
+        let b = self.breakpoints[self.run_at(normalized)];
+        if b.rewritten {
+            b.original
+        } else {
+            (b.original + (normalized - b.normalized)).min(self.original.len())
+        }
+    }
+
+    /// Line and column in the original file of a normalized byte offset.
+    pub fn position(&self, normalized: usize) -> Position {
+        let offset = self.original_offset(normalized);
+        let line_index = self
+            .original_line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let line_start = self.original_line_starts[line_index];
+        let column = self.original[line_start..floor_char_boundary(&self.original, offset)]
+            .chars()
+            .count()
+            + 1;
+        Position {
+            line: line_index + 1,
+            column,
+        }
+    }
+
+    /// The original text covered by a normalized span (what the user's file says).
+    pub fn original_slice(&self, span: Span) -> &str {
+        let start = floor_char_boundary(&self.original, self.original_offset(span.start));
+        let end = if span.is_empty() {
+            start
+        } else {
+            self.original_end(span.end)
+        };
+        &self.original[start..end.max(start)]
+    }
+
+    /// Maps the exclusive end of a span: the end of the original text of its last character.
+    fn original_end(&self, normalized_end: usize) -> usize {
+        let last_char = self.text[..normalized_end]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        let run = self.run_at(last_char);
+        if self.breakpoints[run].rewritten {
+            return self
+                .breakpoints
+                .get(run + 1)
+                .map_or(self.original.len(), |b| b.original);
+        }
+        let start = self.original_offset(last_char);
+        start
+            + self.original[start..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8)
+    }
+
+    /// Paragraphs are lines: the spans of the non-blank lines with their 0-based line index.
+    pub fn paragraphs(&self) -> Vec<(usize, Span)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (index, line) in self.text.split('\n').enumerate() {
+            let span = Span::new(start, start + line.len());
+            start += line.len() + 1;
+            if !line.trim().is_empty() {
+                out.push((index, span));
+            }
+        }
+        out
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Splits the text into runs that NFC treats independently (a starter and the combining marks
+/// after it), normalizes each, and records a breakpoint wherever runs stop mapping one to one.
+fn normalize_with_map(original: &str) -> (String, Vec<Breakpoint>) {
+    let mut text = String::with_capacity(original.len());
+    let mut breakpoints = vec![Breakpoint {
+        normalized: 0,
+        original: 0,
+        rewritten: false,
+    }];
+    let mut run_start = 0;
+    let mut previous: Option<char> = None;
+    let boundaries = original
+        .char_indices()
+        .filter_map(|(i, c)| {
+            let starts_run = i > 0
+                && canonical_combining_class(c) == 0
+                && !previous.is_some_and(|p| compose(p, c).is_some() || (p == '\r' && c == '\n'));
+            previous = Some(c);
+            starts_run.then_some(i)
+        })
+        .chain(std::iter::once(original.len()));
+    for run_end in boundaries {
+        if run_end == run_start {
+            continue;
+        }
+        let run = &original[run_start..run_end];
+        let normalized_start = text.len();
+        if run == "\r\n" {
+            text.push('\n');
+        } else {
+            text.extend(run.nfc());
+        }
+        let rewritten =
+            text.len() - normalized_start != run.len() || run != &text[normalized_start..];
+        let last = *breakpoints.last().expect("starts with one breakpoint");
+        if rewritten != last.rewritten || rewritten {
+            let breakpoint = Breakpoint {
+                normalized: normalized_start,
+                original: run_start,
+                rewritten,
+            };
+            match breakpoints.last_mut() {
+                Some(last) if last.normalized == normalized_start => *last = breakpoint,
+                _ => breakpoints.push(breakpoint),
+            }
+        }
+        run_start = run_end;
+    }
+    (text, breakpoints)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composes_decomposed_accents_and_maps_back() {
+        let doc = Document::new("e\u{301}te\u{301} x\nsecond".to_string());
+        assert_eq!(doc.text, "été x\nsecond");
+        let x = doc.text.find('x').unwrap();
+        // Columns count the original file's characters, combining marks included.
+        assert_eq!(doc.position(x), Position { line: 1, column: 7 });
+        let second = doc.text.find("second").unwrap();
+        assert_eq!(doc.position(second), Position { line: 2, column: 1 });
+        let ete = Span::new(0, "été".len());
+        assert_eq!(doc.original_slice(ete), "e\u{301}te\u{301}");
+    }
+
+    #[test]
+    fn drops_carriage_returns_and_keeps_lines() {
+        let doc = Document::new("one\r\ntwo\r\nthree".to_string());
+        assert_eq!(doc.text, "one\ntwo\nthree");
+        let three = doc.text.find("three").unwrap();
+        assert_eq!(doc.position(three), Position { line: 3, column: 1 });
+        let span = Span::new(three, three + 5);
+        assert_eq!(doc.original_slice(span), "three");
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let doc = Document::new("déjà vu Facebrook".to_string());
+        let at = doc.text.find("Facebrook").unwrap();
+        assert_eq!(doc.position(at).column, 9);
+        assert_eq!(doc.original_slice(Span::new(at, at + 9)), "Facebrook");
+    }
+
+    #[test]
+    fn paragraphs_skip_blank_lines() {
+        let doc = Document::new("a\n\n  \nb".to_string());
+        let lines: Vec<usize> = doc.paragraphs().iter().map(|p| p.0).collect();
+        assert_eq!(lines, vec![0, 3]);
+    }
+}

@@ -1,0 +1,293 @@
+//! The pipeline, end to end: ingest → normalize → segment → align → check → score. Reports
+//! are views of the [`Report`] it returns.
+
+use crate::align::align_documents;
+use crate::checks::{BeadContext, DocumentFacts, REGISTRY, SideText};
+use crate::glossary::Glossary;
+use crate::ingest::{IngestError, read_text};
+use crate::locale::pair::{PairError, PairKnowledge};
+use crate::locale::{Language, LocaleError};
+use crate::model::{Bead, Finding, Sentence, Span};
+use crate::normalize::Document;
+use crate::score;
+use crate::segment::split_document;
+use crate::textutil::count_words;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error(transparent)]
+    Ingest(#[from] IngestError),
+    #[error(transparent)]
+    Locale(#[from] LocaleError),
+    #[error(transparent)]
+    Pair(#[from] PairError),
+}
+
+/// What to check and how.
+#[derive(Debug, Default)]
+pub struct CheckOptions {
+    pub from: String,
+    pub to: String,
+    /// Line i of the source translates line i of the target: no alignment.
+    pub aligned: bool,
+    pub glossary: Glossary,
+    /// Rule ids or category prefixes to run (all when empty).
+    pub select: Vec<String>,
+    /// Rule ids or category prefixes not to run.
+    pub ignore: Vec<String>,
+}
+
+impl CheckOptions {
+    pub fn new(from: &str, to: &str) -> Self {
+        CheckOptions {
+            from: from.to_string(),
+            to: to.to_string(),
+            ..Default::default()
+        }
+    }
+
+    fn runs(&self, rule_id: &str, category: &str) -> bool {
+        let matches =
+            |pattern: &String| pattern == rule_id || category.starts_with(pattern.as_str());
+        (self.select.is_empty() || self.select.iter().any(matches))
+            && !self.ignore.iter().any(matches)
+    }
+}
+
+/// One side of a checked pair.
+#[derive(Debug)]
+pub struct CheckedDocument {
+    pub path: String,
+    pub lang: &'static Language,
+    pub document: Document,
+    pub sentences: Vec<Sentence>,
+}
+
+impl CheckedDocument {
+    /// Text covered by a range of sentences, and where it starts.
+    fn bead_text(&self, sentences: &std::ops::Range<usize>) -> (Span, Vec<usize>) {
+        let Some(first) = self
+            .sentences
+            .get(sentences.start)
+            .filter(|_| !sentences.is_empty())
+        else {
+            return (Span::new(0, 0), Vec::new());
+        };
+        let last = &self.sentences[sentences.end - 1];
+        let span = Span::new(first.span.start, last.span.end);
+        let starts = self.sentences[sentences.clone()]
+            .iter()
+            .map(|s| s.span.start - span.start)
+            .collect();
+        (span, starts)
+    }
+
+    /// 1-based lines of the original file that a range of sentences covers.
+    pub fn lines(&self, sentences: &std::ops::Range<usize>) -> Vec<usize> {
+        let lines: BTreeSet<usize> = self.sentences[sentences.clone()]
+            .iter()
+            .map(|s| self.document.position(s.span.start).line)
+            .collect();
+        lines.into_iter().collect()
+    }
+}
+
+/// An aligned segment with its MQM penalty.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub id: usize,
+    pub bead: Bead,
+    pub source_span: Span,
+    pub target_span: Span,
+    pub score: f64,
+}
+
+/// Totals over the findings of a report.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub segments: usize,
+    pub source_words: usize,
+    pub findings: usize,
+    pub mqm_penalty: f64,
+    pub mqm_per_100_words: f64,
+}
+
+/// Everything the pipeline learned about one document pair.
+#[derive(Debug)]
+pub struct Report {
+    pub source: CheckedDocument,
+    pub target: CheckedDocument,
+    pub segments: Vec<Segment>,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+/// Checks a source file against its translation.
+pub fn check_files(
+    source: &Path,
+    target: &Path,
+    options: &CheckOptions,
+) -> Result<Report, CheckError> {
+    let source_text = read_text(source)?;
+    let target_text = read_text(target)?;
+    check_texts(
+        (&source.display().to_string(), source_text),
+        (&target.display().to_string(), target_text),
+        options,
+    )
+}
+
+/// Checks texts already in memory; the paths only name them in the report.
+pub fn check_texts(
+    source: (&str, String),
+    target: (&str, String),
+    options: &CheckOptions,
+) -> Result<Report, CheckError> {
+    let source = prepare(source.0, source.1, Language::get(&options.from)?);
+    let target = prepare(target.0, target.1, Language::get(&options.to)?);
+    let pair = PairKnowledge::get(&options.from, &options.to)?;
+    let beads = if options.aligned {
+        align_by_line(&source, &target)
+    } else {
+        align_documents(
+            &source.document,
+            &source.sentences,
+            &target.document,
+            &target.sentences,
+        )
+    };
+    let sides: Vec<(SideText, SideText)> = beads
+        .iter()
+        .map(|b| (side_text(&source, &b.source), side_text(&target, &b.target)))
+        .collect();
+    let facts = DocumentFacts::from_sides(sides.iter().map(|(s, _)| s));
+    let checks: Vec<_> = REGISTRY
+        .iter()
+        .filter(|c| options.runs(c.rule().id, c.rule().category))
+        .collect();
+    let mut findings = Vec::new();
+    let mut segments = Vec::with_capacity(beads.len());
+    for (id, (bead, (source_side, target_side))) in beads.iter().zip(sides).enumerate() {
+        let (source_span, target_span) = (
+            Span::new(
+                source_side.offset,
+                source_side.offset + source_side.text.len(),
+            ),
+            Span::new(
+                target_side.offset,
+                target_side.offset + target_side.text.len(),
+            ),
+        );
+        let ctx = BeadContext {
+            segment: id,
+            bead,
+            source: source_side,
+            target: target_side,
+            pair,
+            glossary: &options.glossary,
+            document: &facts,
+        };
+        let before = findings.len();
+        for check in &checks {
+            check.check_bead(&ctx, &mut findings);
+        }
+        segments.push(Segment {
+            id,
+            bead: bead.clone(),
+            source_span,
+            target_span,
+            score: score::total_penalty(&findings[before..]),
+        });
+    }
+    let source_words = count_words(&source.document.text);
+    let mqm_penalty = score::total_penalty(&findings);
+    let summary = Summary {
+        segments: segments.len(),
+        source_words,
+        findings: findings.len(),
+        mqm_penalty,
+        mqm_per_100_words: score::per_hundred_words(mqm_penalty, source_words),
+    };
+    Ok(Report {
+        source,
+        target,
+        segments,
+        findings,
+        summary,
+    })
+}
+
+fn prepare(path: &str, text: String, lang: &'static Language) -> CheckedDocument {
+    let document = Document::new(text);
+    let sentences = split_document(&document, lang);
+    CheckedDocument {
+        path: path.to_string(),
+        lang,
+        document,
+        sentences,
+    }
+}
+
+fn side_text<'a>(doc: &'a CheckedDocument, sentences: &std::ops::Range<usize>) -> SideText<'a> {
+    let (span, sentence_starts) = doc.bead_text(sentences);
+    SideText {
+        text: doc.document.slice(span),
+        offset: span.start,
+        lang: doc.lang,
+        sentence_starts,
+    }
+}
+
+/// `--aligned`: the sentences of line i of the source against those of line i of the target.
+fn align_by_line(source: &CheckedDocument, target: &CheckedDocument) -> Vec<Bead> {
+    let (src, tgt) = (sentences_by_line(source), sentences_by_line(target));
+    (0..src.len().max(tgt.len()))
+        .map(|line| (range_at(&src, line, source), range_at(&tgt, line, target)))
+        .filter(|(s, t)| !s.is_empty() || !t.is_empty())
+        .map(|(source, target)| Bead {
+            source,
+            target,
+            confidence: 1.0,
+        })
+        .collect()
+}
+
+/// For every line of the document, the range of its sentences (empty for a blank line,
+/// placed where the line's sentences would be).
+fn sentences_by_line(doc: &CheckedDocument) -> Vec<std::ops::Range<usize>> {
+    let paragraphs = doc.document.paragraphs();
+    let line_count = paragraphs.last().map_or(0, |(line, _)| line + 1);
+    let mut ranges = Vec::with_capacity(line_count);
+    let mut next_sentence = 0;
+    let mut paragraph = 0;
+    for line in 0..line_count {
+        if paragraphs.get(paragraph).is_some_and(|(l, _)| *l == line) {
+            let start = next_sentence;
+            while doc
+                .sentences
+                .get(next_sentence)
+                .is_some_and(|s| s.paragraph == paragraph)
+            {
+                next_sentence += 1;
+            }
+            ranges.push(start..next_sentence);
+            paragraph += 1;
+        } else {
+            ranges.push(next_sentence..next_sentence);
+        }
+    }
+    ranges
+}
+
+fn range_at(
+    ranges: &[std::ops::Range<usize>],
+    line: usize,
+    doc: &CheckedDocument,
+) -> std::ops::Range<usize> {
+    ranges
+        .get(line)
+        .cloned()
+        .unwrap_or(doc.sentences.len()..doc.sentences.len())
+}

@@ -1,0 +1,207 @@
+//! Segment: paragraphs are lines; a paragraph is split into sentences at `.`, `!`, `?` or `…`
+//! followed by white space and a capital, digit or opening quote — unless the word before the
+//! period is an abbreviation of the language, an initial or a dotted acronym.
+
+use crate::locale::Language;
+use crate::model::{Sentence, Span};
+use crate::normalize::Document;
+
+/// Splits every paragraph of the document into sentences.
+pub fn split_document(doc: &Document, lang: &Language) -> Vec<Sentence> {
+    doc.paragraphs()
+        .into_iter()
+        .enumerate()
+        .flat_map(|(paragraph, (_, span))| {
+            split_sentences(doc.slice(span), lang)
+                .into_iter()
+                .map(move |s| Sentence {
+                    span: s.offset(span.start),
+                    paragraph,
+                })
+        })
+        .collect()
+}
+
+/// Each line of the document as one sentence (for pre-segmented input).
+pub fn lines_as_sentences(doc: &Document) -> Vec<Sentence> {
+    doc.paragraphs()
+        .into_iter()
+        .enumerate()
+        .map(|(paragraph, (_, span))| Sentence {
+            span: trim_span(&doc.text, span),
+            paragraph,
+        })
+        .collect()
+}
+
+/// Sentence spans of one paragraph, relative to it, trimmed of surrounding white space.
+pub fn split_sentences(text: &str, lang: &Language) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if is_terminator(c) {
+            let mut j = i + 1;
+            while j < chars.len() && (is_terminator(chars[j].1) || is_closing(chars[j].1)) {
+                j += 1;
+            }
+            // French puts a space before a closing guillemet: `« Oui. » Il`.
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k < chars.len() && chars[k].1 == '»' {
+                j = k + 1;
+            }
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            // A period closed by a quote ends the quoted sentence even after `No.` or `etc.`.
+            let closed_by_quote = chars[i + 1..j]
+                .iter()
+                .any(|&(_, q)| q != ')' && q != ']' && is_closing(q));
+            let abbreviation = c == '.' && !closed_by_quote && is_abbreviation(text, at, lang);
+            if followed_by_space && starts_sentence(&chars[j..]) && !abbreviation {
+                let end = chars[j].0;
+                spans.push(trim_span(text, Span::new(start, end)));
+                start = end;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    spans.push(trim_span(text, Span::new(start, text.len())));
+    spans.retain(|s| !s.is_empty());
+    spans
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+/// After the white space: a capital, a digit or an opening quote or bracket.
+fn starts_sentence(rest: &[(usize, char)]) -> bool {
+    rest.iter()
+        .map(|&(_, c)| c)
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '«' | '“' | '"' | '(' | '[' | '‘' | '¿' | '¡' | '—' | '–' | '-'
+                )
+        })
+}
+
+/// Whether the period at byte `dot` closes an abbreviation rather than the sentence.
+fn is_abbreviation(text: &str, dot: usize, lang: &Language) -> bool {
+    let word_start = text[..dot]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '[' | '«' | '“' | '"'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &text[word_start..=dot];
+    let letters = word.trim_end_matches('.');
+    if letters.is_empty() {
+        return false;
+    }
+    lang.is_abbreviation(word) || is_initial(letters) || is_dotted_acronym(word)
+}
+
+/// A single capital letter: `J.` in `J. Smith`.
+fn is_initial(letters: &str) -> bool {
+    let mut chars = letters.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// `U.S.`, `e.g.`, `i.e.`, `J.-C.`: letters each followed by a period.
+fn is_dotted_acronym(word: &str) -> bool {
+    let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let p = p.trim_start_matches('-');
+            p.chars().count() == 1 && p.chars().all(char::is_alphabetic)
+        })
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let slice = &text[span.range()];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str, lang: &str) -> Vec<String> {
+        let lang = Language::get(lang).unwrap();
+        split_sentences(text, lang)
+            .into_iter()
+            .map(|s| text[s.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_sentence_ends() {
+        assert_eq!(
+            split(
+                "It rose. The smartphone texting service has 1.3 billion users.",
+                "en"
+            ),
+            vec![
+                "It rose.",
+                "The smartphone texting service has 1.3 billion users."
+            ]
+        );
+        assert_eq!(
+            split("Vraiment ? Oui !  Bien.", "fr"),
+            vec!["Vraiment ?", "Oui !", "Bien."]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_initials_and_decimals() {
+        assert_eq!(
+            split("Mr. Smith met Dr. Jones in the U.S. today.", "en").len(),
+            1
+        );
+        assert_eq!(split("J. R. R. Tolkien wrote it.", "en").len(), 1);
+        assert_eq!(split("Shares rose 3.6% to $184.24 today.", "en").len(), 1);
+        assert_eq!(split("M. Dupont, p. ex. Le reste.", "fr").len(), 1);
+        assert_eq!(
+            split("Des pommes, des poires, etc. Rien d'autre.", "fr").len(),
+            1
+        );
+        assert_eq!(split("Le titre vaut 184,24 $. Il monte.", "fr").len(), 2);
+    }
+
+    #[test]
+    fn lowercase_after_period_does_not_split() {
+        assert_eq!(split("See fig. and the table. then more", "en").len(), 1);
+    }
+
+    #[test]
+    fn quotes_close_the_sentence_they_end() {
+        assert_eq!(
+            split("He said: \"No.\" Then he left.", "en"),
+            vec!["He said: \"No.\"", "Then he left."]
+        );
+        assert_eq!(
+            split("Il a dit : « Non. » Puis il est parti.", "fr"),
+            vec!["Il a dit : « Non. »", "Puis il est parti."]
+        );
+    }
+
+    #[test]
+    fn no_text_no_sentence() {
+        assert!(split("   ", "en").is_empty());
+    }
+}

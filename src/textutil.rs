@@ -1,0 +1,85 @@
+//! Small text helpers shared by the checks: word tokens with spans, and folding for
+//! comparisons that ignore case and accents.
+
+use crate::model::Span;
+use unicode_normalization::UnicodeNormalization;
+
+/// A word of a text with its byte span in that text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+/// Words: runs of letters and digits, keeping inner `-`, `.`, `&` (`Coca-Cola`, `U.S`, `AT&T`),
+/// split at apostrophes so that `l'AFP` and `AFP's` both give `AFP`.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let inner_joiner = matches!(c, '-' | '.' | '&')
+            && start.is_some()
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner_joiner {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(Word {
+                text: &text[s..i],
+                span: Span::new(s, i),
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            text: &text[s..],
+            span: Span::new(s, text.len()),
+        });
+    }
+    out
+}
+
+/// Lower case without diacritics: `Été` → `ete`, `Zürich` → `zurich`.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether the word has a capital letter anywhere.
+pub fn has_uppercase(word: &str) -> bool {
+    word.chars().any(char::is_uppercase)
+}
+
+/// Whether a word starts with a capital letter.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Number of words made of letters (the unit MQM scores are normalized by).
+pub fn count_words(text: &str) -> usize {
+    words(text)
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_elisions_and_possessives() {
+        let w: Vec<&str> = words("l'AFP's U.S. banks, Coca-Cola")
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(w, vec!["l", "AFP", "s", "U.S", "banks", "Coca-Cola"]);
+    }
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("Été À Zürich"), "ete a zurich");
+    }
+}
