@@ -5,6 +5,7 @@
 
 pub mod align;
 pub mod checks;
+pub mod corpus;
 pub mod glossary;
 pub mod ingest;
 pub mod locale;
