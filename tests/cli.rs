@@ -49,12 +49,11 @@ fn seed_findings_have_exact_spans_and_suggestions() {
     assert_eq!(partages["suggestion"], "Les actions");
     assert_eq!(partages["target"]["line"], 17);
     for sms in ["plateforme de SMS", "service de SMS"] {
-        assert_eq!(
+        assert!(
             find(sms)["suggestion"]
                 .as_str()
                 .unwrap()
-                .contains("messagerie"),
-            true
+                .contains("messagerie")
         );
     }
     let summary = &report["summary"];
