@@ -41,10 +41,22 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// Lower case without diacritics: `Été` → `ete`, `Zürich` → `zurich`.
 pub fn fold(text: &str) -> String {
-    text.nfd()
+    let mut out = String::with_capacity(text.len());
+    for c in text
+        .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    {
+        // Letters that NFD does not decompose but that spelling variants swap freely.
+        match c {
+            'ß' => out.push_str("ss"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Whether the word has a capital letter anywhere.
@@ -81,5 +93,6 @@ mod tests {
     #[test]
     fn folds_case_and_accents() {
         assert_eq!(fold("Été À Zürich"), "ete a zurich");
+        assert_eq!(fold("Straße Œuvre"), "strasse oeuvre");
     }
 }

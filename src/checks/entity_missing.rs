@@ -9,11 +9,12 @@ pub struct EntityMissing;
 static RULE: Rule = Rule {
     id: "entity-missing",
     category: "accuracy/omission",
-    severity: Severity::Minor,
+    severity: Severity::Info,
     summary: "A name, brand or acronym of the source does not appear in the target.",
     explanation: "A proper name that the translation drops usually means a dropped piece of \
-meaning (who said it, which company). The rule is minor because translators may legitimately \
-replace a name by a pronoun or a description; names the pair's data lists as translated \
+meaning (who said it, which company). It is informational by default: on clean news translations \
+most missing names are legitimate choices (a pronoun, a description, a local form such as \
+`Pilsen` → `Plzeň`), so it points a reviewer at them without counting as an error; names the pair's data lists as translated \
 (`Germany` → `Allemagne`) count as present when one of their forms appears.",
     example: RuleExample {
         source: "Facebook held talks with Citibank and Wells Fargo.",

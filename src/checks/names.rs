@@ -91,9 +91,18 @@ pub fn status_in_target(ctx: &BeadContext, name: &SourceName, names: &[SourceNam
     if folded_target.contains(&name.folded) {
         return NameStatus::Present;
     }
-    if classes_of(ctx, name, names).next().is_some() {
+    if ctx.pair.translated_words.contains(&name.folded)
+        || classes_of(ctx, name, names).next().is_some()
+    {
         // A name the languages write differently: present or not, the entity checks leave it
         // to the omission checks.
+        return NameStatus::Present;
+    }
+    if folded_target
+        .iter()
+        .any(|t| is_adaptation(&name.folded, t, &ctx.pair.name_endings))
+    {
+        // Adapted to the target language (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`).
         return NameStatus::Present;
     }
     closest_variant(name, &target_words, &folded_target, names).unwrap_or(NameStatus::Missing)
@@ -145,6 +154,19 @@ fn closest_variant(
     if name.folded.chars().count() < 4 {
         return None;
     }
+    // The same letters with a hyphen or space more or less (`Miskolc-Tapolca`).
+    let unhyphenated = |t: &str| t.replace('-', "");
+    for (w, t) in target_words.iter().zip(folded_target) {
+        if t.contains('-') != name.folded.contains('-')
+            && unhyphenated(t) == unhyphenated(&name.folded)
+        {
+            return Some(NameStatus::Misspelt {
+                span: w.span,
+                text: w.text.to_string(),
+                spacing_only: true,
+            });
+        }
+    }
     // Two target words joined (`JP Morgan` for `JPMorgan`).
     for (i, pair) in folded_target.windows(2).enumerate() {
         if format!("{}{}", pair[0], pair[1]) == name.folded {
@@ -164,7 +186,6 @@ fn closest_variant(
             w.text.chars().next().is_some_and(char::is_uppercase)
                 && t.chars().next() == name.folded.chars().next()
                 && !is_source_name(t)
-                && !is_inflection(t, &name.folded)
         })
         .map(|(w, t)| (w, strsim::normalized_damerau_levenshtein(t, &name.folded)))
         .filter(|(_, sim)| *sim >= MISSPELLING_SIMILARITY)
@@ -176,10 +197,22 @@ fn closest_variant(
         })
 }
 
-/// `kurds`/`kurdes`, `americain`/`americaine`: the same stem with a different ending, as names
-/// take when a language adapts them.
-fn is_inflection(a: &str, b: &str) -> bool {
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
-    common + 1 >= shorter && common >= 4
+/// `kurds`/`kurdes`, `colombia`/`colombie`, `revolutionary`/`revolutionnaire`: the same
+/// stem with another ending, as names take when a language adapts them, or an ending the
+/// pair's data lists (`salzburg`/`salzbourg`). A changed letter inside the word (`facebrook`)
+/// is not an adaptation.
+fn is_adaptation(source: &str, target: &str, endings: &[(String, String)]) -> bool {
+    let common = source
+        .chars()
+        .zip(target.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let shorter = source.chars().count().min(target.chars().count());
+    let same_stem = common >= 4 && (common + 1 >= shorter || common * 10 >= shorter * 7);
+    same_stem
+        || endings.iter().any(|(from, to)| {
+            source.strip_suffix(from.as_str()).is_some_and(|stem| {
+                stem.len() >= 3 && target.strip_suffix(to.as_str()) == Some(stem)
+            })
+        })
 }

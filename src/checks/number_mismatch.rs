@@ -107,6 +107,14 @@ mod tests {
         );
         assert!(flagged("3,000 meters", "trois mille mètres").is_empty());
         assert!(flagged("12,500 people", "12 500 personnes").is_empty());
+        assert!(
+            flagged(
+                "in the 1960s and at 2 p.m.",
+                "dans les années 60 et à 14 heures"
+            )
+            .is_empty()
+        );
+        assert!(flagged("until 1:45 a.m.", "jusqu'à 1h45").is_empty());
     }
 
     #[test]

@@ -46,9 +46,21 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             .misformatted
             .push((source[i].clone(), target[j].clone()));
     }
+    // A source written in the other convention (`5.352 pesos` for 5352).
+    used.pass(&source, &target, |s, t| {
+        digits(s) && digits(t) && s.other_reading.is_some_and(|v| same_value(v, t.value))
+    });
     // Digits on one side, words on the other (`3,000` ↔ `trois mille`).
     used.pass(&source, &target, |s, t| {
         digits(s) != digits(t) && same_value(s.value, t.value)
+    });
+    // Years and their short forms (`the 1960s` ↔ `les années 60`, `2011/12` ↔ `2011/2012`),
+    // and 12-hour clock times (`2 p.m.` ↔ `14 heures`).
+    used.pass(&source, &target, |s, t| {
+        short_year(s.value, t.value) || short_year(t.value, s.value)
+    });
+    used.pass(&source, &target, |s, t| {
+        digits(s) && is_afternoon(ctx.source.text, s) && same_value(s.value + 12.0, t.value)
     });
 
     pairing.missing = unused(&source, &used.source)
@@ -87,6 +99,19 @@ impl Used {
         }
         pairs
     }
+}
+
+/// `year` is a year of the 20th or 21st century and `short` its last two digits.
+fn short_year(year: f64, short: f64) -> bool {
+    (1900.0..2100.0).contains(&year) && year.fract() == 0.0 && short == year % 100.0
+}
+
+/// A clock time followed by `p.m.` or `pm`.
+fn is_afternoon(text: &str, m: &NumberMention) -> bool {
+    let after = text[m.span.end..]
+        .trim_start_matches([' ', ':', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    let lower = after.get(..4).unwrap_or(after).to_lowercase();
+    lower.starts_with("p.m") || lower.starts_with("pm")
 }
 
 fn first_unused(

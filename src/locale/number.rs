@@ -53,16 +53,24 @@ pub fn find_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
 fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
     let mut out = Vec::new();
     for run in digit_run().find_iter(text) {
-        // Digits glued to letters on the left (`A380`, `COVID19`) are names, not quantities.
-        if text[..run.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphabetic())
+        // Digits glued to letters on the left (`A380`, `COVID19`) are names, not quantities;
+        // `1h45` is a time.
+        let mut before = text[..run.start()].chars().rev();
+        if before.next().is_some_and(|c| c.is_alphabetic())
+            && !(text[..run.start()].ends_with('h')
+                && before.next().is_some_and(|c| c.is_ascii_digit()))
         {
             continue;
         }
         for parsed in split_run(run.as_str(), lang) {
             let start = run.start() + parsed.offset;
+            // Already read as the tail of `9 mille 200`.
+            if out
+                .last()
+                .is_some_and(|m: &NumberMention| m.span.end > start)
+            {
+                continue;
+            }
             let span = Span::new(start, start + parsed.len);
             out.push(with_scale_word(text, span, parsed, lang));
         }
@@ -165,21 +173,41 @@ fn with_scale_word(text: &str, span: Span, parsed: ParsedDigits, lang: &Language
         foreign_format: parsed.foreign_format,
         other_reading: parsed.other_reading,
     };
-    let rest = &text[span.end..];
-    let after_space = rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}']);
-    let gap = rest.len() - after_space.len();
-    // At most one space of any kind between the digits and the word.
-    if rest[..gap].chars().count() > 1 {
-        return mention;
-    }
-    if let Some(word) = word_token().find(after_space).filter(|w| w.start() == 0)
-        && let Some(scale) = lang.scale.get(&word.as_str().to_lowercase())
-    {
+    // `1.3 billion`, `18-billion`, `11,3 thousand million`.
+    let mut last_scale = None;
+    while let Some((word_end, scale)) = scale_word_after(text, mention.span.end, lang) {
         mention.value *= scale;
         mention.other_reading = mention.other_reading.map(|v| v * scale);
-        mention.span.end = span.end + gap + word.end();
+        mention.span.end = word_end;
+        last_scale = Some(scale);
+    }
+    // `9 mille 200`: a smaller number right after the scale word adds to it.
+    if let Some(scale) = last_scale
+        && let Some(rest) = digit_run().find(&text[mention.span.end..])
+        && text[mention.span.end..mention.span.end + rest.start()]
+            .chars()
+            .all(|c| c == ' ' || c == '\u{00A0}' || c == '\u{202F}')
+        && rest.start() <= 3
+        && let Ok(small) = rest.as_str().parse::<f64>()
+        && small < scale
+    {
+        mention.value += small;
+        mention.span.end += rest.end();
     }
     mention
+}
+
+/// A scale word starting after at most one space (or a hyphen) at byte `at`: its end and value.
+fn scale_word_after(text: &str, at: usize, lang: &Language) -> Option<(usize, f64)> {
+    let rest = &text[at..];
+    let after_space = rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}', '-']);
+    let gap = rest.len() - after_space.len();
+    if rest[..gap].chars().count() > 1 {
+        return None;
+    }
+    let word = word_token().find(after_space).filter(|w| w.start() == 0)?;
+    let scale = lang.scale.get(&word.as_str().to_lowercase())?;
+    Some((at + gap + word.end(), *scale))
 }
 
 /// Numbers written as words (`three thousand`, `quatre-vingt-dix`). `taken` holds digit
@@ -248,17 +276,31 @@ fn number_word(lower: &str, lang: &Language) -> Option<NumberWord> {
     if let Some(&v) = lang.scale.get(lower) {
         return Some(NumberWord::Scale(v));
     }
-    // Hyphenated compounds not listed whole: `twenty-one`, `trente-deux`.
-    let parts: Vec<&str> = lower.split('-').collect();
-    if parts.len() > 1 {
-        let sum: Option<f64> = parts
-            .iter()
-            .filter(|p| **p != "et")
-            .map(|p| lang.words.get(*p).copied())
-            .sum();
-        return sum.map(NumberWord::Unit);
+    hyphenated_number(lower, lang).map(NumberWord::Unit)
+}
+
+/// Hyphenated compounds not listed whole (`twenty-one`, `quatre-vingt-deux`), or a number
+/// leading a compound (`seven-year-old`): the longest listed prefixes, summed.
+fn hyphenated_number(lower: &str, lang: &Language) -> Option<f64> {
+    let parts: Vec<&str> = lower.split('-').filter(|p| *p != "et").collect();
+    if parts.len() < 2 {
+        return None;
     }
-    None
+    let mut value = 0.0;
+    let mut i = 0;
+    while i < parts.len() {
+        let longest = (i + 1..=parts.len())
+            .rev()
+            .find_map(|end| lang.words.get(&parts[i..end].join("-")).map(|v| (end, *v)));
+        match longest {
+            Some((end, v)) => {
+                value += v;
+                i = end;
+            }
+            None => break,
+        }
+    }
+    (i > 0).then_some(value)
 }
 
 /// Accumulates `three hundred twenty thousand` into 320 000.
@@ -435,6 +477,26 @@ mod tests {
         assert_eq!(values("trente-deux ans", "fr")[0].1, 32.0);
         assert_eq!(values("two hundred and", "en")[0].1, 200.0);
         assert_eq!(values("deux millions", "fr")[0].1, 2e6);
+        assert_eq!(values("quatre-vingt-deux", "fr")[0].1, 82.0);
+        assert_eq!(values("a seven-year-old", "en")[0].1, 7.0);
+    }
+
+    #[test]
+    fn chained_scales_and_composite_numbers() {
+        assert_eq!(values("11,3 thousand million euros", "en")[0].1, 11.3e9);
+        assert_eq!(
+            values("9 mille 200 pieds", "fr"),
+            vec![("9 mille 200".into(), 9200.0)]
+        );
+    }
+
+    #[test]
+    fn times_and_hyphenated_scales() {
+        assert_eq!(
+            values("avant 1h45", "fr"),
+            vec![("1".into(), 1.0), ("45".into(), 45.0)]
+        );
+        assert_eq!(values("a $18-billion order", "en")[0].1, 18e9);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::model::Severity;
 use crate::textutil::fold;
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +31,8 @@ struct EmbeddedPair {
     name: &'static str,
     false_friends: &'static str,
     names: &'static str,
+    translated_names: &'static str,
+    name_endings: &'static str,
 }
 
 const EMBEDDED: &[EmbeddedPair] = &[EmbeddedPair {
@@ -37,6 +40,8 @@ const EMBEDDED: &[EmbeddedPair] = &[EmbeddedPair {
     name: "en-fr",
     false_friends: include_str!("../../data/en-fr/false-friends.toml"),
     names: include_str!("../../data/en-fr/names.tsv"),
+    translated_names: include_str!("../../data/en-fr/translated-names.tsv"),
+    name_endings: include_str!("../../data/en-fr/name-endings.tsv"),
 }];
 
 /// Example attached to a knowledge entry; the tests check that it is flagged.
@@ -130,6 +135,11 @@ impl NameForm {
 pub struct PairKnowledge {
     pub false_friends: Vec<FalseFriend>,
     pub names: Vec<NameClass>,
+    /// Folded capitalised source words that translations usually do not carry over as they
+    /// are (`czech` → `tchèque`), mined from parallel text.
+    pub translated_words: HashSet<String>,
+    /// (source ending, target ending) pairs of adapted place names (`burg` → `bourg`).
+    pub name_endings: Vec<(String, String)>,
 }
 
 impl PairKnowledge {
@@ -198,9 +208,27 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
     } else {
         Vec::new()
     };
+    let source_language = match direction {
+        Direction::Forward => pair.languages.0,
+        Direction::Reverse => pair.languages.1,
+    };
+    let translated_words = crate::locale::data_lines(pair.translated_names)
+        .filter_map(|line| line.split_once('\t'))
+        .filter(|(lang, _)| *lang == source_language)
+        .map(|(_, word)| word.to_string())
+        .collect();
+    let name_endings = crate::locale::data_lines(pair.name_endings)
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(a, b)| match direction {
+            Direction::Forward => (a.to_string(), b.to_string()),
+            Direction::Reverse => (b.to_string(), a.to_string()),
+        })
+        .collect();
     Ok(PairKnowledge {
         false_friends,
         names,
+        translated_words,
+        name_endings,
     })
 }
 
