@@ -60,7 +60,9 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         short_year(s.value, t.value) || short_year(t.value, s.value)
     });
     used.pass(&source, &target, |s, t| {
-        digits(s) && is_afternoon(ctx.source.text, s) && same_value(s.value + 12.0, t.value)
+        digits(s)
+            && is_afternoon(ctx.source.text, s, &ctx.source.lang.afternoon)
+            && same_value(s.value + 12.0, t.value)
     });
 
     pairing.missing = unused(&source, &used.source)
@@ -106,12 +108,14 @@ fn short_year(year: f64, short: f64) -> bool {
     (1900.0..2100.0).contains(&year) && year.fract() == 0.0 && short == year % 100.0
 }
 
-/// A clock time followed by `p.m.` or `pm`.
-fn is_afternoon(text: &str, m: &NumberMention) -> bool {
-    let after = text[m.span.end..]
-        .trim_start_matches([' ', ':', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    let lower = after.get(..4).unwrap_or(after).to_lowercase();
-    lower.starts_with("p.m") || lower.starts_with("pm")
+/// A clock time followed by one of the language's afternoon markers (`p.m.`).
+fn is_afternoon(text: &str, m: &NumberMention, markers: &[String]) -> bool {
+    let after =
+        text[m.span.end..].trim_start_matches(|c: char| c == ' ' || c == ':' || c.is_ascii_digit());
+    let lower: String = after.chars().take(20).collect::<String>().to_lowercase();
+    markers
+        .iter()
+        .any(|marker| lower.starts_with(marker.as_str()))
 }
 
 fn first_unused(

@@ -55,6 +55,7 @@ struct LocaleFile {
     space_before_percent: bool,
     scale_plural: bool,
     write_scale: Vec<String>,
+    afternoon: Vec<String>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -76,6 +77,8 @@ pub struct Language {
     pub scale_plural: bool,
     /// Scale words for writing numbers, smallest first.
     pub write_scale: Vec<String>,
+    /// Words after a 12-hour clock time meaning afternoon or evening (`p.m`).
+    pub afternoon: Vec<String>,
     pub scale: HashMap<String, f64>,
     pub words: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
@@ -131,6 +134,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         space_before_percent: file.space_before_percent,
         scale_plural: file.scale_plural,
         write_scale: file.write_scale,
+        afternoon: file.afternoon,
         scale: file.scale,
         words: file.words,
         multipliers: file.multipliers,

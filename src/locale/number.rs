@@ -62,6 +62,10 @@ fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
         {
             continue;
         }
+        // The `00` of `5h00` is no quantity.
+        if text[..run.start()].ends_with('h') && run.as_str().bytes().all(|b| b == b'0') {
+            continue;
+        }
         for parsed in split_run(run.as_str(), lang) {
             let start = run.start() + parsed.offset;
             // Already read as the tail of `9 mille 200`.
