@@ -23,6 +23,12 @@ pub enum CheckError {
     Locale(#[from] LocaleError),
     #[error(transparent)]
     Pair(#[from] PairError),
+    #[error("unknown typography variant `{variant}` for `{lang}` (known: {known})")]
+    UnknownVariant {
+        variant: String,
+        lang: String,
+        known: String,
+    },
 }
 
 /// What to check and how.
@@ -37,6 +43,8 @@ pub struct CheckOptions {
     pub select: Vec<String>,
     /// Rule ids or category prefixes not to run.
     pub ignore: Vec<String>,
+    /// Typography variant of the target language (`strict`, `CA`); the default one if unset.
+    pub variant: Option<String>,
 }
 
 impl CheckOptions {
@@ -148,6 +156,7 @@ pub fn check_texts(
     let source = prepare(source.0, source.1, Language::get(&options.from)?);
     let target = prepare(target.0, target.1, Language::get(&options.to)?);
     let pair = PairKnowledge::get(&options.from, &options.to)?;
+    let typography = target_typography(target.lang, options.variant.as_deref())?;
     let beads = if options.aligned {
         align_by_line(&source, &target)
     } else {
@@ -167,20 +176,11 @@ pub fn check_texts(
         .iter()
         .filter(|c| options.runs(c.rule().id, c.rule().category))
         .collect();
-    let mut findings = Vec::new();
-    let mut segments = Vec::with_capacity(beads.len());
-    for (id, (bead, (source_side, target_side))) in beads.iter().zip(sides).enumerate() {
-        let (source_span, target_span) = (
-            Span::new(
-                source_side.offset,
-                source_side.offset + source_side.text.len(),
-            ),
-            Span::new(
-                target_side.offset,
-                target_side.offset + target_side.text.len(),
-            ),
-        );
-        let ctx = BeadContext {
+    let contexts: Vec<BeadContext> = beads
+        .iter()
+        .zip(sides)
+        .enumerate()
+        .map(|(id, (bead, (source_side, target_side)))| BeadContext {
             segment: id,
             bead,
             source: source_side,
@@ -188,19 +188,35 @@ pub fn check_texts(
             pair,
             glossary: &options.glossary,
             document: &facts,
-        };
-        let before = findings.len();
+            typography,
+        })
+        .collect();
+    let mut findings = Vec::new();
+    for ctx in &contexts {
         for check in &checks {
-            check.check_bead(&ctx, &mut findings);
+            check.check_bead(ctx, &mut findings);
         }
-        segments.push(Segment {
-            id,
-            bead: bead.clone(),
-            source_span,
-            target_span,
-            score: score::total_penalty(&findings[before..]),
-        });
     }
+    for check in &checks {
+        check.check_document(&contexts, &mut findings);
+    }
+    // Segment order, then registry order within a segment (the sort is stable).
+    findings.sort_by_key(|f| f.segment);
+    let mut penalties = vec![0.0; contexts.len()];
+    for f in &findings {
+        penalties[f.segment] += score::penalty(f);
+    }
+    let segments: Vec<Segment> = contexts
+        .iter()
+        .zip(penalties)
+        .map(|(ctx, score)| Segment {
+            id: ctx.segment,
+            bead: ctx.bead.clone(),
+            source_span: side_span(&ctx.source),
+            target_span: side_span(&ctx.target),
+            score,
+        })
+        .collect();
     let source_words = count_words(&source.document.text);
     let mqm_penalty = score::total_penalty(&findings);
     let summary = Summary {
@@ -219,6 +235,10 @@ pub fn check_texts(
     })
 }
 
+fn side_span(side: &SideText) -> Span {
+    Span::new(side.offset, side.offset + side.text.len())
+}
+
 fn prepare(path: &str, text: String, lang: &'static Language) -> CheckedDocument {
     let document = Document::new(text);
     let sentences = split_document(&document, lang);
@@ -232,12 +252,36 @@ fn prepare(path: &str, text: String, lang: &'static Language) -> CheckedDocument
 
 fn side_text<'a>(doc: &'a CheckedDocument, sentences: &std::ops::Range<usize>) -> SideText<'a> {
     let (span, sentence_starts) = doc.bead_text(sentences);
+    let text = &doc.document.text;
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let only_space = |s: &'a str| if s.trim().is_empty() { s } else { "" };
     SideText {
         text: doc.document.slice(span),
         offset: span.start,
         lang: doc.lang,
         sentence_starts,
+        leading: only_space(&text[line_start..span.start]),
+        trailing: only_space(&text[span.end..line_end]),
     }
+}
+
+fn target_typography(
+    lang: &'static Language,
+    variant: Option<&str>,
+) -> Result<&'static crate::locale::typography::TypographyVariant, CheckError> {
+    if let Some(name) = variant
+        && !lang.typography.variant.contains_key(name)
+    {
+        return Err(CheckError::UnknownVariant {
+            variant: name.to_string(),
+            lang: lang.code.to_string(),
+            known: lang.typography.variant_names().join(", "),
+        });
+    }
+    Ok(lang.typography.variant(variant))
 }
 
 /// `--aligned`: the sentences of line i of the source against those of line i of the target.

@@ -2,19 +2,30 @@
 //! implements [`Check`] and is listed once in [`REGISTRY`] with its rule metadata, from which
 //! `transcheck rules`, `transcheck explain` and the reports take ids, categories and docs.
 
+mod double_space;
 mod entity_missing;
 mod entity_misspelt;
 mod false_friend;
 mod glossary_term;
+mod lowercase_start;
 pub mod names;
 mod number_format;
 mod number_mismatch;
 pub mod numbers;
+mod punctuation_final;
+mod punctuation_unbalanced;
+mod repeated_word;
+mod typography_quotes;
+mod typography_spacing;
 mod untranslated;
+mod untranslated_fragment;
+mod verbatim;
+mod whitespace_edges;
 
 use crate::glossary::Glossary;
 use crate::locale::Language;
 use crate::locale::pair::PairKnowledge;
+use crate::locale::typography::TypographyVariant;
 use crate::model::{Bead, Finding, Severity, Span};
 use crate::textutil::{fold, is_capitalized, words};
 use std::collections::HashSet;
@@ -49,6 +60,10 @@ pub trait Check: Sync {
 
     /// Looks at one bead (aligned source and target sentences).
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>);
+
+    /// Looks at the whole document, bead by bead in order, for checks that compare segments
+    /// (consistency). Most checks need only [`Check::check_bead`].
+    fn check_document(&self, _beads: &[BeadContext], _out: &mut Vec<Finding>) {}
 }
 
 /// Every check, in the order findings are reported within a segment.
@@ -60,6 +75,16 @@ pub static REGISTRY: &[&dyn Check] = &[
     &false_friend::FalseFriendCheck,
     &glossary_term::GlossaryTerm,
     &untranslated::Untranslated,
+    &untranslated_fragment::UntranslatedFragment,
+    &verbatim::Verbatim,
+    &punctuation_final::PunctuationFinal,
+    &punctuation_unbalanced::PunctuationUnbalanced,
+    &typography_spacing::TypographySpacing,
+    &typography_quotes::TypographyQuotes,
+    &repeated_word::RepeatedWord,
+    &double_space::DoubleSpace,
+    &lowercase_start::LowercaseStart,
+    &whitespace_edges::WhitespaceEdges,
 ];
 
 /// Metadata of every rule, in registry order.
@@ -81,6 +106,10 @@ pub struct SideText<'a> {
     pub lang: &'static Language,
     /// Byte offsets in `text` where its sentences start.
     pub sentence_starts: Vec<usize>,
+    /// White space between the start of the line and `text`, when `text` starts its line.
+    pub leading: &'a str,
+    /// White space between `text` and the end of its line, when `text` ends its line.
+    pub trailing: &'a str,
 }
 
 impl SideText<'_> {
@@ -133,6 +162,8 @@ pub struct BeadContext<'a> {
     pub pair: &'a PairKnowledge,
     pub glossary: &'a Glossary,
     pub document: &'a DocumentFacts,
+    /// Typography rules of the target language's chosen variant.
+    pub typography: &'a TypographyVariant,
 }
 
 impl BeadContext<'_> {
@@ -204,6 +235,8 @@ pub(crate) mod testing {
         let side = |text: &'static str, lang: &str| SideText {
             text,
             offset: 0,
+            leading: "",
+            trailing: "",
             lang: Language::get(lang).unwrap(),
             sentence_starts: crate::segment::split_sentences(text, Language::get(lang).unwrap())
                 .iter()
@@ -228,6 +261,7 @@ pub(crate) mod testing {
             pair: PairKnowledge::get(from, to).unwrap(),
             glossary,
             document: &facts,
+            typography: Language::get(to).unwrap().typography.variant(None),
         };
         let mut out = Vec::new();
         check.check_bead(&ctx, &mut out);

@@ -4,6 +4,7 @@
 
 pub mod number;
 pub mod pair;
+pub mod typography;
 
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -20,6 +21,11 @@ pub enum LocaleError {
         lang: &'static str,
         source: toml::de::Error,
     },
+    #[error("data/{lang}/typography.toml: {source}")]
+    BadTypography {
+        lang: &'static str,
+        source: toml::de::Error,
+    },
     #[error("data/{lang}/locale.toml: unknown whatlang code `{code}`")]
     BadWhatlang { lang: &'static str, code: String },
 }
@@ -29,6 +35,7 @@ struct EmbeddedLanguage {
     locale: &'static str,
     abbreviations: &'static str,
     stopwords: &'static str,
+    typography: &'static str,
 }
 
 const EMBEDDED: &[EmbeddedLanguage] = &[
@@ -37,12 +44,14 @@ const EMBEDDED: &[EmbeddedLanguage] = &[
         locale: include_str!("../../data/en/locale.toml"),
         abbreviations: include_str!("../../data/en/abbreviations.txt"),
         stopwords: include_str!("../../data/en/stopwords.txt"),
+        typography: include_str!("../../data/en/typography.toml"),
     },
     EmbeddedLanguage {
         code: "fr",
         locale: include_str!("../../data/fr/locale.toml"),
         abbreviations: include_str!("../../data/fr/abbreviations.txt"),
         stopwords: include_str!("../../data/fr/stopwords.txt"),
+        typography: include_str!("../../data/fr/typography.toml"),
     },
 ];
 
@@ -59,6 +68,12 @@ struct LocaleFile {
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
+    repeats: Repeats,
+}
+
+#[derive(Debug, Deserialize)]
+struct Repeats {
+    allowed: Vec<String>,
 }
 
 /// Everything the pipeline knows about one language.
@@ -82,6 +97,9 @@ pub struct Language {
     pub scale: HashMap<String, f64>,
     pub words: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
+    /// Words that may stand twice in a row (`nous nous`).
+    pub allowed_repeats: HashSet<String>,
+    pub typography: typography::Typography,
 }
 
 impl Language {
@@ -138,6 +156,13 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         scale: file.scale,
         words: file.words,
         multipliers: file.multipliers,
+        allowed_repeats: file.repeats.allowed.into_iter().collect(),
+        typography: toml::from_str(embedded.typography).map_err(|source| {
+            LocaleError::BadTypography {
+                lang: embedded.code,
+                source,
+            }
+        })?,
     })
 }
 
@@ -158,6 +183,7 @@ mod tests {
             let lang = Language::get(code).unwrap();
             assert!(!lang.abbreviations.is_empty(), "{code}");
             assert!(!lang.words.is_empty(), "{code}");
+            assert!(lang.typography.variant.contains_key("default"), "{code}");
         }
     }
 

@@ -1,0 +1,81 @@
+//! lowercase-start: the target starts in lower case while the source starts with a capital.
+
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::model::{Finding, Severity, Span};
+
+pub struct LowercaseStart;
+
+static RULE: Rule = Rule {
+    id: "lowercase-start",
+    category: "fluency/spelling",
+    severity: Severity::Minor,
+    summary: "The target starts with a lower-case letter where the source starts with a capital.",
+    explanation: "Sentences and headings start with a capital in both languages. Words that \
+are lower case by nature in the source (`iPhone`, `eBay`) do not trigger the rule, and neither \
+do segments starting with a digit or punctuation.",
+    example: RuleExample {
+        source: "Privacy concerns",
+        bad: "soucis de confidentialité",
+        good: "Inquiétudes sur la vie privée",
+        glossary: "",
+    },
+};
+
+fn first_letter(text: &str) -> Option<(usize, char)> {
+    text.char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .filter(|(_, c)| c.is_alphabetic())
+}
+
+impl Check for LowercaseStart {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        let (Some((_, source)), Some((at, target))) =
+            (first_letter(ctx.source.text), first_letter(ctx.target.text))
+        else {
+            return;
+        };
+        if !(source.is_uppercase() && target.is_lowercase()) {
+            return;
+        }
+        let word_end = ctx.target.text[at..]
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .map_or(ctx.target.text.len(), |i| at + i);
+        let word = &ctx.target.text[at..word_end];
+        let mut chars = word.chars();
+        let capitalised: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        out.push(
+            ctx.finding(&RULE, format!("`{word}` starts the segment in lower case"))
+                .with_target(ctx.target_span(Span::new(at, word_end)))
+                .with_suggestion(capitalised),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn lower_case_start() {
+        let found = run(
+            &LowercaseStart,
+            "Privacy concerns",
+            "soucis de confidentialité",
+        );
+        assert_eq!(found[0].1, "soucis");
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("Soucis"));
+        assert!(run(&LowercaseStart, "iPhone sales", "les ventes d'iPhone").is_empty());
+        assert!(run(&LowercaseStart, "\"Yes\"", "« oui »").len() == 1);
+        assert!(run(&LowercaseStart, "3 days", "trois jours").is_empty());
+    }
+}

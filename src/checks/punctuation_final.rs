@@ -1,0 +1,126 @@
+//! punctuation-final: the target ends with other punctuation than the source (`?` → `.`).
+
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::model::{Finding, Severity, Span};
+
+pub struct PunctuationFinal;
+
+static RULE: Rule = Rule {
+    id: "punctuation-final",
+    category: "fluency/punctuation",
+    severity: Severity::Minor,
+    summary: "The segment's final punctuation differs between source and target.",
+    explanation: "A question that becomes a statement (`?` → `.`), or a sentence whose final \
+mark disappears, usually means a mistranslation or a truncated segment. A question mark on one \
+side only is minor; a final mark on one side only is reported as info, since captions and \
+headings often differ there. Closing quotes and brackets are looked through; `!` against `.` \
+is left alone (languages differ in how often they exclaim), and so are segments where either \
+side ends in a colon or an ellipsis.",
+    example: RuleExample {
+        source: "Is anyone here?",
+        bad: "Quelqu'un est ici.",
+        good: "Quelqu'un est-il ici ?",
+        glossary: "",
+    },
+};
+
+/// The last sentence mark of a text, looking through closing quotes and brackets.
+fn final_mark(text: &str) -> (Option<char>, usize) {
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']')
+    });
+    match trimmed.chars().next_back() {
+        Some(c) if matches!(c, '.' | '!' | '?' | ':' | ';' | '…') => {
+            (Some(c), trimmed.len() - c.len_utf8())
+        }
+        Some(c) if c == '？' || c == '！' => (Some(c), trimmed.len() - c.len_utf8()),
+        _ => (None, trimmed.len()),
+    }
+}
+
+impl Check for PunctuationFinal {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        if ctx.source.text.trim().is_empty() || ctx.target.text.trim().is_empty() {
+            return;
+        }
+        let (source_mark, source_at) = final_mark(ctx.source.text);
+        let (target_mark, target_at) = final_mark(ctx.target.text);
+        let question = |m: Option<char>| m == Some('?');
+        let terminal = |m: Option<char>| matches!(m, Some('.' | '!' | '?'));
+        let loose = |m: Option<char>| matches!(m, Some(':' | ';' | '…'));
+        if loose(source_mark) || loose(target_mark) {
+            return;
+        }
+        let question_mismatch = question(source_mark) != question(target_mark);
+        if !question_mismatch && terminal(source_mark) == terminal(target_mark) {
+            return;
+        }
+        let describe =
+            |m: Option<char>| m.map_or("no final punctuation".to_string(), |c| format!("`{c}`"));
+        // A final period more or less is common in captions and headings: a hint only.
+        let severity = if question_mismatch {
+            RULE.severity
+        } else {
+            Severity::Info
+        };
+        let mut finding = ctx
+            .finding(
+                &RULE,
+                format!(
+                    "the source ends with {}, the target with {}",
+                    describe(source_mark),
+                    describe(target_mark)
+                ),
+            )
+            .with_severity(severity)
+            .with_source(ctx.source_span(mark_span(ctx.source.text, source_mark, source_at)))
+            .with_target(ctx.target_span(mark_span(ctx.target.text, target_mark, target_at)));
+        if let Some(mark) = source_mark {
+            finding = finding.with_suggestion(mark.to_string());
+        }
+        out.push(finding);
+    }
+}
+
+/// The mark itself, or the last character when there is none.
+fn mark_span(text: &str, mark: Option<char>, at: usize) -> Span {
+    match mark {
+        Some(c) => Span::new(at, at + c.len_utf8()),
+        None => {
+            let last = text[..at].char_indices().next_back().map_or(0, |(i, _)| i);
+            Span::new(last, at)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn question_and_missing_marks() {
+        assert_eq!(
+            run(&PunctuationFinal, "Is it late?", "Il est tard.").len(),
+            1
+        );
+        assert_eq!(
+            run(&PunctuationFinal, "It is late.", "Il est tard").len(),
+            1
+        );
+        assert!(run(&PunctuationFinal, "He said \"no.\"", "Il a dit « non ».").is_empty());
+        assert!(run(&PunctuationFinal, "Stop it.", "Arrête !").is_empty());
+        assert!(
+            run(
+                &PunctuationFinal,
+                "Privacy concerns",
+                "Inquiétudes sur la vie privée"
+            )
+            .is_empty()
+        );
+    }
+}

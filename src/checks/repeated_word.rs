@@ -1,0 +1,81 @@
+//! repeated-word: the same word twice in a row in the target (`le le`).
+
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::model::{Finding, Severity, Span};
+use crate::textutil::{fold, words};
+
+pub struct RepeatedWord;
+
+static RULE: Rule = Rule {
+    id: "repeated-word",
+    category: "fluency/grammar",
+    severity: Severity::Minor,
+    summary: "A word repeated twice in a row in the target.",
+    explanation: "`le le`, `the the`: a classic typing or machine-translation slip. Repeats \
+that the language allows (`nous nous`, `had had`) are data in `data/<lang>/locale.toml`; a \
+segment whose source repeats a word itself is left alone.",
+    example: RuleExample {
+        source: "The bank refused.",
+        bad: "La la banque a refusé.",
+        good: "La banque a refusé.",
+        glossary: "",
+    },
+};
+
+impl Check for RepeatedWord {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        if has_repeat(ctx.source.text) {
+            // The source repeats on purpose (`very very`); so may the translation.
+            return;
+        }
+        let target = words(ctx.target.text);
+        for pair in target.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let folded = fold(a.text);
+            let only_space = ctx.target.text[a.span.end..b.span.start]
+                .chars()
+                .all(char::is_whitespace);
+            if folded != fold(b.text)
+                || !only_space
+                || !a.text.chars().any(char::is_alphabetic)
+                || ctx
+                    .target
+                    .lang
+                    .allowed_repeats
+                    .contains(&a.text.to_lowercase())
+            {
+                continue;
+            }
+            out.push(
+                ctx.finding(&RULE, format!("`{}` is repeated", b.text))
+                    .with_target(ctx.target_span(Span::new(a.span.start, b.span.end)))
+                    .with_suggestion(a.text),
+            );
+        }
+    }
+}
+
+/// Whether the text has a word twice in a row.
+fn has_repeat(text: &str) -> bool {
+    words(text)
+        .windows(2)
+        .any(|p| fold(p[0].text) == fold(p[1].text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn repeated_words() {
+        assert_eq!(run(&RepeatedWord, "The bank", "la la banque")[0].1, "la la");
+        assert!(run(&RepeatedWord, "We met", "nous nous sommes vus").is_empty());
+        assert!(run(&RepeatedWord, "very very good", "très très bon").is_empty());
+        assert!(run(&RepeatedWord, "in 2012 2013", "en 12 12").is_empty());
+    }
+}

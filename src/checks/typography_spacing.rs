@@ -1,0 +1,183 @@
+//! typography-spacing: the space before `: ; ! ? %` (and inside `« »`) that the target
+//! language's typography asks for — a no-break space in French, none in English.
+
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::locale::typography::Spacing;
+use crate::model::{Finding, Severity, Span};
+
+pub struct TypographySpacing;
+
+static RULE: Rule = Rule {
+    id: "typography-spacing",
+    category: "locale-convention/typography",
+    severity: Severity::Minor,
+    summary: "Missing, extra or breakable space around punctuation for the target locale.",
+    explanation: "French puts a no-break space before `: ; ! ?`, `%` and currency signs and \
+inside `« »`; Canadian French (`--variant CA`) has none before `; ! ?`; the `strict` variant \
+asks for the narrow no-break space (U+202F) where printers use it. English has no space before \
+these marks. A missing space, or a space where none belongs, is minor; a plain space where a \
+no-break one belongs only risks a bad line break and is reported at the variant's \
+`plain_space` severity (info by default, minor in `strict`). The rules are data: \
+`data/<lang>/typography.toml`. Colons inside times and URLs (`14:30`, `https://`) are left \
+alone.",
+    example: RuleExample {
+        source: "Shares were trading 3.6% higher.",
+        bad: "Les actions s'échangeaient en hausse de 3,6%.",
+        good: "Les actions s'échangeaient en hausse de 3,6\u{202F}%.",
+        glossary: "",
+    },
+};
+
+const SPACES: [char; 3] = [' ', '\u{00A0}', '\u{202F}'];
+
+impl Check for TypographySpacing {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        let text = ctx.target.text;
+        for (at, mark) in text.char_indices() {
+            if let Some(&spacing) = ctx.typography.before.get(&mark)
+                && applies_before(text, at, mark)
+            {
+                let space_start = text[..at].trim_end_matches(SPACES).len();
+                report(
+                    ctx,
+                    out,
+                    mark,
+                    spacing,
+                    Span::new(space_start, at),
+                    "before",
+                );
+            }
+            let after = at + mark.len_utf8();
+            if let Some(&spacing) = ctx.typography.after.get(&mark)
+                && after < text.len()
+            {
+                let space_end = text.len() - text[after..].trim_start_matches(SPACES).len();
+                report(
+                    ctx,
+                    out,
+                    mark,
+                    spacing,
+                    Span::new(after, space_end),
+                    "after",
+                );
+            }
+        }
+    }
+}
+
+/// Whether the mark ends a word here: not inside `14:30` or `https://`, not a second mark of
+/// `?!`, and (for `%` and currency signs) right after a number.
+fn applies_before(text: &str, at: usize, mark: char) -> bool {
+    let before = text[..at].trim_end_matches(SPACES);
+    let Some(previous) = before.chars().next_back() else {
+        return false;
+    };
+    let next = text[at + mark.len_utf8()..].chars().next();
+    match mark {
+        '%' | '$' | '€' => previous.is_ascii_digit(),
+        '»' => true,
+        _ => {
+            let ends_clause = next.is_none_or(|n| {
+                n.is_whitespace() || matches!(n, '"' | '»' | '”' | ')' | '\'' | '’')
+            });
+            ends_clause && !matches!(previous, '!' | '?' | ':' | ';' | '.' | '…' | '«' | '(')
+        }
+    }
+}
+
+fn report(
+    ctx: &BeadContext,
+    out: &mut Vec<Finding>,
+    mark: char,
+    spacing: Spacing,
+    space: Span,
+    side: &str,
+) {
+    let found = &ctx.target.text[space.range()];
+    if spacing.accepts(found) {
+        return;
+    }
+    let plain_instead_of_no_break =
+        spacing != Spacing::None && !found.is_empty() && found.chars().all(|c| c == ' ');
+    let severity = if plain_instead_of_no_break {
+        ctx.typography.plain_space
+    } else {
+        RULE.severity
+    };
+    let what = match (found.is_empty(), plain_instead_of_no_break) {
+        (true, _) => format!("missing space {side} `{mark}`"),
+        (false, true) => format!("breakable space {side} `{mark}`"),
+        (false, false) => format!("unexpected space {side} `{mark}`"),
+    };
+    // Point at the mark with the space next to it, so the finding has a visible extent.
+    let mark_span = ctx.target.text[space.end..]
+        .chars()
+        .next()
+        .filter(|_| side == "before")
+        .map_or(
+            Span::new(space.start.saturating_sub(mark.len_utf8()), space.end),
+            |c| Span::new(space.start, space.end + c.len_utf8()),
+        );
+    let suggestion = if side == "before" {
+        format!("{}{mark}", spacing.suggested())
+    } else {
+        format!("{mark}{}", spacing.suggested())
+    };
+    out.push(
+        ctx.finding(
+            &RULE,
+            format!(
+                "{what}: {} wants {}",
+                ctx.target.lang.name,
+                spacing.describe()
+            ),
+        )
+        .with_severity(severity)
+        .with_target(ctx.target_span(mark_span))
+        .with_suggestion(suggestion),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::{run, run_with};
+    use crate::glossary::Glossary;
+
+    fn texts(target: &str) -> Vec<(String, Severity)> {
+        run(&TypographySpacing, "x", target)
+            .into_iter()
+            .map(|(f, t)| (t, f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn french_spacing() {
+        assert_eq!(
+            texts("hausse de 3,6%."),
+            vec![("%".into(), Severity::Minor)]
+        );
+        assert_eq!(texts("Vraiment ?"), vec![(" ?".into(), Severity::Info)]);
+        assert!(texts("Vraiment\u{202F}? Oui\u{00A0}! À 14:30, voir https://x.fr\u{00A0}: «\u{00A0}Non\u{00A0}»").is_empty());
+        assert_eq!(texts("disant :\"Nous")[0].0, " :");
+        assert_eq!(texts("«Non»").len(), 2);
+    }
+
+    #[test]
+    fn english_has_no_space_before_marks() {
+        let found = run_with(
+            &TypographySpacing,
+            "Vraiment ?",
+            "Really ? Yes!",
+            "fr",
+            "en",
+            &Glossary::default(),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, " ?");
+    }
+}

@@ -1,0 +1,125 @@
+//! untranslated-fragment: a run of source-language words copied into an otherwise translated
+//! target.
+
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::model::{Finding, Severity, Span};
+use crate::textutil::{Word, fold, is_capitalized, words};
+
+pub struct UntranslatedFragment;
+
+static RULE: Rule = Rule {
+    id: "untranslated-fragment",
+    category: "accuracy/untranslated",
+    severity: Severity::Major,
+    summary: "Part of the target is left in the source language.",
+    explanation: "Finds a run of at least five consecutive target words that stand in the same \
+order in the source and include at least two function words of the source language (`the`, \
+`of`, `and`): a clause the translation skipped. Runs of capitalised words (titles of works, \
+names of organisations kept in the original) are left alone; a wholly untranslated segment is \
+the `untranslated` rule's.",
+    example: RuleExample {
+        source: "The bank said it would not share the data with these platforms.",
+        bad: "La banque a dit it would not share the data with ces plateformes.",
+        good: "La banque a dit qu'elle ne partagerait pas les données avec ces plateformes.",
+        glossary: "",
+    },
+};
+
+const MIN_RUN: usize = 5;
+const MIN_FUNCTION_WORDS: usize = 2;
+
+impl Check for UntranslatedFragment {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        if ctx.source.lang.code == ctx.target.lang.code {
+            return;
+        }
+        let source: Vec<String> = words(ctx.source.text)
+            .iter()
+            .map(|w| fold(w.text))
+            .collect();
+        let target = words(ctx.target.text);
+        let folded: Vec<String> = target.iter().map(|w| fold(w.text)).collect();
+        let Some((start, end)) = longest_shared_run(&source, &folded) else {
+            return;
+        };
+        let run = &target[start..end];
+        let whole_target = end - start == target.len();
+        if end - start < MIN_RUN
+            || whole_target
+            || !looks_untranslated(ctx, run, &folded[start..end])
+        {
+            return;
+        }
+        let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+        out.push(
+            ctx.finding(
+                &RULE,
+                format!("{} words left in {}", end - start, ctx.source.lang.name),
+            )
+            .with_target(ctx.target_span(span)),
+        );
+    }
+}
+
+/// The longest run of consecutive target words that also stand consecutively in the source.
+fn longest_shared_run(source: &[String], target: &[String]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    // Dynamic programming over common substrings: lengths[j] = run ending at target j.
+    let mut previous = vec![0usize; target.len() + 1];
+    for s in source {
+        let mut current = vec![0usize; target.len() + 1];
+        for (j, t) in target.iter().enumerate() {
+            if s == t {
+                current[j + 1] = previous[j] + 1;
+                let len = current[j + 1];
+                if best.is_none_or(|(a, b)| b - a < len) {
+                    best = Some((j + 1 - len, j + 1));
+                }
+            }
+        }
+        previous = current;
+    }
+    best
+}
+
+fn looks_untranslated(ctx: &BeadContext, run: &[Word], folded: &[String]) -> bool {
+    let function_words = folded
+        .iter()
+        .filter(|w| {
+            ctx.source.lang.stopwords.contains(*w) && !ctx.target.lang.stopwords.contains(*w)
+        })
+        .count();
+    let capitalised = run.iter().filter(|w| is_capitalized(w.text)).count();
+    let letters = run
+        .iter()
+        .filter(|w| w.text.chars().all(char::is_alphabetic))
+        .count();
+    function_words >= MIN_FUNCTION_WORDS
+        && capitalised * 2 <= run.len()
+        && letters * 4 >= run.len() * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn copied_clause() {
+        let ex = &RULE.example;
+        let found = run(&UntranslatedFragment, ex.source, ex.bad);
+        assert_eq!(found[0].1, "it would not share the data with");
+        assert!(
+            run(
+                &UntranslatedFragment,
+                "He sang The Sun Will Come Out Tomorrow on TV.",
+                "Il a chanté The Sun Will Come Out Tomorrow à la télé."
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! Typography conventions of a language, per variant (`fr` default, `strict`, `CA`), from
+//! `data/<lang>/typography.toml`.
+
+use crate::model::Severity;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// What may stand between a word and a punctuation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Spacing {
+    /// U+00A0 or U+202F.
+    NoBreak,
+    /// U+00A0 only.
+    Nbsp,
+    /// U+202F only.
+    Narrow,
+    /// No space at all.
+    None,
+}
+
+impl Spacing {
+    /// Whether `space` (the characters between word and mark) satisfies the convention.
+    pub fn accepts(self, space: &str) -> bool {
+        match self {
+            Spacing::NoBreak => space == "\u{00A0}" || space == "\u{202F}",
+            Spacing::Nbsp => space == "\u{00A0}",
+            Spacing::Narrow => space == "\u{202F}",
+            Spacing::None => space.is_empty(),
+        }
+    }
+
+    /// The character to suggest, if any.
+    pub fn suggested(self) -> &'static str {
+        match self {
+            Spacing::NoBreak | Spacing::Nbsp => "\u{00A0}",
+            Spacing::Narrow => "\u{202F}",
+            Spacing::None => "",
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Spacing::NoBreak => "a no-break space",
+            Spacing::Nbsp => "a no-break space (U+00A0)",
+            Spacing::Narrow => "a narrow no-break space (U+202F)",
+            Spacing::None => "no space",
+        }
+    }
+}
+
+/// The spacing rules of one variant.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TypographyVariant {
+    /// Severity of a plain space where a no-break one is required.
+    pub plain_space: Severity,
+    /// Spacing required between the preceding word and these marks.
+    pub before: HashMap<char, Spacing>,
+    /// Spacing required between these marks and the following word.
+    pub after: HashMap<char, Spacing>,
+}
+
+/// A language's typography file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Typography {
+    /// Quotation marks the language uses.
+    pub quotes: Vec<char>,
+    /// Whether straight double quotes are acceptable.
+    pub straight_quotes_ok: bool,
+    pub variant: HashMap<String, TypographyVariant>,
+}
+
+impl Typography {
+    /// The rules of a variant (`strict`, `CA`), or the default ones.
+    pub fn variant(&self, name: Option<&str>) -> &TypographyVariant {
+        name.and_then(|n| self.variant.get(n))
+            .or_else(|| self.variant.get("default"))
+            .expect("every typography file has a default variant (tested)")
+    }
+
+    /// Variant names, for error messages.
+    pub fn variant_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.variant.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    }
+}
