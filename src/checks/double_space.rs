@@ -19,6 +19,7 @@ was asked to keep.",
         bad: "La banque  a refusé.",
         good: "La banque a refusé.",
         glossary: "",
+        context: None,
     },
 };
 

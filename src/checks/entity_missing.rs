@@ -21,6 +21,7 @@ most missing names are legitimate choices (a pronoun, a description, a local for
         bad: "Facebook a eu des discussions avec Citibank.",
         good: "Facebook a eu des discussions avec Citibank et Wells Fargo.",
         glossary: "",
+        context: None,
     },
 };
 

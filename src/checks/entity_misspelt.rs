@@ -22,6 +22,7 @@ Names the pair's data lists as translated are never reported.",
         bad: "Les informations selon lesquelles Facebrook a demandé des données aux banques ont surpris.",
         good: "Les informations selon lesquelles Facebook a demandé des données aux banques ont surpris.",
         glossary: "",
+        context: None,
     },
 };
 

@@ -20,6 +20,7 @@ ones with the original capitalization; the entry sets the severity.",
         bad: "Les partages sur le réseau social ont regagné du terrain, en hausse de 3,6 %.",
         good: "Les actions du réseau social ont regagné du terrain, en hausse de 3,6 %.",
         glossary: "",
+        context: None,
     },
 };
 

@@ -21,6 +21,7 @@ term. Terms match as whole words, ignoring case, with short inflections.",
         bad: "la plateforme de SMS de Facebook",
         good: "la plateforme de messagerie de Facebook",
         glossary: "texting platform\tplateforme de messagerie\tplateforme de SMS\n",
+        context: None,
     },
 };
 

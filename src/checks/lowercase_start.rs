@@ -18,6 +18,7 @@ do segments starting with a digit or punctuation.",
         bad: "soucis de confidentialité",
         good: "Inquiétudes sur la vie privée",
         glossary: "",
+        context: None,
     },
 };
 

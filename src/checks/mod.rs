@@ -2,11 +2,14 @@
 //! implements [`Check`] and is listed once in [`REGISTRY`] with its rule metadata, from which
 //! `transcheck rules`, `transcheck explain` and the reports take ids, categories and docs.
 
+mod consistency;
 mod double_space;
 mod entity_missing;
 mod entity_misspelt;
 mod false_friend;
 mod glossary_term;
+mod inconsistent_source;
+mod inconsistent_translation;
 mod lowercase_start;
 pub mod names;
 mod number_format;
@@ -51,6 +54,8 @@ pub struct RuleExample {
     pub good: &'static str,
     /// Glossary (TSV) the example needs; empty for most rules.
     pub glossary: &'static str,
+    /// An earlier segment (source, target) of the same document, for document-level rules.
+    pub context: Option<(&'static str, &'static str)>,
 }
 
 /// A check reads aligned text and appends findings. Checks never print, never read files and
@@ -85,6 +90,8 @@ pub static REGISTRY: &[&dyn Check] = &[
     &double_space::DoubleSpace,
     &lowercase_start::LowercaseStart,
     &whitespace_edges::WhitespaceEdges,
+    &inconsistent_translation::InconsistentTranslation,
+    &inconsistent_source::InconsistentSource,
 ];
 
 /// Metadata of every rule, in registry order.
@@ -216,10 +223,11 @@ impl Finding {
 
 #[cfg(test)]
 pub(crate) mod testing {
-    //! Runs one check on a single source/target pair, for the checks' unit tests.
+    //! Runs one check on small documents, for the checks' unit tests.
     use super::*;
     use crate::model::Bead;
 
+    /// Findings of `check` on one en→fr pair, each with the text it flags.
     pub fn run(check: &dyn Check, source: &str, target: &str) -> Vec<(Finding, String)> {
         run_with(check, source, target, "en", "fr", &Glossary::default())
     }
@@ -232,52 +240,69 @@ pub(crate) mod testing {
         to: &str,
         glossary: &Glossary,
     ) -> Vec<(Finding, String)> {
-        let side = |text: &'static str, lang: &str| SideText {
-            text,
-            offset: 0,
-            leading: "",
-            trailing: "",
-            lang: Language::get(lang).unwrap(),
-            sentence_starts: crate::segment::split_sentences(text, Language::get(lang).unwrap())
-                .iter()
-                .map(|s| s.start)
-                .collect(),
+        run_document(check, &[(source, target)], from, to, glossary)
+    }
+
+    /// Findings of `check` on a document of several (source, target) segments.
+    pub fn run_document(
+        check: &dyn Check,
+        pairs: &[(&str, &str)],
+        from: &str,
+        to: &str,
+        glossary: &Glossary,
+    ) -> Vec<(Finding, String)> {
+        let (from_lang, to_lang) = (Language::get(from).unwrap(), Language::get(to).unwrap());
+        let side = |text: &str, lang: &'static Language| -> SideText<'static> {
+            let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+            SideText {
+                text,
+                offset: 0,
+                lang,
+                sentence_starts: crate::segment::split_sentences(text, lang)
+                    .iter()
+                    .map(|s| s.start)
+                    .collect(),
+                leading: "",
+                trailing: "",
+            }
         };
-        let source: &'static str = Box::leak(source.to_string().into_boxed_str());
-        let target: &'static str = Box::leak(target.to_string().into_boxed_str());
-        let bead = Bead {
+        let bead: &'static Bead = Box::leak(Box::new(Bead {
             source: 0..1,
             target: 0..1,
             confidence: 1.0,
-        };
-        let source_side = side(source, from);
-        let target_side = side(target, to);
-        let facts = DocumentFacts::from_sides([&source_side]);
-        let ctx = BeadContext {
-            segment: 0,
-            bead: &bead,
-            source: source_side,
-            target: target_side,
-            pair: PairKnowledge::get(from, to).unwrap(),
-            glossary,
-            document: &facts,
-            typography: Language::get(to).unwrap().typography.variant(None),
-        };
+        }));
+        let sides: Vec<(SideText, SideText)> = pairs
+            .iter()
+            .map(|(s, t)| (side(s, from_lang), side(t, to_lang)))
+            .collect();
+        let facts = DocumentFacts::from_sides(sides.iter().map(|(s, _)| s));
+        let contexts: Vec<BeadContext> = sides
+            .iter()
+            .enumerate()
+            .map(|(segment, (source, target))| BeadContext {
+                segment,
+                bead,
+                source: source.clone(),
+                target: target.clone(),
+                pair: PairKnowledge::get(from, to).unwrap(),
+                glossary,
+                document: &facts,
+                typography: to_lang.typography.variant(None),
+            })
+            .collect();
         let mut out = Vec::new();
-        check.check_bead(&ctx, &mut out);
+        for ctx in &contexts {
+            check.check_bead(ctx, &mut out);
+        }
+        check.check_document(&contexts, &mut out);
         out.into_iter()
             .map(|f| {
-                let text = f
-                    .target
-                    .or(f.source)
-                    .map(|s| {
-                        if f.target.is_some() {
-                            target[s.range()].to_string()
-                        } else {
-                            source[s.range()].to_string()
-                        }
-                    })
-                    .unwrap_or_default();
+                let (source, target) = (&contexts[f.segment].source, &contexts[f.segment].target);
+                let text = match (f.target, f.source) {
+                    (Some(t), _) => target.text[t.range()].to_string(),
+                    (None, Some(s)) => source.text[s.range()].to_string(),
+                    (None, None) => String::new(),
+                };
                 (f, text)
             })
             .collect()
@@ -288,7 +313,11 @@ pub(crate) mod testing {
         let rule = check.rule();
         let ex = &rule.example;
         let glossary = Glossary::parse(std::path::Path::new("example"), ex.glossary).unwrap();
-        let run = |target| run_with(check, ex.source, target, "en", "fr", &glossary);
+        let run = |target: &'static str| {
+            let mut pairs: Vec<(&str, &str)> = ex.context.into_iter().collect();
+            pairs.push((ex.source, target));
+            run_document(check, &pairs, "en", "fr", &glossary)
+        };
         assert!(
             !run(ex.bad).is_empty(),
             "{}: bad example not flagged",

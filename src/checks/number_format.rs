@@ -21,6 +21,7 @@ in English but one point three in French.",
         bad: "Le service compte 1.3 milliard d'utilisateurs.",
         good: "Le service compte 1,3 milliard d'utilisateurs.",
         glossary: "",
+        context: None,
     },
 };
 

@@ -23,6 +23,7 @@ source value as suggestion; a number one side lacks is reported on the side that
         bad: "Le service de messagerie compte 1,3 billion d'utilisateurs.",
         good: "Le service de messagerie compte 1,3 milliard d'utilisateurs.",
         glossary: "",
+        context: None,
     },
 };
 

@@ -21,6 +21,7 @@ side ends in a colon or an ellipsis.",
         bad: "Quelqu'un est ici.",
         good: "Quelqu'un est-il ici ?",
         glossary: "",
+        context: None,
     },
 };
 

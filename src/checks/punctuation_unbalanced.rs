@@ -20,6 +20,7 @@ sentences) are left alone.",
         bad: "JPMorgan (la plus grande banque a refusé.",
         good: "JPMorgan (la plus grande banque) a refusé.",
         glossary: "",
+        context: None,
     },
 };
 

@@ -19,6 +19,7 @@ segment whose source repeats a word itself is left alone.",
         bad: "La la banque a refusé.",
         good: "La banque a refusé.",
         glossary: "",
+        context: None,
     },
 };
 

@@ -20,6 +20,7 @@ suggestion. The accepted marks are data: `data/<lang>/typography.toml`.",
         bad: "car \"tout le monde se soucie de la confidentialité\".",
         good: "car « tout le monde se soucie de la confidentialité ».",
         glossary: "",
+        context: None,
     },
 };
 

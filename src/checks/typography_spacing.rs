@@ -25,6 +25,7 @@ alone.",
         bad: "Les actions s'échangeaient en hausse de 3,6%.",
         good: "Les actions s'échangeaient en hausse de 3,6\u{202F}%.",
         glossary: "",
+        context: None,
     },
 };
 

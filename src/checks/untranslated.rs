@@ -23,6 +23,7 @@ occur in the source.",
         bad: "The social network is now bracing for cooler growth.",
         good: "Le réseau social s'attend désormais à une croissance plus modérée.",
         glossary: "",
+        context: None,
     },
 };
 

@@ -22,6 +22,7 @@ the `untranslated` rule's.",
         bad: "La banque a dit it would not share the data with ces plateformes.",
         good: "La banque a dit qu'elle ne partagerait pas les données avec ces plateformes.",
         glossary: "",
+        context: None,
     },
 };
 

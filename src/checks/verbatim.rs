@@ -25,6 +25,7 @@ item the source lacks is reported as added (minor). The patterns are data: \
         bad: "Lisez les conditions sur https://example.com/termes avant de signer.",
         good: "Lisez les conditions sur https://example.com/terms avant de signer.",
         glossary: "",
+        context: None,
     },
 };
 

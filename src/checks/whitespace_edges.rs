@@ -21,6 +21,7 @@ software strings.",
         bad: "Total :",
         good: "Total\u{00A0}: ",
         glossary: "",
+        context: None,
     },
 };
 

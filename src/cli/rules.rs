@@ -31,6 +31,12 @@ pub fn explain(id: &str) -> anyhow::Result<String> {
         r.id, r.category, r.severity, r.summary, r.explanation
     );
     let ex = &r.example;
+    if let Some((source, target)) = ex.context {
+        let _ = writeln!(
+            out,
+            "\nearlier in the document\n  source: {source}\n  target: {target}"
+        );
+    }
     let _ = writeln!(
         out,
         "\nexample\n  source: {}\n  bad:    {}\n  good:   {}",

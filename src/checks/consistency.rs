@@ -1,0 +1,46 @@
+//! Shared helpers of the consistency checks: segments keyed by their normalized text.
+
+use super::BeadContext;
+use crate::model::Side;
+use crate::textutil::{fold, words};
+use std::collections::HashMap;
+
+/// Minimum words for a segment to take part in consistency checks: short ones (`Yes.`,
+/// `Thank you.`) are rightly translated in many ways.
+pub const MIN_WORDS: usize = 4;
+
+/// Folded words joined by single spaces: case, accents, punctuation and spacing aside.
+pub fn normalized(text: &str) -> Option<String> {
+    let w: Vec<String> = words(text).iter().map(|w| fold(w.text)).collect();
+    (w.len() >= MIN_WORDS).then(|| w.join(" "))
+}
+
+/// Beads grouped by the normalized text of side `by`, in document order: the groups with at
+/// least two members whose other side has at least two normalized forms. Each member comes
+/// with its other side's normalized text.
+pub fn divergent_groups<'c, 'a>(
+    beads: &'c [BeadContext<'a>],
+    by: Side,
+) -> Vec<Vec<(&'c BeadContext<'a>, String)>> {
+    let mut groups: HashMap<String, Vec<(&BeadContext, String)>> = HashMap::new();
+    let mut order = Vec::new();
+    for ctx in beads {
+        let (key, other) = match by {
+            Side::Source => (ctx.source.text, ctx.target.text),
+            Side::Target => (ctx.target.text, ctx.source.text),
+        };
+        let (Some(k), Some(o)) = (normalized(key), normalized(other)) else {
+            continue;
+        };
+        let group = groups.entry(k.clone()).or_default();
+        if group.is_empty() {
+            order.push(k);
+        }
+        group.push((ctx, o));
+    }
+    order
+        .into_iter()
+        .filter_map(|k| groups.remove(&k))
+        .filter(|g| g.iter().any(|(_, o)| *o != g[0].1))
+        .collect()
+}

@@ -1,0 +1,56 @@
+//! inconsistent-translation: the same source segment translated differently within a document.
+
+use super::consistency::divergent_groups;
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::model::{Finding, Severity, Side, Span};
+
+pub struct InconsistentTranslation;
+
+static RULE: Rule = Rule {
+    id: "inconsistent-translation",
+    category: "fluency/inconsistency",
+    severity: Severity::Minor,
+    summary: "The same source segment is translated in different ways in one document.",
+    explanation: "Repeated segments (headings, UI strings, boilerplate) should read the same \
+everywhere. Segments are compared after folding case and accents and ignoring punctuation; \
+segments of fewer than four words are left alone. Every translation that differs from the \
+first one is reported, with the first as suggestion.",
+    example: RuleExample {
+        source: "Click Save to keep your changes.",
+        bad: "Cliquez sur Enregistrer pour garder vos modifications.",
+        good: "Cliquez sur Enregistrer pour conserver vos modifications.",
+        glossary: "",
+        context: Some((
+            "Click Save to keep your changes.",
+            "Cliquez sur Enregistrer pour conserver vos modifications.",
+        )),
+    },
+};
+
+impl Check for InconsistentTranslation {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, _ctx: &BeadContext, _out: &mut Vec<Finding>) {}
+
+    fn check_document(&self, beads: &[BeadContext], out: &mut Vec<Finding>) {
+        for group in divergent_groups(beads, Side::Source) {
+            let (first, first_norm) = &group[0];
+            for (ctx, norm) in &group[1..] {
+                if norm == first_norm {
+                    continue;
+                }
+                out.push(
+                    ctx.finding(
+                        &RULE,
+                        format!("translated differently from segment {}", first.segment + 1),
+                    )
+                    .with_source(ctx.source_span(Span::new(0, ctx.source.text.len())))
+                    .with_target(ctx.target_span(Span::new(0, ctx.target.text.len())))
+                    .with_suggestion(first.target.text),
+                );
+            }
+        }
+    }
+}
