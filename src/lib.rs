@@ -5,6 +5,7 @@
 
 pub mod align;
 pub mod checks;
+pub mod config;
 pub mod corpus;
 pub mod glossary;
 pub mod ingest;

@@ -45,6 +45,8 @@ pub struct CheckOptions {
     pub ignore: Vec<String>,
     /// Typography variant of the target language (`strict`, `CA`); the default one if unset.
     pub variant: Option<String>,
+    /// Severity overrides by rule id.
+    pub severity: std::collections::BTreeMap<String, crate::model::Severity>,
 }
 
 impl CheckOptions {
@@ -202,6 +204,11 @@ pub fn check_texts(
     }
     // Segment order, then registry order within a segment (the sort is stable).
     findings.sort_by_key(|f| f.segment);
+    for f in &mut findings {
+        if let Some(&severity) = options.severity.get(f.rule) {
+            f.severity = severity;
+        }
+    }
     let mut penalties = vec![0.0; contexts.len()];
     for f in &findings {
         penalties[f.segment] += score::penalty(f);

@@ -267,3 +267,96 @@ fn rules_and_explain_come_from_the_registry() {
         .code(2)
         .stderr(predicate::str::contains("unknown rule"));
 }
+
+#[test]
+fn config_file_next_to_the_files_sets_rules_and_severities() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr) = (dir.path().join("en.txt"), dir.path().join("fr.txt"));
+    std::fs::write(&en, "Is it late? Shares rose 3.6% today.\n").unwrap();
+    std::fs::write(
+        &fr,
+        "Est-il tard\u{00A0}? Les actions ont gagné 3,6% aujourd'hui.\n",
+    )
+    .unwrap();
+    let rules = |args: &[&str]| -> Vec<(String, String)> {
+        let out = transcheck()
+            .arg("check")
+            .arg(&en)
+            .arg(&fr)
+            .args(["--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    assert!(rules(&[]).contains(&("typography-spacing".into(), "minor".into())));
+    std::fs::write(
+        dir.path().join("transcheck.toml"),
+        "ignore = [\"locale-convention\"]\n",
+    )
+    .unwrap();
+    assert!(rules(&[]).iter().all(|(r, _)| r != "typography-spacing"));
+    std::fs::write(
+        dir.path().join("transcheck.toml"),
+        "[severity]\ntypography-spacing = \"major\"\n",
+    )
+    .unwrap();
+    assert!(rules(&[]).contains(&("typography-spacing".into(), "major".into())));
+    transcheck().arg("check").arg(&en).arg(&fr).assert().code(1);
+    std::fs::write(
+        dir.path().join("transcheck.toml"),
+        "fail-on = \"critical\"\n",
+    )
+    .unwrap();
+    transcheck().arg("check").arg(&en).arg(&fr).assert().code(0);
+    std::fs::write(dir.path().join("transcheck.toml"), "fail_on = 3\n").unwrap();
+    transcheck()
+        .arg("check")
+        .arg(&en)
+        .arg(&fr)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("transcheck.toml"));
+}
+
+#[test]
+fn canadian_french_has_no_space_before_question_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr) = (dir.path().join("en.txt"), dir.path().join("fr.txt"));
+    std::fs::write(&en, "Is it late?\n").unwrap();
+    std::fs::write(&fr, "Est-il tard?\n").unwrap();
+    let count = |args: &[&str]| {
+        let out = transcheck()
+            .arg("check")
+            .arg(&en)
+            .arg(&fr)
+            .args(["--format", "json", "--select", "typography-spacing"])
+            .args(args)
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["findings"].as_array().unwrap().len()
+    };
+    assert_eq!(count(&[]), 1);
+    assert_eq!(count(&["--to", "fr-CA"]), 0);
+    assert_eq!(count(&["--variant", "CA"]), 0);
+    transcheck()
+        .arg("check")
+        .arg(&en)
+        .arg(&fr)
+        .args(["--variant", "XX"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown typography variant"));
+}

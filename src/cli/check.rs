@@ -6,6 +6,7 @@ use clap::Args;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use transcheck::config::Config;
 use transcheck::glossary::Glossary;
 use transcheck::report::{self, Format, RenderOptions};
 use transcheck::{CheckOptions, Severity, check_files};
@@ -16,12 +17,19 @@ pub struct CheckArgs {
     source: PathBuf,
     /// Its translation (one paragraph per line).
     target: PathBuf,
-    /// Source language (ISO 639-1).
-    #[arg(long, default_value = "en")]
-    from: String,
-    /// Target language (ISO 639-1).
-    #[arg(long, default_value = "fr")]
-    to: String,
+    /// Source language (ISO 639-1) [default: en].
+    #[arg(long)]
+    from: Option<String>,
+    /// Target language (ISO 639-1), optionally with a region that selects a typography
+    /// variant (`fr-CA`) [default: fr].
+    #[arg(long)]
+    to: Option<String>,
+    /// Typography variant of the target language (`strict`, `CA`).
+    #[arg(long)]
+    variant: Option<String>,
+    /// Settings file [default: a transcheck.toml next to TARGET or SOURCE].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Glossary file (TSV: source term, approved target, forbidden targets separated by `|`).
     #[arg(long, value_name = "FILE")]
     glossary: Vec<PathBuf>,
@@ -34,9 +42,9 @@ pub struct CheckArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Exit with 1 when a finding has at least this severity.
-    #[arg(long, value_name = "SEVERITY", default_value = "major", value_parser = ["info", "minor", "major", "critical"])]
-    fail_on: String,
+    /// Exit with 1 when a finding has at least this severity [default: major].
+    #[arg(long, value_name = "SEVERITY", value_parser = ["info", "minor", "major", "critical"])]
+    fail_on: Option<String>,
     /// Only run these rules (ids or category prefixes, comma-separated).
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
@@ -52,14 +60,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if let Some(output) = &args.output {
         refuse_to_overwrite_inputs(output, &[&args.source, &args.target])?;
     }
-    let fail_on: Severity = args.fail_on.parse()?;
-    let options = CheckOptions {
-        glossary: Glossary::load(&args.glossary)?,
-        aligned: args.aligned,
-        select: args.select,
-        ignore: args.ignore,
-        ..CheckOptions::new(&args.from, &args.to)
-    };
+    let (options, fail_on) = resolve_options(&args)?;
     validate_rule_patterns(&options)?;
     let report = check_files(&args.source, &args.target, &options)?;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -90,6 +91,58 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Settings from the flags, then `transcheck.toml`, then the defaults.
+fn resolve_options(args: &CheckArgs) -> anyhow::Result<(CheckOptions, Severity)> {
+    let config = match &args.config {
+        Some(path) => Config::load(path)?,
+        None => match Config::discover(&[&args.target, &args.source]) {
+            Some(path) => Config::load(&path)?,
+            None => Config::default(),
+        },
+    };
+    let fail_on = match &args.fail_on {
+        Some(s) => s.parse()?,
+        None => config.fail_on.unwrap_or(Severity::Major),
+    };
+    let to = args
+        .to
+        .clone()
+        .or(config.to)
+        .unwrap_or_else(|| "fr".to_string());
+    // `fr-CA`: the language, and the region as typography variant.
+    let (to, region) = match to.split_once(['-', '_']) {
+        Some((lang, region)) => (lang.to_string(), Some(region.to_uppercase())),
+        None => (to, None),
+    };
+    let from = args
+        .from
+        .clone()
+        .or(config.from)
+        .unwrap_or_else(|| "en".to_string());
+    let glossaries: Vec<PathBuf> = config
+        .glossary
+        .into_iter()
+        .chain(args.glossary.iter().cloned())
+        .collect();
+    let or_config = |flag: &Vec<String>, configured: Option<Vec<String>>| {
+        if flag.is_empty() {
+            configured.unwrap_or_default()
+        } else {
+            flag.clone()
+        }
+    };
+    let options = CheckOptions {
+        glossary: Glossary::load(&glossaries)?,
+        aligned: args.aligned || config.aligned.unwrap_or(false),
+        select: or_config(&args.select, config.select),
+        ignore: or_config(&args.ignore, config.ignore),
+        variant: args.variant.clone().or(region).or(config.variant),
+        severity: config.severity,
+        ..CheckOptions::new(&from, &to)
+    };
+    Ok((options, fail_on))
 }
 
 /// `--output` must never replace an input file.
