@@ -19,7 +19,45 @@ fn severity_color(severity: Severity) -> &'static str {
     }
 }
 
-pub fn render(report: &Report, options: RenderOptions) -> String {
+/// Each pair's report in turn, then totals when there are several.
+pub fn render(reports: &[Report], options: &RenderOptions) -> String {
+    let mut out = String::new();
+    for (i, report) in reports.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&render_one(report, *options));
+    }
+    if reports.len() > 1 {
+        render_totals(
+            &mut out,
+            reports,
+            Painter {
+                color: options.color,
+            },
+        );
+    }
+    out
+}
+
+fn render_totals(out: &mut String, reports: &[Report], paint: Painter) {
+    let t = super::totals(reports);
+    let counts = super::count_by_severity(reports.iter().flat_map(|r| &r.findings));
+    let counts: Vec<String> = counts.iter().map(|(s, n)| format!("{n} {s}")).collect();
+    let _ = writeln!(
+        out,
+        "\n{} {} document pairs, {} segments; {} findings: {}; MQM penalty {:.1} ({:.2} per 100 source words)",
+        paint.apply(BOLD, "total:"),
+        reports.len(),
+        t.segments,
+        t.findings,
+        counts.join(", "),
+        t.mqm_penalty,
+        t.mqm_per_100_words,
+    );
+}
+
+fn render_one(report: &Report, options: RenderOptions) -> String {
     let mut out = String::new();
     let paint = Painter {
         color: options.color,
