@@ -135,37 +135,64 @@ fn findings_of(report: ReportJson) -> Vec<ReportedFinding> {
         .collect()
 }
 
-/// Matches the findings of two reports by fingerprint, counting duplicates.
+/// Matches the findings of two reports, counting duplicates: first by fingerprint, then the
+/// rest by document, rule, flagged text and message. The second pass keeps a finding
+/// unchanged when an edit elsewhere in its segment changed its fingerprint (fixing one of two
+/// errors in a sentence does not make the other one new).
 pub fn diff(old: Vec<ReportedFinding>, new: Vec<ReportedFinding>) -> ReportDiff {
-    let mut old_left: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, f) in old.iter().enumerate() {
-        old_left.entry(f.fingerprint.clone()).or_default().push(i);
-    }
-    // Each list is consumed front first, so duplicates pair up in report order.
-    for list in old_left.values_mut() {
-        list.reverse();
-    }
-    let mut matched_old = vec![false; old.len()];
-    let mut result = ReportDiff {
-        schema: SCHEMA,
-        ..ReportDiff::default()
-    };
-    for f in new {
-        match old_left.get_mut(&f.fingerprint).and_then(Vec::pop) {
-            Some(i) => {
-                matched_old[i] = true;
-                result.unchanged.push(f);
-            }
-            None => result.new.push(f),
+    let mut old_matched = vec![false; old.len()];
+    let mut new_matched = vec![false; new.len()];
+    match_pass(&old, &new, &mut old_matched, &mut new_matched, |f| {
+        f.fingerprint.clone()
+    });
+    match_pass(&old, &new, &mut old_matched, &mut new_matched, |f| {
+        format!(
+            "{}\u{0}{}\u{0}{}\u{0}{}",
+            f.document, f.rule, f.text, f.message
+        )
+    });
+    let (mut unchanged, mut added) = (Vec::new(), Vec::new());
+    for (f, matched) in new.into_iter().zip(new_matched) {
+        if matched {
+            unchanged.push(f);
+        } else {
+            added.push(f);
         }
     }
-    result.fixed = old
-        .into_iter()
-        .zip(matched_old)
-        .filter(|(_, matched)| !matched)
-        .map(|(f, _)| f)
-        .collect();
-    result
+    ReportDiff {
+        schema: SCHEMA,
+        new: added,
+        fixed: old
+            .into_iter()
+            .zip(old_matched)
+            .filter(|(_, matched)| !matched)
+            .map(|(f, _)| f)
+            .collect(),
+        unchanged,
+    }
+}
+
+/// Pairs still-unmatched findings with equal keys, in report order.
+fn match_pass(
+    old: &[ReportedFinding],
+    new: &[ReportedFinding],
+    old_matched: &mut [bool],
+    new_matched: &mut [bool],
+    key: impl Fn(&ReportedFinding) -> String,
+) {
+    let mut waiting: BTreeMap<String, std::collections::VecDeque<usize>> = BTreeMap::new();
+    for (i, f) in old.iter().enumerate().filter(|(i, _)| !old_matched[*i]) {
+        waiting.entry(key(f)).or_default().push_back(i);
+    }
+    for (j, f) in new.iter().enumerate() {
+        if new_matched[j] {
+            continue;
+        }
+        if let Some(i) = waiting.get_mut(&key(f)).and_then(|q| q.pop_front()) {
+            old_matched[i] = true;
+            new_matched[j] = true;
+        }
+    }
 }
 
 impl ReportDiff {
@@ -215,8 +242,18 @@ mod tests {
             message: "m".into(),
             line: Some(line),
             column: Some(1),
-            text: "t".into(),
+            text: format!("text of {fingerprint}"),
         }
+    }
+
+    #[test]
+    fn a_finding_whose_segment_changed_elsewhere_is_unchanged() {
+        let mut edited = finding("changed-by-edit", 1);
+        edited.text = "same text".into();
+        let mut before = finding("original", 1);
+        before.text = "same text".into();
+        let d = diff(vec![before], vec![edited]);
+        assert_eq!((d.new.len(), d.fixed.len(), d.unchanged.len()), (0, 0, 1));
     }
 
     #[test]
