@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the HTML report of the seed corpus in headless Chromium and checks that the page,
-# after its script ran, shows the findings, and that a severity filter from the URL fragment
-# hides the others. Saves a screenshot to docs/html-report.png.
+# after its script ran, shows the findings, that a severity filter from the URL fragment
+# hides the others, and that j/k move between findings. Saves a screenshot to
+# docs/html-report.png.
 #
 # Not part of `cargo test` (CI must not need a browser). Run as root from anywhere:
 #   bash scripts/html-browser-check.sh
@@ -48,8 +49,19 @@ grep -q "Showing $majors of $expected findings" <<<"$filtered" \
 hidden="$(grep -o '<li class="finding sev-minor[^>]*hidden' <<<"$filtered" | wc -l)"
 [ "$hidden" -gt 0 ] || fail "minor findings are not hidden by the filter"
 
+# Keyboard navigation: a copy of the page with a script that, after load, presses j, j, j, k
+# where a browser sends keys (the focused element, bubbling up).
+press='for (const key of ["j", "j", "j", "k"]) (document.activeElement || document.body).dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));'
+record='document.body.dataset.selected = (document.querySelector("li.finding.current") || {}).id;'
+sed "s#</body>#<script>$press $record</script></body>#" \
+  "$work/report.html" >"$work/keys.html"
+keys="$(browser --dump-dom "file://$work/keys.html")"
+grep -q 'data-selected="f0-1"' <<<"$keys" || fail "j j j k does not select the second finding"
+[ "$(grep -o '<li class="finding[^"]*current' <<<"$keys" | wc -l)" -eq 1 ] \
+  || fail "not exactly one finding is selected"
+
 mkdir -p docs
 browser --hide-scrollbars --window-size=1400,1000 --screenshot="$PWD/docs/html-report.png" \
   "file://$work/report.html" >/dev/null
 [ -s docs/html-report.png ] || fail "no screenshot"
-echo "html-browser-check: OK: $expected findings shown, filter leaves $majors major; screenshot docs/html-report.png"
+echo "html-browser-check: OK: $expected findings shown, filter leaves $majors major, j/k navigate; screenshot docs/html-report.png"

@@ -71,7 +71,8 @@
   }
 
   document.addEventListener("keydown", (e) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest("select, input, textarea")) return;
+    const inField = e.target instanceof Element && e.target.closest("select, input, textarea");
+    if (e.ctrlKey || e.metaKey || e.altKey || inField) return;
     if (e.key === "j" || e.key === "n") step(1);
     else if (e.key === "k" || e.key === "p") step(-1);
     else if (e.key === "Escape") select(null);
