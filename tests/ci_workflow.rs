@@ -285,3 +285,26 @@ fn directory_and_manifest_errors_are_clear() {
             "line 1: expected `SOURCE<TAB>TARGET`",
         ));
 }
+
+#[test]
+fn diff_reads_reports_of_several_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("pairs.json");
+    transcheck()
+        .current_dir(root())
+        .args([
+            "check",
+            "tests/fixtures/pairs/en",
+            "tests/fixtures/pairs/fr",
+        ])
+        .args(["--format", "json", "--output"])
+        .arg(&report)
+        .assert()
+        .code(1);
+    transcheck()
+        .arg("diff")
+        .args([&report, &report])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 new, 0 fixed, 3 unchanged"));
+}

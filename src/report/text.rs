@@ -1,7 +1,7 @@
 //! The text report: aligned segments side by side, flagged words marked (colored on a
 //! terminal, `[[…]]` otherwise), each segment's findings under it, and a summary.
 
-use super::{Location, RenderOptions};
+use super::{Location, RenderOptions, line_label};
 use crate::model::{Finding, Severity, Span};
 use crate::pipeline::{CheckedDocument, Report, Segment};
 use std::fmt::Write;
@@ -110,20 +110,12 @@ fn render_segment(
     width: usize,
     paint: Painter,
 ) {
-    let lines = |doc: &CheckedDocument, range: &std::ops::Range<usize>| {
-        let lines = doc.lines(range);
-        match (lines.first(), lines.last()) {
-            (Some(a), Some(b)) if a != b => format!("{}:{a}-{b}", doc.lang.code),
-            (Some(a), _) => format!("{}:{a}", doc.lang.code),
-            _ => format!("{}:–", doc.lang.code),
-        }
-    };
     let title = format!(
         "── segment {} · {} · {} ↔ {} ",
         segment.id + 1,
         segment.bead.kind(),
-        lines(&report.source, &segment.bead.source),
-        lines(&report.target, &segment.bead.target)
+        line_label(&report.source, &segment.bead.source),
+        line_label(&report.target, &segment.bead.target)
     );
     let rule_len = width.saturating_sub(title.chars().count());
     let _ = writeln!(
