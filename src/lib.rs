@@ -4,9 +4,12 @@
 //! [`checks`] → [`score`] → [`report`], run end to end by [`check_files`] / [`check_texts`].
 
 pub mod align;
+pub mod baseline;
+pub mod batch;
 pub mod checks;
 pub mod config;
 pub mod corpus;
+pub mod diff;
 pub mod glossary;
 pub mod ingest;
 pub mod locale;

@@ -1,22 +1,39 @@
-//! `transcheck check SOURCE TARGET`.
+//! `transcheck check SOURCE TARGET`, `check SOURCE_DIR TARGET_DIR`, `check --manifest FILE`.
 
 use super::EXIT_FINDINGS;
 use anyhow::{Context, bail};
 use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use transcheck::baseline::Baseline;
+use transcheck::batch::{Pair, check_pairs, pairs_in_directories, read_manifest};
 use transcheck::config::Config;
 use transcheck::glossary::Glossary;
 use transcheck::report::{self, Format, RenderOptions};
-use transcheck::{CheckOptions, Severity, check_files};
+use transcheck::{CheckOptions, Report, Severity};
+
+/// Inputs above this size get a progress indicator even when there is only one pair.
+const LARGE_INPUT_BYTES: u64 = 1 << 20;
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// The source text (one paragraph per line).
-    source: PathBuf,
-    /// Its translation (one paragraph per line).
-    target: PathBuf,
+    /// The source text (one paragraph per line), or a directory of them.
+    #[arg(required_unless_present = "manifest")]
+    source: Option<PathBuf>,
+    /// Its translation (one paragraph per line), or a directory with the same file names.
+    #[arg(required_unless_present = "manifest")]
+    target: Option<PathBuf>,
+    /// Check the pairs listed in FILE (`SOURCE<TAB>TARGET` a line, relative to FILE).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["source", "target"])]
+    manifest: Option<PathBuf>,
+    /// Accept the findings recorded in FILE: only other findings count for the exit code.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every current finding in FILE as accepted (then exit 0).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// Source language (ISO 639-1) [default: en].
     #[arg(long)]
     from: Option<String>,
@@ -27,7 +44,7 @@ pub struct CheckArgs {
     /// Typography variant of the target language (`strict`, `CA`).
     #[arg(long)]
     variant: Option<String>,
-    /// Settings file [default: a transcheck.toml next to TARGET or SOURCE].
+    /// Settings file [default: a transcheck.toml next to the first TARGET or SOURCE].
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Glossary file (TSV: source term, approved target, forbidden targets separated by `|`).
@@ -57,19 +74,32 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    if let Some(output) = &args.output {
-        refuse_to_overwrite_inputs(output, &[&args.source, &args.target])?;
+    let pairs = pairs(&args)?;
+    let inputs: Vec<&Path> = pairs
+        .iter()
+        .flat_map(|p| [p.source.as_path(), p.target.as_path()])
+        .collect();
+    for output in [&args.output, &args.write_baseline].into_iter().flatten() {
+        refuse_to_overwrite_inputs(output, &inputs)?;
     }
-    let (options, fail_on) = resolve_options(&args)?;
+    let (options, fail_on) = resolve_options(&args, &pairs)?;
     validate_rule_patterns(&options)?;
-    let report = check_files(&args.source, &args.target, &options)?;
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let mut reports = check_with_progress(&pairs, &options)?;
+    if let Some(path) = &args.write_baseline {
+        write_baseline(path, &reports)?;
+    }
+    if let Some(baseline) = &baseline {
+        apply_baseline(baseline, &mut reports);
+    }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let render = RenderOptions {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         width: terminal_width(),
         all_segments: args.all_segments,
+        fail_on,
     };
-    let text = report::render(&report, args.format, render);
+    let text = report::render(&reports, args.format, render);
     match &args.output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write {}", path.display()))?,
@@ -85,7 +115,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let failing = report.findings.iter().any(|f| f.severity >= fail_on);
+    // A baseline just written accepts every finding.
+    let failing = args.write_baseline.is_none()
+        && reports
+            .iter()
+            .flat_map(|r| &r.findings)
+            .any(|f| f.severity >= fail_on);
     Ok(if failing {
         ExitCode::from(EXIT_FINDINGS)
     } else {
@@ -93,14 +128,106 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The document pairs the arguments name: a manifest, two directories or two files.
+fn pairs(args: &CheckArgs) -> anyhow::Result<Vec<Pair>> {
+    if let Some(manifest) = &args.manifest {
+        return Ok(read_manifest(manifest)?);
+    }
+    let (Some(source), Some(target)) = (&args.source, &args.target) else {
+        bail!("give SOURCE and TARGET, or --manifest FILE");
+    };
+    match (source.is_dir(), target.is_dir()) {
+        (true, true) => Ok(pairs_in_directories(source, target)?),
+        (false, false) => Ok(vec![Pair {
+            source: source.clone(),
+            target: target.clone(),
+        }]),
+        _ => bail!(
+            "{} and {} must both be files or both be directories",
+            source.display(),
+            target.display()
+        ),
+    }
+}
+
+/// Checks the pairs in parallel, with a progress bar on standard error when it is a terminal
+/// and the run is long (several documents, or a large one).
+fn check_with_progress(pairs: &[Pair], options: &CheckOptions) -> anyhow::Result<Vec<Report>> {
+    let size: u64 = pairs
+        .iter()
+        .filter_map(|p| std::fs::metadata(&p.source).ok())
+        .map(|m| m.len())
+        .sum();
+    let long = pairs.len() > 1 || size > LARGE_INPUT_BYTES;
+    let bar = if long && std::io::stderr().is_terminal() {
+        let bar =
+            ProgressBar::with_draw_target(Some(pairs.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} checking {pos}/{len} {wide_bar} {elapsed}")
+        {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let reports = check_pairs(pairs, options, &|| bar.inc(1));
+    bar.finish_and_clear();
+    Ok(reports?)
+}
+
+fn write_baseline(path: &Path, reports: &[Report]) -> anyhow::Result<()> {
+    let baseline = Baseline::from_reports(reports);
+    std::fs::write(path, baseline.to_json())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!(
+        "transcheck: wrote {} accepted findings to {}",
+        baseline.findings.len(),
+        path.display()
+    );
+    Ok(())
+}
+
+/// Drops the accepted findings and tells, on standard error, what the baseline no longer
+/// matches, so that it can be pruned.
+fn apply_baseline(baseline: &Baseline, reports: &mut [Report]) {
+    let outcome = baseline.apply(reports);
+    if !outcome.stale.is_empty() {
+        eprintln!(
+            "transcheck: {} stale baseline entries (fixed, or changed beyond recognition):",
+            outcome.stale.len()
+        );
+        for e in &outcome.stale {
+            eprintln!(
+                "  {} {} `{}` [{}]",
+                e.document, e.rule, e.text, e.fingerprint
+            );
+        }
+    }
+    if outcome.accepted > 0 {
+        eprintln!(
+            "transcheck: {} findings accepted by the baseline",
+            outcome.accepted
+        );
+    }
+}
+
 /// Settings from the flags, then `transcheck.toml`, then the defaults.
-fn resolve_options(args: &CheckArgs) -> anyhow::Result<(CheckOptions, Severity)> {
+fn resolve_options(args: &CheckArgs, pairs: &[Pair]) -> anyhow::Result<(CheckOptions, Severity)> {
     let config = match &args.config {
         Some(path) => Config::load(path)?,
-        None => match Config::discover(&[&args.target, &args.source]) {
-            Some(path) => Config::load(&path)?,
-            None => Config::default(),
-        },
+        None => {
+            let first: Vec<&Path> = pairs
+                .iter()
+                .take(1)
+                .flat_map(|p| [p.target.as_path(), p.source.as_path()])
+                .collect();
+            match Config::discover(&first) {
+                Some(path) => Config::load(&path)?,
+                None => Config::default(),
+            }
+        }
     };
     let fail_on = match &args.fail_on {
         Some(s) => s.parse()?,

@@ -1,7 +1,9 @@
 //! Command-line interface: subcommands over the library.
 
 mod check;
+mod diff;
 mod rules;
+mod test;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -23,7 +25,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Align a source text with its translation and report translation issues.
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
+    /// Compare two JSON reports: new, fixed and unchanged findings (exit 1 when any is new).
+    Diff(diff::DiffArgs),
+    /// Run every regression case under a corpora directory (exit 1 when any fails).
+    Test(test::TestArgs),
     /// List every rule: id, category, default severity, summary.
     Rules,
     /// Print a rule's documentation with a bad and a good example.
@@ -36,7 +42,9 @@ enum Command {
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
+        Command::Diff(args) => diff::run(args),
+        Command::Test(args) => test::run(args),
         Command::Rules => {
             print!("{}", rules::list());
             Ok(ExitCode::SUCCESS)

@@ -1,12 +1,16 @@
-//! The `transcheck/report/v1` JSON report: the stable interface for CI and other tools.
+//! The `transcheck/report/v1` JSON report: the stable interface for CI and other tools. A run
+//! over several document pairs writes `transcheck/reports/v1`: one v1 report per pair under
+//! `documents`, and a summary over all of them.
 
-use super::Location;
+use super::{Location, RenderOptions, round, totals};
+use crate::baseline::fingerprint;
 use crate::model::{Finding, Severity};
 use crate::pipeline::Report;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 pub const SCHEMA: &str = "transcheck/report/v1";
+pub const MULTI_SCHEMA: &str = "transcheck/reports/v1";
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -44,6 +48,8 @@ struct JsonFinding<'a> {
     segment: usize,
     source: Option<Location>,
     target: Option<Location>,
+    /// Content fingerprint, as in baselines (added after v1's first release).
+    fingerprint: String,
 }
 
 #[derive(Serialize)]
@@ -57,13 +63,30 @@ struct JsonSummary {
     mqm_per_100_words: f64,
 }
 
-/// Rounds a score for output so that reports do not differ by float noise.
-fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+#[derive(Serialize)]
+struct JsonRun<'a> {
+    schema: &'static str,
+    documents: Vec<JsonReport<'a>>,
+    summary: JsonSummary,
 }
 
-pub fn render(report: &Report) -> String {
-    let json = JsonReport {
+/// One pair: its v1 report; several: a `transcheck/reports/v1` document.
+pub fn render(reports: &[Report], _options: &RenderOptions) -> String {
+    let mut out = match reports {
+        [report] => serde_json::to_string_pretty(&report_json(report)),
+        _ => serde_json::to_string_pretty(&JsonRun {
+            schema: MULTI_SCHEMA,
+            documents: reports.iter().map(report_json).collect(),
+            summary: run_summary(reports),
+        }),
+    }
+    .expect("report serializes");
+    out.push('\n');
+    out
+}
+
+fn report_json(report: &Report) -> JsonReport<'_> {
+    JsonReport {
         schema: SCHEMA,
         source: JsonDocument {
             path: &report.source.path,
@@ -87,10 +110,7 @@ pub fn render(report: &Report) -> String {
             .collect(),
         findings: report.findings.iter().map(|f| finding(report, f)).collect(),
         summary: summary(report),
-    };
-    let mut out = serde_json::to_string_pretty(&json).expect("report serializes");
-    out.push('\n');
-    out
+    }
 }
 
 fn finding<'a>(report: &Report, f: &'a Finding) -> JsonFinding<'a> {
@@ -103,17 +123,39 @@ fn finding<'a>(report: &Report, f: &'a Finding) -> JsonFinding<'a> {
         segment: f.segment,
         source: f.source.map(|s| Location::of(&report.source, s)),
         target: f.target.map(|s| Location::of(&report.target, s)),
+        fingerprint: fingerprint(report, f),
+    }
+}
+
+fn counts<'a>(
+    findings: impl IntoIterator<Item = &'a Finding>,
+) -> (BTreeMap<&'static str, usize>, BTreeMap<&'static str, usize>) {
+    let mut by_severity: BTreeMap<&'static str, usize> =
+        Severity::ALL.iter().map(|s| (s.as_str(), 0)).collect();
+    let mut by_rule = BTreeMap::new();
+    for f in findings {
+        *by_severity.entry(f.severity.as_str()).or_default() += 1;
+        *by_rule.entry(f.rule).or_default() += 1;
+    }
+    (by_severity, by_rule)
+}
+
+fn run_summary(reports: &[Report]) -> JsonSummary {
+    let (by_severity, by_rule) = counts(reports.iter().flat_map(|r| &r.findings));
+    let t = totals(reports);
+    JsonSummary {
+        segments: t.segments,
+        source_words: t.source_words,
+        findings: t.findings,
+        by_severity,
+        by_rule,
+        mqm_penalty: round(t.mqm_penalty),
+        mqm_per_100_words: round(t.mqm_per_100_words),
     }
 }
 
 fn summary(report: &Report) -> JsonSummary {
-    let mut by_severity: BTreeMap<&'static str, usize> =
-        Severity::ALL.iter().map(|s| (s.as_str(), 0)).collect();
-    let mut by_rule = BTreeMap::new();
-    for f in &report.findings {
-        *by_severity.entry(f.severity.as_str()).or_default() += 1;
-        *by_rule.entry(f.rule).or_default() += 1;
-    }
+    let (by_severity, by_rule) = counts(&report.findings);
     JsonSummary {
         segments: report.summary.segments,
         source_words: report.summary.source_words,

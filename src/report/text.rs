@@ -1,7 +1,7 @@
 //! The text report: aligned segments side by side, flagged words marked (colored on a
 //! terminal, `[[…]]` otherwise), each segment's findings under it, and a summary.
 
-use super::{Location, RenderOptions};
+use super::{Location, RenderOptions, line_label};
 use crate::model::{Finding, Severity, Span};
 use crate::pipeline::{CheckedDocument, Report, Segment};
 use std::fmt::Write;
@@ -19,7 +19,45 @@ fn severity_color(severity: Severity) -> &'static str {
     }
 }
 
-pub fn render(report: &Report, options: RenderOptions) -> String {
+/// Each pair's report in turn, then totals when there are several.
+pub fn render(reports: &[Report], options: &RenderOptions) -> String {
+    let mut out = String::new();
+    for (i, report) in reports.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&render_one(report, *options));
+    }
+    if reports.len() > 1 {
+        render_totals(
+            &mut out,
+            reports,
+            Painter {
+                color: options.color,
+            },
+        );
+    }
+    out
+}
+
+fn render_totals(out: &mut String, reports: &[Report], paint: Painter) {
+    let t = super::totals(reports);
+    let counts = super::count_by_severity(reports.iter().flat_map(|r| &r.findings));
+    let counts: Vec<String> = counts.iter().map(|(s, n)| format!("{n} {s}")).collect();
+    let _ = writeln!(
+        out,
+        "\n{} {} document pairs, {} segments; {} findings: {}; MQM penalty {:.1} ({:.2} per 100 source words)",
+        paint.apply(BOLD, "total:"),
+        reports.len(),
+        t.segments,
+        t.findings,
+        counts.join(", "),
+        t.mqm_penalty,
+        t.mqm_per_100_words,
+    );
+}
+
+fn render_one(report: &Report, options: RenderOptions) -> String {
     let mut out = String::new();
     let paint = Painter {
         color: options.color,
@@ -72,20 +110,12 @@ fn render_segment(
     width: usize,
     paint: Painter,
 ) {
-    let lines = |doc: &CheckedDocument, range: &std::ops::Range<usize>| {
-        let lines = doc.lines(range);
-        match (lines.first(), lines.last()) {
-            (Some(a), Some(b)) if a != b => format!("{}:{a}-{b}", doc.lang.code),
-            (Some(a), _) => format!("{}:{a}", doc.lang.code),
-            _ => format!("{}:–", doc.lang.code),
-        }
-    };
     let title = format!(
         "── segment {} · {} · {} ↔ {} ",
         segment.id + 1,
         segment.bead.kind(),
-        lines(&report.source, &segment.bead.source),
-        lines(&report.target, &segment.bead.target)
+        line_label(&report.source, &segment.bead.source),
+        line_label(&report.target, &segment.bead.target)
     );
     let rule_len = width.saturating_sub(title.chars().count());
     let _ = writeln!(
