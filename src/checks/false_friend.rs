@@ -69,7 +69,8 @@ fn match_case(original: &str, replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::run;
+    use crate::checks::testing::{run, run_with};
+    use crate::glossary::Glossary;
     use crate::locale::pair::PairKnowledge;
 
     #[test]
@@ -88,6 +89,18 @@ mod tests {
                 "{}: good example flagged: {good:?}",
                 entry.id
             );
+        }
+    }
+
+    #[test]
+    fn every_reverse_entry_flags_its_bad_example_from_french() {
+        let entries = &PairKnowledge::get("fr", "en").unwrap().false_friends;
+        assert!(entries.len() >= 10);
+        for entry in entries {
+            let ex = &entry.example;
+            let run = |target: &str| run_with(&FalseFriendCheck, &ex.source, target, "fr", "en", &Glossary::default());
+            assert!(!run(&ex.bad).is_empty(), "{}: reverse bad example not flagged", entry.id);
+            assert!(run(&ex.good).is_empty(), "{}: reverse good example flagged", entry.id);
         }
     }
 

@@ -68,6 +68,27 @@ struct FalseFriendEntry {
     severity: Severity,
     note: String,
     example: Example,
+    reverse: Option<ReverseEntry>,
+}
+
+/// The same false friend read in the pair's other direction.
+#[derive(Debug, Deserialize)]
+struct ReverseEntry {
+    source: String,
+    context: Option<String>,
+    unless: Option<String>,
+    wrong: String,
+    right: String,
+    note: String,
+    example: Example,
+}
+
+/// The fields both directions share, before compiling.
+struct Patterns<'a> {
+    source: &'a str,
+    context: Option<&'a str>,
+    unless: Option<&'a str>,
+    wrong: &'a str,
 }
 
 /// A false friend compiled into matchers.
@@ -202,12 +223,7 @@ enum Direction {
 
 fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowledge, PairError> {
     let names = parse_names(pair, direction)?;
-    // False friends are written for the pair's own direction.
-    let false_friends = if direction == Direction::Forward {
-        parse_false_friends(pair)?
-    } else {
-        Vec::new()
-    };
+    let false_friends = parse_false_friends(pair, direction)?;
     let source_language = match direction {
         Direction::Forward => pair.languages.0,
         Direction::Reverse => pair.languages.1,
@@ -232,38 +248,70 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
     })
 }
 
-fn parse_false_friends(pair: &EmbeddedPair) -> Result<Vec<FalseFriend>, PairError> {
-    let file: FalseFriendFile =
-        toml::from_str(pair.false_friends).map_err(|source| PairError::BadFalseFriends {
-            pair: pair.name,
-            source,
-        })?;
-    file.entry
-        .into_iter()
-        .map(|e| {
-            let compile = |pattern: &str| {
-                RegexBuilder::new(pattern)
-                    .case_insensitive(true)
-                    .build()
-                    .map_err(|source| PairError::BadPattern {
-                        pair: pair.name,
-                        id: e.id.clone(),
-                        source: Box::new(source),
-                    })
-            };
-            Ok(FalseFriend {
-                source: compile(&e.source)?,
-                context: e.context.as_deref().map(compile).transpose()?,
-                unless: e.unless.as_deref().map(compile).transpose()?,
-                wrong: compile(&e.wrong)?,
-                id: e.id,
-                right: e.right,
-                severity: e.severity,
-                note: e.note,
-                example: e.example,
+/// False friends for one direction: the entries as written, or their `reverse` sections.
+fn parse_false_friends(pair: &EmbeddedPair, direction: Direction) -> Result<Vec<FalseFriend>, PairError> {
+    let file: FalseFriendFile = toml::from_str(pair.false_friends).map_err(|source| PairError::BadFalseFriends {
+        pair: pair.name,
+        source,
+    })?;
+    let mut out = Vec::new();
+    for e in file.entry {
+        let compiled = match (direction, &e.reverse) {
+            (Direction::Forward, _) => {
+                let patterns = Patterns {
+                    source: &e.source,
+                    context: e.context.as_deref(),
+                    unless: e.unless.as_deref(),
+                    wrong: &e.wrong,
+                };
+                compile(pair, &e.id, &patterns, &e.right, e.severity, &e.note, &e.example)?
+            }
+            (Direction::Reverse, Some(r)) => {
+                let patterns = Patterns {
+                    source: &r.source,
+                    context: r.context.as_deref(),
+                    unless: r.unless.as_deref(),
+                    wrong: &r.wrong,
+                };
+                compile(pair, &e.id, &patterns, &r.right, e.severity, &r.note, &r.example)?
+            }
+            (Direction::Reverse, None) => continue,
+        };
+        out.push(compiled);
+    }
+    Ok(out)
+}
+
+fn compile(
+    pair: &EmbeddedPair,
+    id: &str,
+    patterns: &Patterns,
+    right: &str,
+    severity: Severity,
+    note: &str,
+    example: &Example,
+) -> Result<FalseFriend, PairError> {
+    let regex = |pattern: &str| {
+        RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .build()
+            .map_err(|source| PairError::BadPattern {
+                pair: pair.name,
+                id: id.to_string(),
+                source: Box::new(source),
             })
-        })
-        .collect()
+    };
+    Ok(FalseFriend {
+        id: id.to_string(),
+        source: regex(patterns.source)?,
+        context: patterns.context.map(regex).transpose()?,
+        unless: patterns.unless.map(regex).transpose()?,
+        wrong: regex(patterns.wrong)?,
+        right: right.to_string(),
+        severity,
+        note: note.to_string(),
+        example: example.clone(),
+    })
 }
 
 fn parse_names(pair: &EmbeddedPair, direction: Direction) -> Result<Vec<NameClass>, PairError> {
