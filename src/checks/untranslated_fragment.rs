@@ -100,7 +100,7 @@ fn looks_untranslated(ctx: &BeadContext, run: &[Word], folded: &[String]) -> boo
         .filter(|w| w.text.chars().all(char::is_alphabetic))
         .count();
     function_words >= MIN_FUNCTION_WORDS
-        && capitalised * 2 <= run.len()
+        && capitalised * 3 <= run.len()
         && letters * 4 >= run.len() * 3
 }
 
