@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod diff;
 pub mod glossary;
 pub mod ingest;
+pub mod inject;
 pub mod locale;
 pub mod model;
 pub mod normalize;

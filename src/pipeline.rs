@@ -158,6 +158,7 @@ pub fn check_texts(
     let source = prepare(source.0, source.1, Language::get(&options.from)?);
     let target = prepare(target.0, target.1, Language::get(&options.to)?);
     let pair = PairKnowledge::get(&options.from, &options.to)?;
+    let reverse_pair = PairKnowledge::get(&options.to, &options.from)?;
     let typography = target_typography(target.lang, options.variant.as_deref())?;
     let beads = if options.aligned {
         align_by_line(&source, &target)
@@ -173,7 +174,7 @@ pub fn check_texts(
         .iter()
         .map(|b| (side_text(&source, &b.source), side_text(&target, &b.target)))
         .collect();
-    let facts = DocumentFacts::from_sides(sides.iter().map(|(s, _)| s));
+    let facts = DocumentFacts::from_beads(&sides);
     let checks: Vec<_> = REGISTRY
         .iter()
         .filter(|c| options.runs(c.rule().id, c.rule().category))
@@ -188,6 +189,7 @@ pub fn check_texts(
             source: source_side,
             target: target_side,
             pair,
+            reverse_pair,
             glossary: &options.glossary,
             document: &facts,
             typography,

@@ -98,9 +98,26 @@ mod tests {
         assert!(entries.len() >= 10);
         for entry in entries {
             let ex = &entry.example;
-            let run = |target: &str| run_with(&FalseFriendCheck, &ex.source, target, "fr", "en", &Glossary::default());
-            assert!(!run(&ex.bad).is_empty(), "{}: reverse bad example not flagged", entry.id);
-            assert!(run(&ex.good).is_empty(), "{}: reverse good example flagged", entry.id);
+            let run = |target: &str| {
+                run_with(
+                    &FalseFriendCheck,
+                    &ex.source,
+                    target,
+                    "fr",
+                    "en",
+                    &Glossary::default(),
+                )
+            };
+            assert!(
+                !run(&ex.bad).is_empty(),
+                "{}: reverse bad example not flagged",
+                entry.id
+            );
+            assert!(
+                run(&ex.good).is_empty(),
+                "{}: reverse good example flagged",
+                entry.id
+            );
         }
     }
 

@@ -2,7 +2,9 @@
 //! implements [`Check`] and is listed once in [`REGISTRY`] with its rule metadata, from which
 //! `transcheck rules`, `transcheck explain` and the reports take ids, categories and docs.
 
+mod addition;
 mod consistency;
+mod coverage;
 mod double_space;
 mod entity_missing;
 mod entity_misspelt;
@@ -15,6 +17,7 @@ pub mod names;
 mod number_format;
 mod number_mismatch;
 pub mod numbers;
+mod omission;
 mod punctuation_final;
 mod punctuation_unbalanced;
 mod repeated_word;
@@ -81,6 +84,8 @@ pub static REGISTRY: &[&dyn Check] = &[
     &glossary_term::GlossaryTerm,
     &untranslated::Untranslated,
     &untranslated_fragment::UntranslatedFragment,
+    &omission::Omission,
+    &addition::Addition,
     &verbatim::Verbatim,
     &punctuation_final::PunctuationFinal,
     &punctuation_unbalanced::PunctuationUnbalanced,
@@ -133,17 +138,38 @@ impl SideText<'_> {
     }
 }
 
-/// Facts about the whole source document that single beads cannot see.
+/// Facts about the whole document that single beads cannot see.
 #[derive(Debug, Default)]
 pub struct DocumentFacts {
-    /// Folded words seen with a capital where a capital is not required: names.
+    /// Folded source words seen with a capital where a capital is not required: names.
     pub names: HashSet<String>,
-    /// Folded words seen in lower case: ordinary words, even when a sentence starts with them.
+    /// Folded source words seen in lower case: ordinary words, even when a sentence starts
+    /// with them.
     pub lowercase: HashSet<String>,
+    /// Median target/source length ratio (in characters) of the document's beads, if it has
+    /// enough of them to tell.
+    pub length_ratio: Option<f64>,
 }
 
+/// Beads needed before the document's own length ratio is trusted.
+const MIN_BEADS_FOR_RATIO: usize = 5;
+
 impl DocumentFacts {
-    pub fn from_sides<'a>(sides: impl IntoIterator<Item = &'a SideText<'a>>) -> Self {
+    pub fn from_beads(beads: &[(SideText, SideText)]) -> Self {
+        let mut facts = DocumentFacts::from_sides(beads.iter().map(|(s, _)| s));
+        let mut ratios: Vec<f64> = beads
+            .iter()
+            .filter(|(s, t)| s.text.len() >= 20 && t.text.len() >= 20)
+            .map(|(s, t)| t.text.chars().count() as f64 / s.text.chars().count() as f64)
+            .collect();
+        if ratios.len() >= MIN_BEADS_FOR_RATIO {
+            ratios.sort_by(f64::total_cmp);
+            facts.length_ratio = Some(ratios[ratios.len() / 2]);
+        }
+        facts
+    }
+
+    fn from_sides<'a>(sides: impl IntoIterator<Item = &'a SideText<'a>>) -> Self {
         let mut facts = DocumentFacts::default();
         for side in sides {
             for w in words(side.text) {
@@ -167,6 +193,8 @@ pub struct BeadContext<'a> {
     pub source: SideText<'a>,
     pub target: SideText<'a>,
     pub pair: &'a PairKnowledge,
+    /// Knowledge of the pair read from target to source (its lexicon, for additions).
+    pub reverse_pair: &'a PairKnowledge,
     pub glossary: &'a Glossary,
     pub document: &'a DocumentFacts,
     /// Typography rules of the target language's chosen variant.
@@ -275,7 +303,7 @@ pub(crate) mod testing {
             .iter()
             .map(|(s, t)| (side(s, from_lang), side(t, to_lang)))
             .collect();
-        let facts = DocumentFacts::from_sides(sides.iter().map(|(s, _)| s));
+        let facts = DocumentFacts::from_beads(&sides);
         let contexts: Vec<BeadContext> = sides
             .iter()
             .enumerate()
@@ -285,6 +313,7 @@ pub(crate) mod testing {
                 source: source.clone(),
                 target: target.clone(),
                 pair: PairKnowledge::get(from, to).unwrap(),
+                reverse_pair: PairKnowledge::get(to, from).unwrap(),
                 glossary,
                 document: &facts,
                 typography: to_lang.typography.variant(None),

@@ -5,7 +5,7 @@ use crate::model::Severity;
 use crate::textutil::fold;
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +33,7 @@ struct EmbeddedPair {
     names: &'static str,
     translated_names: &'static str,
     name_endings: &'static str,
+    lexicon: &'static str,
 }
 
 const EMBEDDED: &[EmbeddedPair] = &[EmbeddedPair {
@@ -42,6 +43,7 @@ const EMBEDDED: &[EmbeddedPair] = &[EmbeddedPair {
     names: include_str!("../../data/en-fr/names.tsv"),
     translated_names: include_str!("../../data/en-fr/translated-names.tsv"),
     name_endings: include_str!("../../data/en-fr/name-endings.tsv"),
+    lexicon: include_str!("../../data/en-fr/lexicon.tsv"),
 }];
 
 /// Example attached to a knowledge entry; the tests check that it is flagged.
@@ -68,6 +70,7 @@ struct FalseFriendEntry {
     severity: Severity,
     note: String,
     example: Example,
+    inject: Option<(String, String)>,
     reverse: Option<ReverseEntry>,
 }
 
@@ -81,6 +84,7 @@ struct ReverseEntry {
     right: String,
     note: String,
     example: Example,
+    inject: Option<(String, String)>,
 }
 
 /// The fields both directions share, before compiling.
@@ -89,6 +93,7 @@ struct Patterns<'a> {
     context: Option<&'a str>,
     unless: Option<&'a str>,
     wrong: &'a str,
+    inject: Option<&'a (String, String)>,
 }
 
 /// A false friend compiled into matchers.
@@ -104,6 +109,8 @@ pub struct FalseFriend {
     pub severity: Severity,
     pub note: String,
     pub example: Example,
+    /// (right word, wrong word) that the evaluator swaps to plant this error.
+    pub inject: Option<(String, String)>,
 }
 
 impl FalseFriend {
@@ -161,6 +168,16 @@ pub struct PairKnowledge {
     pub translated_words: HashSet<String>,
     /// (source ending, target ending) pairs of adapted place names (`burg` → `bourg`).
     pub name_endings: Vec<(String, String)>,
+    /// Source word stem → target stems that translate it (see [`lexicon_stem`]).
+    pub lexicon: HashMap<String, Vec<String>>,
+}
+
+/// Letters a lexicon stem keeps: the crude stemmer `scripts/train-lexicon.py` uses too.
+pub const LEXICON_STEM_CHARS: usize = 6;
+
+/// A word as the lexicon knows it: folded and cut to [`LEXICON_STEM_CHARS`] letters.
+pub fn lexicon_stem(word: &str) -> String {
+    fold(word).chars().take(LEXICON_STEM_CHARS).collect()
 }
 
 impl PairKnowledge {
@@ -240,20 +257,40 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
             Direction::Reverse => (b.to_string(), a.to_string()),
         })
         .collect();
+    let mut lexicon: HashMap<String, Vec<String>> = HashMap::new();
+    for line in crate::locale::data_lines(pair.lexicon) {
+        let mut columns = line.split('\t');
+        let (Some(a), Some(b)) = (columns.next(), columns.next()) else {
+            continue;
+        };
+        let (from, to) = match direction {
+            Direction::Forward => (a, b),
+            Direction::Reverse => (b, a),
+        };
+        lexicon
+            .entry(from.to_string())
+            .or_default()
+            .push(to.to_string());
+    }
     Ok(PairKnowledge {
         false_friends,
         names,
         translated_words,
         name_endings,
+        lexicon,
     })
 }
 
 /// False friends for one direction: the entries as written, or their `reverse` sections.
-fn parse_false_friends(pair: &EmbeddedPair, direction: Direction) -> Result<Vec<FalseFriend>, PairError> {
-    let file: FalseFriendFile = toml::from_str(pair.false_friends).map_err(|source| PairError::BadFalseFriends {
-        pair: pair.name,
-        source,
-    })?;
+fn parse_false_friends(
+    pair: &EmbeddedPair,
+    direction: Direction,
+) -> Result<Vec<FalseFriend>, PairError> {
+    let file: FalseFriendFile =
+        toml::from_str(pair.false_friends).map_err(|source| PairError::BadFalseFriends {
+            pair: pair.name,
+            source,
+        })?;
     let mut out = Vec::new();
     for e in file.entry {
         let compiled = match (direction, &e.reverse) {
@@ -263,8 +300,11 @@ fn parse_false_friends(pair: &EmbeddedPair, direction: Direction) -> Result<Vec<
                     context: e.context.as_deref(),
                     unless: e.unless.as_deref(),
                     wrong: &e.wrong,
+                    inject: e.inject.as_ref(),
                 };
-                compile(pair, &e.id, &patterns, &e.right, e.severity, &e.note, &e.example)?
+                compile(
+                    pair, &e.id, &patterns, &e.right, e.severity, &e.note, &e.example,
+                )?
             }
             (Direction::Reverse, Some(r)) => {
                 let patterns = Patterns {
@@ -272,8 +312,11 @@ fn parse_false_friends(pair: &EmbeddedPair, direction: Direction) -> Result<Vec<
                     context: r.context.as_deref(),
                     unless: r.unless.as_deref(),
                     wrong: &r.wrong,
+                    inject: r.inject.as_ref(),
                 };
-                compile(pair, &e.id, &patterns, &r.right, e.severity, &r.note, &r.example)?
+                compile(
+                    pair, &e.id, &patterns, &r.right, e.severity, &r.note, &r.example,
+                )?
             }
             (Direction::Reverse, None) => continue,
         };
@@ -311,6 +354,7 @@ fn compile(
         severity,
         note: note.to_string(),
         example: example.clone(),
+        inject: patterns.inject.cloned(),
     })
 }
 
@@ -347,6 +391,14 @@ mod tests {
         assert!(!en_fr.false_friends.is_empty());
         let fr_en = PairKnowledge::get("fr", "en").unwrap();
         assert!(fr_en.name_classes_for("londres").next().is_some());
+    }
+
+    #[test]
+    fn lexicon_translates_both_ways() {
+        let en_fr = PairKnowledge::get("en", "fr").unwrap();
+        assert!(en_fr.lexicon[&lexicon_stem("growth")].contains(&lexicon_stem("croissance")));
+        let fr_en = PairKnowledge::get("fr", "en").unwrap();
+        assert!(fr_en.lexicon[&lexicon_stem("croissance")].contains(&lexicon_stem("growth")));
     }
 
     #[test]

@@ -1,0 +1,247 @@
+//! `transcheck-eval SOURCE TARGET`: error-injection evaluation on clean line-aligned bitext.
+//!
+//! Checks the clean pairs (every finding above `info` on them is a false alarm), then, for each
+//! error type, plants that error in up to `--per-type` randomly chosen pairs (fixed seed) and
+//! counts how many of them get a new finding from the rules expected to catch it. Prints recall
+//! per type and false alarms per 1,000 pairs, as text or JSON.
+
+use anyhow::{Context, bail};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use transcheck::inject::{ErrorType, Injector, Rng};
+use transcheck::locale::Language;
+use transcheck::locale::pair::PairKnowledge;
+use transcheck::{CheckOptions, Report, Severity, check_texts};
+
+struct Args {
+    source: PathBuf,
+    target: PathBuf,
+    from: String,
+    to: String,
+    per_type: usize,
+    seed: u64,
+    json: bool,
+    /// Rules left out of the false-alarm count (typography on tokenized text).
+    exclude: Vec<String>,
+    /// Folder to write each type's injected corpus to, for reading the misses.
+    dump: Option<PathBuf>,
+}
+
+fn parse_args() -> anyhow::Result<Args> {
+    let mut args = Args {
+        source: PathBuf::new(),
+        target: PathBuf::new(),
+        from: "en".into(),
+        to: "fr".into(),
+        per_type: 200,
+        seed: 42,
+        json: false,
+        exclude: Vec::new(),
+        dump: None,
+    };
+    let mut positional = Vec::new();
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().with_context(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--from" => args.from = value("--from")?,
+            "--to" => args.to = value("--to")?,
+            "--per-type" => args.per_type = value("--per-type")?.parse()?,
+            "--seed" => args.seed = value("--seed")?.parse()?,
+            "--exclude" => {
+                args.exclude = value("--exclude")?.split(',').map(str::to_string).collect()
+            }
+            "--json" => args.json = true,
+            "--dump" => args.dump = Some(PathBuf::from(value("--dump")?)),
+            "-h" | "--help" => {
+                println!(
+                    "usage: transcheck-eval SOURCE TARGET [--from en] [--to fr] [--per-type 200] [--seed 42] [--exclude RULES] [--dump DIR] [--json]"
+                );
+                std::process::exit(0);
+            }
+            _ if arg.starts_with('-') => bail!("unknown option {arg}"),
+            _ => positional.push(PathBuf::from(arg)),
+        }
+    }
+    let [source, target] = <[PathBuf; 2]>::try_from(positional)
+        .map_err(|_| anyhow::anyhow!("give SOURCE and TARGET"))?;
+    args.source = source;
+    args.target = target;
+    Ok(args)
+}
+
+fn read_lines(path: &PathBuf) -> anyhow::Result<Vec<String>> {
+    let text = transcheck::ingest::read_text(path)?;
+    Ok(text
+        .lines()
+        .map(|l| l.trim_end_matches('\r').to_string())
+        .collect())
+}
+
+/// Findings above `info` per input line (0-based), by rule.
+fn findings_by_line(report: &Report, lines: usize) -> Vec<BTreeMap<&'static str, usize>> {
+    let mut out = vec![BTreeMap::new(); lines];
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.severity > Severity::Info)
+    {
+        let segment = &report.segments[f.segment];
+        let line = report
+            .target
+            .lines(&segment.bead.target)
+            .first()
+            .or(report.source.lines(&segment.bead.source).first())
+            .copied();
+        if let Some(line) = line.filter(|l| *l >= 1 && *l <= lines) {
+            *out[line - 1].entry(f.rule).or_default() += 1;
+        }
+    }
+    out
+}
+
+fn check(source: &[String], target: &[String], options: &CheckOptions) -> anyhow::Result<Report> {
+    Ok(check_texts(
+        ("source", source.join("\n")),
+        ("target", target.join("\n")),
+        options,
+    )?)
+}
+
+/// Writes `<type>.source`, `<type>.target` and `<type>.lines` (1-based injected lines).
+fn dump(
+    dir: &std::path::Path,
+    kind: ErrorType,
+    source: &[String],
+    target: &[String],
+    injected: &[usize],
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let name = kind.name().replace(' ', "-");
+    std::fs::write(dir.join(format!("{name}.source")), source.join("\n"))?;
+    std::fs::write(dir.join(format!("{name}.target")), target.join("\n"))?;
+    let lines: Vec<String> = injected.iter().map(|i| (i + 1).to_string()).collect();
+    std::fs::write(dir.join(format!("{name}.lines")), lines.join("\n"))?;
+    Ok(())
+}
+
+#[derive(serde::Serialize)]
+struct TypeResult {
+    error: &'static str,
+    eligible: usize,
+    injected: usize,
+    detected: usize,
+    recall: Option<f64>,
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = parse_args()?;
+    let source = read_lines(&args.source)?;
+    let target = read_lines(&args.target)?;
+    if source.len() != target.len() {
+        bail!(
+            "{} has {} lines, {} has {}",
+            args.source.display(),
+            source.len(),
+            args.target.display(),
+            target.len()
+        );
+    }
+    let options = CheckOptions {
+        aligned: true,
+        ..CheckOptions::new(&args.from, &args.to)
+    };
+    let clean = check(&source, &target, &options)?;
+    let clean_by_line = findings_by_line(&clean, source.len());
+    let injector = Injector {
+        source_lang: Language::get(&args.from)?,
+        target_lang: Language::get(&args.to)?,
+        pair: PairKnowledge::get(&args.from, &args.to)?,
+        pool: &target,
+    };
+    let mut results = Vec::new();
+    for (k, kind) in ErrorType::ALL.iter().enumerate() {
+        let mut rng = Rng::new(args.seed ^ ((k as u64 + 1) << 32));
+        let mut order: Vec<usize> = (0..source.len()).collect();
+        rng.shuffle(&mut order);
+        let (mut src, mut tgt) = (source.clone(), target.clone());
+        let mut injected = Vec::new();
+        let mut eligible = 0;
+        for &i in &order {
+            if let Some(result) = injector.inject(*kind, &source[i], &target[i], &mut rng) {
+                eligible += 1;
+                if injected.len() < args.per_type {
+                    src[i] = result.source;
+                    tgt[i] = result.target;
+                    injected.push(i);
+                }
+            }
+        }
+        if let Some(dir) = &args.dump {
+            dump(dir, *kind, &src, &tgt, &injected)?;
+        }
+        let report = check(&src, &tgt, &options)?;
+        let by_line = findings_by_line(&report, source.len());
+        let expected = kind.expected_rules();
+        let count = |m: &BTreeMap<&str, usize>| {
+            expected
+                .iter()
+                .map(|r| m.get(r).copied().unwrap_or(0))
+                .sum::<usize>()
+        };
+        let detected = injected
+            .iter()
+            .filter(|&&i| count(&by_line[i]) > count(&clean_by_line[i]))
+            .count();
+        results.push(TypeResult {
+            error: kind.name(),
+            eligible,
+            injected: injected.len(),
+            detected,
+            recall: (!injected.is_empty()).then(|| detected as f64 / injected.len() as f64),
+        });
+    }
+    let mut false_alarms: BTreeMap<&str, usize> = BTreeMap::new();
+    for per_line in &clean_by_line {
+        for (rule, n) in per_line {
+            if !args.exclude.iter().any(|e| e == rule) {
+                *false_alarms.entry(rule).or_default() += n;
+            }
+        }
+    }
+    let pairs = source.len();
+    let total: usize = false_alarms.values().sum();
+    let per_thousand = |n: usize| 1000.0 * n as f64 / pairs.max(1) as f64;
+    if args.json {
+        let json = serde_json::json!({
+            "pairs": pairs,
+            "recall": results,
+            "false_alarms": { "total": total, "per_1000_pairs": per_thousand(total), "by_rule": false_alarms },
+        });
+        println!("{}", serde_json::to_string_pretty(&json)?);
+        return Ok(());
+    }
+    println!(
+        "{pairs} pairs, {} → {}, seed {}, up to {} injections per type",
+        args.from, args.to, args.seed, args.per_type
+    );
+    println!(
+        "{:<24} {:>8} {:>8} {:>8} {:>7}",
+        "error", "eligible", "injected", "detected", "recall"
+    );
+    for r in &results {
+        let recall = r.recall.map_or("—".to_string(), |x| format!("{x:.3}"));
+        println!(
+            "{:<24} {:>8} {:>8} {:>8} {:>7}",
+            r.error, r.eligible, r.injected, r.detected, recall
+        );
+    }
+    println!(
+        "false alarms above info on the clean pairs: {total} ({:.1} per 1,000 pairs)",
+        per_thousand(total)
+    );
+    for (rule, n) in &false_alarms {
+        println!("  {rule:<24} {n:>6} {:>7.1} / 1,000", per_thousand(*n));
+    }
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! addition: target content with no counterpart in the source — a whole sentence (a 0-1 bead)
+//! or a clause added inside a bead.
+
+use super::coverage::{coverage, longest_uncovered_run};
+use super::omission::{MIN_RUN, length_deviation};
+use super::{BeadContext, Check, Rule, RuleExample};
+
+/// How many standard deviations longer than predicted the target must be; tuned like the
+/// omission rule's (about 4 false alarms per 1,000 clean news pairs).
+const MIN_LENGTH_DEVIATION: f64 = 2.0;
+use crate::model::{Finding, Severity, Span};
+
+pub struct Addition;
+
+static RULE: Rule = Rule {
+    id: "addition",
+    category: "accuracy/addition",
+    severity: Severity::Major,
+    summary: "The target says something the source does not: an added sentence or clause.",
+    explanation: "The mirror of `omission`: a target sentence the aligner could pair with no \
+source sentence is reported whole; inside a segment, a run of target content words with no \
+trace in the source (same word, cognate or lexicon translation) is reported when the target is \
+also two standard deviations longer than the document's own length ratio predicts.",
+    example: RuleExample {
+        source: "Facebook held talks with several banks.",
+        bad: "Facebook a eu des discussions avec plusieurs banques. Le temps était magnifique ce jour-là sur toute la côte ouest.",
+        good: "Facebook a eu des discussions avec plusieurs banques.",
+        glossary: "",
+        context: None,
+    },
+};
+
+impl Check for Addition {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        let target = ctx.target.text;
+        if target.trim().is_empty() {
+            return;
+        }
+        let words = coverage(&ctx.target, &ctx.source, &ctx.reverse_pair.lexicon);
+        if words.is_empty() {
+            return;
+        }
+        if ctx.source.text.trim().is_empty() {
+            if ctx.bead.source.is_empty() {
+                out.push(
+                    ctx.finding(
+                        &RULE,
+                        "no source sentence is translated by this target sentence",
+                    )
+                    .with_target(ctx.target_span(Span::new(0, target.len()))),
+                );
+            }
+            return;
+        }
+        let Some((start, len)) = longest_uncovered_run(&words) else {
+            return;
+        };
+        if len < MIN_RUN || length_deviation(ctx) < MIN_LENGTH_DEVIATION {
+            return;
+        }
+        let span = Span::new(words[start].span.start, words[start + len - 1].span.end);
+        out.push(
+            ctx.finding(
+                &RULE,
+                format!(
+                    "`{}` has no counterpart in the source",
+                    &target[span.range()]
+                ),
+            )
+            .with_target(ctx.target_span(span)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+
+    #[test]
+    fn added_sentence_is_reported_on_the_target() {
+        let ex = &RULE.example;
+        let found = run(&Addition, ex.source, ex.bad);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("magnifique"), "{}", found[0].1);
+    }
+}

@@ -1,0 +1,482 @@
+//! Error injection for evaluation: takes a clean line-aligned pair and plants one error of a
+//! known type at a known place in the translation, reproducibly from a seed. The
+//! `transcheck-eval` binary uses it to measure recall per error type and false alarms on the
+//! pairs left untouched.
+
+use crate::locale::Language;
+use crate::locale::pair::PairKnowledge;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The kinds of error the evaluator plants, and the rules expected to catch each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ErrorType {
+    ChangedNumber,
+    ScaleWord,
+    MisspeltName,
+    DroppedSentence,
+    DroppedClause,
+    AddedSentence,
+    Untranslated,
+    FalseFriend,
+    ChangedUrl,
+    BrokenQuotes,
+    BrokenSpacing,
+}
+
+impl ErrorType {
+    pub const ALL: [ErrorType; 11] = [
+        ErrorType::ChangedNumber,
+        ErrorType::ScaleWord,
+        ErrorType::MisspeltName,
+        ErrorType::DroppedSentence,
+        ErrorType::DroppedClause,
+        ErrorType::AddedSentence,
+        ErrorType::Untranslated,
+        ErrorType::FalseFriend,
+        ErrorType::ChangedUrl,
+        ErrorType::BrokenQuotes,
+        ErrorType::BrokenSpacing,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorType::ChangedNumber => "changed number",
+            ErrorType::ScaleWord => "scale word swapped",
+            ErrorType::MisspeltName => "misspelt name",
+            ErrorType::DroppedSentence => "dropped sentence",
+            ErrorType::DroppedClause => "dropped clause",
+            ErrorType::AddedSentence => "added sentence",
+            ErrorType::Untranslated => "untranslated sentence",
+            ErrorType::FalseFriend => "false friend",
+            ErrorType::ChangedUrl => "URL changed",
+            ErrorType::BrokenQuotes => "quotes broken",
+            ErrorType::BrokenSpacing => "no-break spaces broken",
+        }
+    }
+
+    /// Rules whose finding on the injected segment counts as catching the error.
+    pub fn expected_rules(self) -> &'static [&'static str] {
+        match self {
+            ErrorType::ChangedNumber | ErrorType::ScaleWord => &["number-mismatch"],
+            ErrorType::MisspeltName => &["entity-misspelt"],
+            ErrorType::DroppedSentence | ErrorType::DroppedClause => &["omission"],
+            ErrorType::AddedSentence => &["addition"],
+            ErrorType::Untranslated => &["untranslated", "untranslated-fragment"],
+            ErrorType::FalseFriend => &["term-false-friend"],
+            ErrorType::ChangedUrl => &["verbatim-mismatch"],
+            ErrorType::BrokenQuotes => &["typography-quotes", "punctuation-unbalanced"],
+            ErrorType::BrokenSpacing => &["typography-spacing"],
+        }
+    }
+}
+
+/// A deterministic pseudo-random generator (SplitMix64): the same seed gives the same
+/// injections on every machine.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// Shuffles in place (Fisher–Yates).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below(i + 1));
+        }
+    }
+}
+
+/// One pair after injection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Injected {
+    pub source: String,
+    pub target: String,
+}
+
+/// What the injector needs to know about the pair's languages.
+pub struct Injector<'a> {
+    pub source_lang: &'a Language,
+    pub target_lang: &'a Language,
+    pub pair: &'a PairKnowledge,
+    /// Target sentences of other pairs, to add as unrelated content.
+    pub pool: &'a [String],
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+impl Injector<'_> {
+    /// Plants one error of `kind` in the pair, or `None` when the pair offers no place for it.
+    pub fn inject(
+        &self,
+        kind: ErrorType,
+        source: &str,
+        target: &str,
+        rng: &mut Rng,
+    ) -> Option<Injected> {
+        let keep_source = |t: String| Injected {
+            source: source.to_string(),
+            target: t,
+        };
+        match kind {
+            ErrorType::ChangedNumber => change_number(target, rng).map(keep_source),
+            ErrorType::ScaleWord => self.swap_scale(target).map(keep_source),
+            ErrorType::MisspeltName => misspell_name(source, target, rng).map(keep_source),
+            ErrorType::DroppedSentence => self.drop_sentence(target, rng).map(keep_source),
+            ErrorType::DroppedClause => drop_clause(target, rng).map(keep_source),
+            ErrorType::AddedSentence => self.add_sentence(target, rng).map(keep_source),
+            ErrorType::Untranslated => (word_count(source) >= 3 && source.trim() != target.trim())
+                .then(|| keep_source(source.to_string())),
+            ErrorType::FalseFriend => self.false_friend(source, target).map(keep_source),
+            ErrorType::ChangedUrl => Some(change_url(source, target, rng)),
+            ErrorType::BrokenQuotes => self.break_quotes(target).map(keep_source),
+            ErrorType::BrokenSpacing => self.break_spacing(target).map(keep_source),
+        }
+    }
+
+    fn swap_scale(&self, target: &str) -> Option<String> {
+        // Swap for the next larger scale word of the language (million → milliard).
+        let words = &self.target_lang.write_scale;
+        for (i, word) in words.iter().enumerate() {
+            let Some(next) = words.get(i + 1).or(words.first()).filter(|n| *n != word) else {
+                continue;
+            };
+            let pattern =
+                Regex::new(&format!(r"\b{}(s?)\b", regex::escape(word))).expect("escaped word");
+            if let Some(m) = pattern.captures(target) {
+                let whole = m.get(0).expect("group 0");
+                return Some(format!(
+                    "{}{}{}{}",
+                    &target[..whole.start()],
+                    next,
+                    &m[1],
+                    &target[whole.end()..]
+                ));
+            }
+        }
+        None
+    }
+
+    fn drop_sentence(&self, target: &str, rng: &mut Rng) -> Option<String> {
+        let sentences = crate::segment::split_sentences(target, self.target_lang);
+        if sentences.len() < 2 {
+            return None;
+        }
+        let drop = rng.below(sentences.len());
+        let kept: Vec<&str> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != drop)
+            .map(|(_, s)| &target[s.range()])
+            .collect();
+        Some(kept.join(" "))
+    }
+
+    fn add_sentence(&self, target: &str, rng: &mut Rng) -> Option<String> {
+        if self.pool.is_empty() || target.trim().is_empty() {
+            return None;
+        }
+        for _ in 0..10 {
+            let extra = &self.pool[rng.below(self.pool.len())];
+            if word_count(extra) >= 5 && extra != target {
+                return Some(format!("{} {}", target.trim_end(), extra.trim()));
+            }
+        }
+        None
+    }
+
+    fn false_friend(&self, source: &str, target: &str) -> Option<String> {
+        self.pair
+            .false_friends
+            .iter()
+            .filter(|e| e.applies_to(source))
+            .find_map(|e| {
+                e.inject
+                    .as_ref()
+                    .and_then(|(right, wrong)| replace_word(target, right, wrong))
+            })
+    }
+
+    fn break_quotes(&self, target: &str) -> Option<String> {
+        let typography = &self.target_lang.typography;
+        if !typography.straight_quotes_ok {
+            // `« … »` → `"…"`.
+            if !target.contains('«') {
+                return None;
+            }
+            let broken = target
+                .replace("«\u{00A0}", "\"")
+                .replace("«\u{202F}", "\"")
+                .replace("« ", "\"")
+                .replace('«', "\"");
+            return Some(
+                broken
+                    .replace("\u{00A0}»", "\"")
+                    .replace("\u{202F}»", "\"")
+                    .replace(" »", "\"")
+                    .replace('»', "\""),
+            );
+        }
+        // Languages that accept straight quotes: leave a quotation unclosed.
+        let last = target.rfind(['"', '”'])?;
+        (target.matches(['"', '“', '”']).count() >= 2)
+            .then(|| format!("{}{}", &target[..last], &target[last + 1..]))
+    }
+
+    fn break_spacing(&self, target: &str) -> Option<String> {
+        let rules = self.target_lang.typography.variant(None);
+        let chars: Vec<(usize, char)> = target.char_indices().collect();
+        for (k, &(at, mark)) in chars.iter().enumerate() {
+            let Some(&spacing) = rules.before.get(&mark) else {
+                continue;
+            };
+            if !matches!(mark, '?' | '!' | ':' | ';') || k < 2 {
+                continue;
+            }
+            let (space_at, space) = chars[k - 1];
+            let needs_space = spacing != crate::locale::typography::Spacing::None;
+            if needs_space
+                && matches!(space, ' ' | '\u{00A0}' | '\u{202F}')
+                && chars[k - 2].1.is_alphanumeric()
+            {
+                // French: the space before `?` removed.
+                return Some(format!("{}{}", &target[..space_at], &target[at..]));
+            }
+            if !needs_space && space.is_alphanumeric() {
+                // English: a space slipped in before `?`.
+                return Some(format!("{} {}", &target[..at], &target[at..]));
+            }
+        }
+        None
+    }
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+/// Changes one digit of a number of the target (`1,3 milliard` → `1,8 milliard`).
+fn change_number(target: &str, rng: &mut Rng) -> Option<String> {
+    static NUMBER: OnceLock<Regex> = OnceLock::new();
+    let numbers: Vec<_> = regex(&NUMBER, r"\b\d+\b").find_iter(target).collect();
+    if numbers.is_empty() {
+        return None;
+    }
+    let m = numbers[rng.below(numbers.len())];
+    let digits: Vec<char> = m.as_str().chars().collect();
+    let position = rng.below(digits.len());
+    let old = digits[position].to_digit(10).expect("a digit");
+    // Never a leading zero, never the same digit.
+    let lowest = if position == 0 && digits.len() > 1 {
+        1
+    } else {
+        0
+    };
+    let choices: Vec<u32> = (lowest..10).filter(|d| *d != old).collect();
+    let new = choices[rng.below(choices.len())];
+    let mut changed = digits.clone();
+    changed[position] = char::from_digit(new, 10).expect("a digit");
+    let changed: String = changed.into_iter().collect();
+    Some(format!(
+        "{}{}{}",
+        &target[..m.start()],
+        changed,
+        &target[m.end()..]
+    ))
+}
+
+/// Changes one inner letter of a name that source and target share (`Facebook` → `Facebcok`).
+fn misspell_name(source: &str, target: &str, rng: &mut Rng) -> Option<String> {
+    static NAME: OnceLock<Regex> = OnceLock::new();
+    let names: Vec<_> = regex(&NAME, r"\b\p{Lu}\p{Ll}{4,}\b")
+        .find_iter(target)
+        .filter(|m| m.start() > 0 && source.contains(m.as_str()))
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let m = names[rng.below(names.len())];
+    let mut letters: Vec<char> = m.as_str().chars().collect();
+    let position = 1 + rng.below(letters.len() - 2);
+    letters[position] = match rng.below(3) {
+        // Swap with the next letter, double it, or replace it.
+        0 if letters[position] != letters[position + 1] => {
+            letters.swap(position, position + 1);
+            letters[position]
+        }
+        1 => {
+            letters.insert(position, letters[position]);
+            letters[position]
+        }
+        _ => "aeioubcdmnrst"
+            .chars()
+            .filter(|c| *c != letters[position])
+            .nth(rng.below(12))
+            .expect("12 letters"),
+    };
+    let misspelt: String = letters.into_iter().collect();
+    (misspelt != m.as_str())
+        .then(|| format!("{}{}{}", &target[..m.start()], misspelt, &target[m.end()..]))
+}
+
+/// Removes a clause: the words between two commas, or a run of words in the middle of the
+/// sentence, keeping the final punctuation.
+fn drop_clause(target: &str, rng: &mut Rng) -> Option<String> {
+    let words: Vec<&str> = target.split_whitespace().collect();
+    if words.len() < 10 {
+        return None;
+    }
+    let commas: Vec<usize> = target.match_indices(',').map(|(i, _)| i).collect();
+    for pair in commas.windows(2) {
+        let clause = &target[pair[0]..pair[1]];
+        if word_count(clause) >= 4 {
+            return Some(format!("{}{}", &target[..pair[0]], &target[pair[1]..]));
+        }
+    }
+    // A run of about a third of the words, not the first two nor the last one.
+    let len = (words.len() / 3).max(4);
+    let start = 2 + rng.below(words.len().saturating_sub(len + 3).max(1));
+    let mut kept: Vec<&str> = words[..start].to_vec();
+    kept.extend(&words[(start + len).min(words.len() - 1)..]);
+    Some(kept.join(" "))
+}
+
+/// Adds the same URL to both sides, then changes one character of the target's copy.
+fn change_url(source: &str, target: &str, rng: &mut Rng) -> Injected {
+    let id = rng.below(9000) + 1000;
+    let url = format!("https://example.org/docs/page-{id}.html");
+    let wrong = url.replace(&id.to_string(), &(id + 1 + rng.below(8)).to_string());
+    Injected {
+        source: format!("{} ({url})", source.trim_end()),
+        target: format!("{} ({wrong})", target.trim_end()),
+    }
+}
+
+/// Replaces the first whole-word `right` by `wrong`, keeping the first letter's case.
+fn replace_word(text: &str, right: &str, wrong: &str) -> Option<String> {
+    let pattern = regex::RegexBuilder::new(&format!(r"\b{}\b", regex::escape(right)))
+        .case_insensitive(true)
+        .build()
+        .ok()?;
+    let m = pattern.find(text)?;
+    let upper = m.as_str().chars().next().is_some_and(char::is_uppercase);
+    let mut replacement: String = wrong.to_string();
+    if upper {
+        let mut chars = wrong.chars();
+        replacement = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+    }
+    Some(format!(
+        "{}{}{}",
+        &text[..m.start()],
+        replacement,
+        &text[m.end()..]
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn injector() -> Injector<'static> {
+        Injector {
+            source_lang: Language::get("en").unwrap(),
+            target_lang: Language::get("fr").unwrap(),
+            pair: PairKnowledge::get("en", "fr").unwrap(),
+            pool: &[],
+        }
+    }
+
+    #[test]
+    fn injections_change_the_target_as_described() {
+        let inj = injector();
+        let mut rng = Rng::new(1);
+        let src = "Facebook has 1.3 billion users, the company said on Monday.";
+        let tgt = "Facebook compte 1,3 milliard d'utilisateurs, a indiqué l'entreprise lundi.";
+        let changed = inj
+            .inject(ErrorType::ChangedNumber, src, tgt, &mut rng)
+            .unwrap()
+            .target;
+        assert_ne!(changed, tgt);
+        assert_eq!(changed.len(), tgt.len());
+        assert!(
+            inj.inject(ErrorType::ScaleWord, src, tgt, &mut rng)
+                .unwrap()
+                .target
+                .contains("1,3 billion")
+        );
+        let misspelt = inj
+            .inject(
+                ErrorType::MisspeltName,
+                "He met Facebook.",
+                "Il a vu Facebook.",
+                &mut rng,
+            )
+            .unwrap()
+            .target;
+        assert!(!misspelt.contains("Facebook"), "{misspelt}");
+        assert_eq!(
+            inj.inject(ErrorType::Untranslated, src, tgt, &mut rng)
+                .unwrap()
+                .target,
+            src
+        );
+        let url = inj
+            .inject(ErrorType::ChangedUrl, src, tgt, &mut rng)
+            .unwrap();
+        assert!(url.source.contains("https://") && url.target.contains("https://"));
+        assert_eq!(
+            inj.inject(
+                ErrorType::BrokenQuotes,
+                src,
+                "Il a dit «\u{00A0}non\u{00A0}».",
+                &mut rng
+            )
+            .unwrap()
+            .target,
+            "Il a dit \"non\"."
+        );
+        assert_eq!(
+            inj.inject(ErrorType::BrokenSpacing, src, "Vraiment\u{202F}?", &mut rng)
+                .unwrap()
+                .target,
+            "Vraiment?"
+        );
+        assert!(
+            inj.inject(ErrorType::DroppedSentence, src, tgt, &mut rng)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn same_seed_same_injection() {
+        let inj = injector();
+        let tgt = "Il y a 12 pommes et 345 poires dans les 6 paniers de la 2e rangée.";
+        let a = inj.inject(ErrorType::ChangedNumber, "x", tgt, &mut Rng::new(7));
+        let b = inj.inject(ErrorType::ChangedNumber, "x", tgt, &mut Rng::new(7));
+        assert_eq!(a, b);
+    }
+}
