@@ -70,7 +70,7 @@ fn parse_args() -> anyhow::Result<Args> {
     Ok(args)
 }
 
-fn read_lines(path: &PathBuf) -> anyhow::Result<Vec<String>> {
+fn read_lines(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
     let text = transcheck::ingest::read_text(path)?;
     Ok(text
         .lines()
