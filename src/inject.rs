@@ -309,7 +309,12 @@ fn misspell_name(source: &str, target: &str, rng: &mut Rng) -> Option<String> {
     static NAME: OnceLock<Regex> = OnceLock::new();
     let names: Vec<_> = regex(&NAME, r"\b\p{Lu}\p{Ll}{4,}\b")
         .find_iter(target)
-        .filter(|m| m.start() > 0 && source.contains(m.as_str()))
+        .filter(|m| {
+            m.start() > 0
+                && crate::textutil::words(source)
+                    .iter()
+                    .any(|w| w.text == m.as_str())
+        })
         .collect();
     if names.is_empty() {
         return None;

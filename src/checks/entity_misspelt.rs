@@ -1,7 +1,7 @@
 //! entity-misspelt: a name of the source appears in the target with a slightly different
 //! spelling (`Facebrook` for `Facebook`).
 
-use super::names::{NameStatus, source_names, status_in_target};
+use super::names::{NameStatus, capitalized_source_words, status_in_target};
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity};
 
@@ -32,7 +32,7 @@ impl Check for EntityMisspelt {
     }
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
-        let names = source_names(ctx);
+        let names = capitalized_source_words(ctx);
         let mut reported = Vec::new();
         for name in &names {
             let NameStatus::Misspelt {

@@ -131,8 +131,11 @@ impl SideText<'_> {
             return true;
         }
         let before = self.text[..at].trim_end();
+        // A straight quote opens a quotation when an even number of quotes stand before it.
+        let opening_straight_quote = before.ends_with('"') && before.matches('"').count() % 2 == 1;
         before.is_empty()
-            || before.ends_with([':', '"', '“', '«', '‘', '(', '—', '–', '.', '!', '?'])
+            || opening_straight_quote
+            || before.ends_with([':', '“', '«', '‘', '(', '—', '–', '.', '!', '?'])
             || (before.ends_with('\'')
                 && !before[..before.len() - 1].ends_with(char::is_alphabetic))
     }

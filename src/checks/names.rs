@@ -3,6 +3,7 @@
 
 use super::BeadContext;
 use crate::locale::pair::NameClass;
+use crate::locale::pair::lexicon_stem;
 use crate::model::Span;
 use crate::textutil::{Word, fold, words};
 
@@ -34,10 +35,25 @@ pub enum NameStatus {
 /// uses them as names elsewhere, not function words, not words the document writes in lower
 /// case.
 pub fn source_names<'a>(ctx: &BeadContext<'a>) -> Vec<SourceName<'a>> {
-    let side = &ctx.source;
-    words(side.text)
+    source_words(ctx, |w| is_name_like(ctx, w))
+}
+
+/// Every capitalised word of the source that is not a function word, wherever it stands: the
+/// candidates a misspelling in the target may come from. Wider than [`source_names`], since a
+/// target word close to a sentence-initial `Boeing` is as suspicious as one close to a
+/// mid-sentence one.
+pub fn capitalized_source_words<'a>(ctx: &BeadContext<'a>) -> Vec<SourceName<'a>> {
+    source_words(ctx, |w| {
+        w.text.chars().next().is_some_and(char::is_uppercase)
+            && w.text.chars().count() >= 2
+            && !ctx.source.lang.stopwords.contains(&fold(w.text))
+    })
+}
+
+fn source_words<'a>(ctx: &BeadContext<'a>, keep: impl Fn(&Word) -> bool) -> Vec<SourceName<'a>> {
+    words(ctx.source.text)
         .into_iter()
-        .filter(|w| is_name_like(ctx, w))
+        .filter(|w| keep(w))
         .map(|w| SourceName {
             text: w.text,
             span: w.span,
@@ -88,14 +104,16 @@ pub fn status_in_target(ctx: &BeadContext, name: &SourceName, names: &[SourceNam
         .iter()
         .map(|w| fold(w.text).replace('.', ""))
         .collect();
-    if folded_target.contains(&name.folded) {
+    // As often in the target as in the source (`Boeing said … six Boeing 787s`).
+    let count = |folded: &[String]| folded.iter().filter(|t| **t == name.folded).count();
+    let source_count = count(&names.iter().map(|n| n.folded.clone()).collect::<Vec<_>>()).max(1);
+    if count(&folded_target) >= source_count {
         return NameStatus::Present;
     }
-    if ctx.pair.translated_words.contains(&name.folded)
-        || classes_of(ctx, name, names).next().is_some()
-    {
-        // A name the languages write differently: present or not, the entity checks leave it
-        // to the omission checks.
+    let mut classes = classes_of(ctx, name, names).peekable();
+    let has_class = classes.peek().is_some();
+    if classes.any(|c| c.target_forms.iter().any(|f| form_in(f, &folded_target))) {
+        // Written the target language's way (`London` → `Londres`).
         return NameStatus::Present;
     }
     if folded_target
@@ -105,7 +123,45 @@ pub fn status_in_target(ctx: &BeadContext, name: &SourceName, names: &[SourceNam
         // Adapted to the target language (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`).
         return NameStatus::Present;
     }
-    closest_variant(name, &target_words, &folded_target, names).unwrap_or(NameStatus::Missing)
+    if let Some(variant) = closest_variant(name, &target_words, &folded_target, names) {
+        return match &variant {
+            NameStatus::Misspelt { text, .. } if translates_common_word(ctx, name, text) => {
+                NameStatus::Present
+            }
+            _ => variant,
+        };
+    }
+    if has_class || ctx.pair.translated_words.contains(&name.folded) {
+        // A name the languages write differently and that the target renders some other way
+        // (a pronoun, a paraphrase): the omission checks' business, not the entity checks'.
+        return NameStatus::Present;
+    }
+    NameStatus::Missing
+}
+
+/// Whether `variant` is a translation of a capitalised common word the lexicon knows
+/// (`Department` → `Département`, `Consider` → `Considérez`).
+fn translates_common_word(ctx: &BeadContext, name: &SourceName, variant: &str) -> bool {
+    let variant_stem = lexicon_stem(variant);
+    ctx.pair
+        .lexicon
+        .get(&lexicon_stem(name.text))
+        .is_some_and(|translations| translations.contains(&variant_stem))
+}
+
+/// Whether a (possibly multi-word) form stands among the folded target words.
+fn form_in(form: &crate::locale::pair::NameForm, folded_target: &[String]) -> bool {
+    let parts = form.folded.split([' ', '-']).count();
+    if parts <= 1 {
+        return folded_target.iter().any(|t| form.matches(t));
+    }
+    let words: Vec<String> = folded_target
+        .iter()
+        .flat_map(|t| t.split('-').map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    words
+        .windows(parts)
+        .any(|w| form.matches(&w.join(" ")) || form.matches(&w.join("-")))
 }
 
 /// Name classes that hold this name alone or as part of a run of capitalised words around it
@@ -197,22 +253,22 @@ fn closest_variant(
         })
 }
 
-/// `kurds`/`kurdes`, `colombia`/`colombie`, `revolutionary`/`revolutionnaire`: the same
-/// stem with another ending, as names take when a language adapts them, or an ending the
-/// pair's data lists (`salzburg`/`salzbourg`). A changed letter inside the word (`facebrook`)
-/// is not an adaptation.
+/// `kurds`/`kurdes`, `colombia`/`colombie`, `revolutionary`/`revolutionnaire`, `salzburg`/
+/// `salzbourg`: the same stem with an ending the pair's data lists as the way the target
+/// language adapts names. Any other change (`facebrook`, `boeinng`) is not an adaptation.
 fn is_adaptation(source: &str, target: &str, endings: &[(String, String)]) -> bool {
-    let common = source
-        .chars()
-        .zip(target.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let shorter = source.chars().count().min(target.chars().count());
-    let same_stem = common >= 4 && (common + 1 >= shorter || common * 10 >= shorter * 7);
-    same_stem
-        || endings.iter().any(|(from, to)| {
-            source.strip_suffix(from.as_str()).is_some_and(|stem| {
-                stem.len() >= 3 && target.strip_suffix(to.as_str()) == Some(stem)
-            })
+    // Compounds adapt part by part (`bosnia-herzegovina` → `bosnie-herzegovine`).
+    let (source_parts, target_parts): (Vec<&str>, Vec<&str>) =
+        (source.split('-').collect(), target.split('-').collect());
+    if source_parts.len() > 1 && source_parts.len() == target_parts.len() {
+        return source_parts
+            .iter()
+            .zip(&target_parts)
+            .all(|(s, t)| s == t || is_adaptation(s, t, endings));
+    }
+    endings.iter().any(|(from, to)| {
+        source.strip_suffix(from.as_str()).is_some_and(|stem| {
+            stem.chars().count() >= 3 && target.strip_suffix(to.as_str()) == Some(stem)
         })
+    })
 }

@@ -250,7 +250,11 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
         .filter(|(lang, _)| *lang == source_language)
         .map(|(_, word)| word.to_string())
         .collect();
-    let name_endings = crate::locale::data_lines(pair.name_endings)
+    // Lines are not trimmed: an empty column is an empty ending (`Kurd` → `Kurde`).
+    let name_endings = pair
+        .name_endings
+        .lines()
+        .filter(|line| !line.starts_with('#') && line.contains('\t'))
         .filter_map(|line| line.split_once('\t'))
         .map(|(a, b)| match direction {
             Direction::Forward => (a.to_string(), b.to_string()),
