@@ -1,5 +1,6 @@
 //! Command-line interface: subcommands over the library.
 
+mod align;
 mod check;
 mod rules;
 
@@ -24,6 +25,8 @@ struct Cli {
 enum Command {
     /// Align a source text with its translation and report translation issues.
     Check(check::CheckArgs),
+    /// Align the sentences of a text with those of its translation.
+    Align(align::AlignArgs),
     /// List every rule: id, category, default severity, summary.
     Rules,
     /// Print a rule's documentation with a bad and a good example.
@@ -37,6 +40,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Align(args) => align::run(args),
         Command::Rules => {
             print!("{}", rules::list());
             Ok(ExitCode::SUCCESS)
