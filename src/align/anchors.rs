@@ -4,6 +4,7 @@
 //! with no look-alike on the other side says nothing about where it belongs.
 
 use super::Params;
+use super::lexicon::Lexicon;
 use crate::textutil::{fold, words};
 use std::collections::HashMap;
 
@@ -14,6 +15,8 @@ enum Kind {
     Word,
     Acronym,
     Punctuation,
+    /// An entry of a bilingual word list, by number.
+    Lexicon,
 }
 
 /// One anchor occurrence before interning: its kind and its key.
@@ -36,9 +39,21 @@ pub(crate) struct AnchorTable {
 impl AnchorTable {
     /// Extracts and interns the anchors of two documents, keeping only those both share, each
     /// weighted by how rare it is (an anchor found in every sentence places nothing).
-    pub(crate) fn build(source: &[&str], target: &[&str], params: &Params) -> AnchorTable {
-        let source_keys: Vec<Vec<Key>> = source.iter().map(|s| anchor_keys(s, params)).collect();
-        let target_keys: Vec<Vec<Key>> = target.iter().map(|s| anchor_keys(s, params)).collect();
+    pub(crate) fn build(
+        source: &[&str],
+        target: &[&str],
+        lexicon: &Lexicon,
+        params: &Params,
+    ) -> AnchorTable {
+        let (source_lexicon, target_lexicon) = lexicon.index(|w| word_key(w, params));
+        let source_keys: Vec<Vec<Key>> = source
+            .iter()
+            .map(|s| anchor_keys(s, &source_lexicon, params))
+            .collect();
+        let target_keys: Vec<Vec<Key>> = target
+            .iter()
+            .map(|s| anchor_keys(s, &target_lexicon, params))
+            .collect();
         let source_df = document_frequency(&source_keys);
         let target_df = document_frequency(&target_keys);
         let sentences = (source.len() + target.len()).max(1) as f64;
@@ -69,6 +84,7 @@ fn kind_weight(kind: Kind, params: &Params) -> f64 {
         Kind::Word => params.word_weight,
         Kind::Acronym => params.word_weight,
         Kind::Punctuation => params.punctuation_weight,
+        Kind::Lexicon => params.lexicon_weight,
     }
 }
 
@@ -113,13 +129,24 @@ fn counted(sorted: &[u32]) -> Vec<(u32, u32)> {
     out
 }
 
-/// The anchor keys of one sentence.
-fn anchor_keys(text: &str, params: &Params) -> Vec<Key> {
-    let mut keys = Vec::new();
+/// The anchor keys of one sentence; `lexicon` maps word keys to word-list entries.
+fn anchor_keys(text: &str, lexicon: &HashMap<String, Vec<u32>>, params: &Params) -> Vec<Key> {
+    let mut keys: Vec<Key> = numbers(text)
+        .into_iter()
+        .map(|n| (Kind::Number, n))
+        .collect();
     for word in words(text) {
         for part in word_parts(word.text) {
-            if let Some(key) = part_key(part, params) {
-                keys.push(key);
+            if part.bytes().all(|b| b.is_ascii_digit()) {
+                continue; // already read by `numbers`
+            }
+            let folded = fold(part);
+            let key = word_key(&folded, params);
+            if let Some(entries) = lexicon.get(&key) {
+                keys.extend(entries.iter().map(|e| (Kind::Lexicon, e.to_string())));
+            }
+            if let Some(anchor) = word_anchor(part, key, params) {
+                keys.push(anchor);
             }
         }
     }
@@ -129,6 +156,54 @@ fn anchor_keys(text: &str, params: &Params) -> Vec<Key> {
             .map(|p| (Kind::Punctuation, p.to_string())),
     );
     keys
+}
+
+/// Numbers, with groups of three digits joined across the separators languages differ on:
+/// `4 000`, `4,000` and `4.000` all give `4000`; `8839,8` gives `8839` and `8`.
+fn numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let mut digits = String::new();
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            digits.push(chars[i]);
+            i += 1;
+        }
+        // Only a run of one to three digits can start a grouped number (`1956 123` is two).
+        let grouped = digits.len() <= 3;
+        while grouped
+            && i < chars.len()
+            && is_group_separator(chars[i])
+            && three_digit_group(&chars[i + 1..])
+        {
+            digits.extend(&chars[i + 1..i + 4]);
+            i += 4;
+        }
+        let trimmed = digits.trim_start_matches('0');
+        out.push(if trimmed.is_empty() { "0" } else { trimmed }.to_string());
+    }
+    out
+}
+
+fn is_group_separator(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{202F}' | ',' | '.' | '\'' | '’')
+}
+
+/// Exactly three digits, not followed by a fourth.
+fn three_digit_group(rest: &[char]) -> bool {
+    rest.len() >= 3
+        && rest[..3].iter().all(char::is_ascii_digit)
+        && !rest.get(3).is_some_and(char::is_ascii_digit)
+}
+
+/// The key a folded word is compared by: its first letters.
+fn word_key(folded: &str, params: &Params) -> String {
+    folded.chars().take(params.prefix_length).collect()
 }
 
 /// Splits a word at its inner joiners and at letter–digit boundaries: `8222m` → `8222`, `m`;
@@ -159,23 +234,14 @@ fn word_parts(word: &str) -> Vec<&str> {
     parts
 }
 
-fn part_key(part: &str, params: &Params) -> Option<Key> {
-    if part.bytes().all(|b| b.is_ascii_digit()) {
-        let digits = part.trim_start_matches('0');
-        return Some((Kind::Number, digits.to_string()));
-    }
-    let folded = fold(part);
-    let length = folded.chars().count();
-    if length >= params.prefix_length {
-        // Cognates and names share their beginning more than their endings:
-        // `Expedition` / `expédition`, `Himalaya` / `himalayen`.
-        return Some((
-            Kind::Word,
-            folded.chars().take(params.prefix_length).collect(),
-        ));
+/// A cognate or name (`Expedition` / `expédition`, `Himalaya` / `himalayen`: look-alikes
+/// share their beginning more than their endings), or a short acronym.
+fn word_anchor(part: &str, key: String, params: &Params) -> Option<Key> {
+    if key.chars().count() >= params.prefix_length {
+        return Some((Kind::Word, key));
     }
     let all_caps = part.chars().count() >= 2 && part.chars().all(char::is_uppercase);
-    all_caps.then_some((Kind::Acronym, folded))
+    all_caps.then_some((Kind::Acronym, key))
 }
 
 /// Punctuation that translators keep: questions, exclamations, colons, brackets, quotes.
@@ -192,7 +258,7 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<String> {
-        anchor_keys(text, &Params::default())
+        anchor_keys(text, &HashMap::new(), &Params::default())
             .into_iter()
             .map(|(_, k)| k)
             .collect()
@@ -202,7 +268,7 @@ mod tests {
     fn numbers_words_acronyms_and_punctuation() {
         assert_eq!(
             keys("Die Expedition ( AACZ ) erreichte 8222m ?"),
-            vec!["exped", "aacz", "errei", "8222", "(", "?"]
+            vec!["8222", "expe", "aacz", "erre", "(", "?"]
         );
     }
 
@@ -216,11 +282,37 @@ mod tests {
         let table = AnchorTable::build(
             &["Der Everest ist 8848 m hoch .", "Ein anderer Satz ."],
             &["L' Everest mesure 8848 m .", "Une autre phrase ."],
+            &Lexicon::default(),
             &Params::default(),
         );
         assert_eq!(table.weights.len(), 2, "everest and 8848");
         assert_eq!(table.source.sentences[0].len(), 2);
         assert!(table.source.sentences[1].is_empty());
+    }
+
+    #[test]
+    fn digit_groups_are_joined_across_separators() {
+        assert_eq!(numbers("4 000 m, 4,000 ft"), vec!["4000", "4000"]);
+        assert_eq!(
+            numbers("8839,8 m en 1956/57"),
+            vec!["8839", "8", "1956", "57"]
+        );
+        assert_eq!(numbers("007 and 12 345 678"), vec!["7", "12345678"]);
+        assert_eq!(numbers("in 1956 123 men"), vec!["1956", "123"]);
+    }
+
+    #[test]
+    fn word_lists_add_anchors() {
+        let mut lexicon = Lexicon::default();
+        lexicon.add("Gipfel", "sommet");
+        let table = AnchorTable::build(
+            &["Der Gipfel .", "Nichts .", "Nichts ."],
+            &["Le sommet .", "Rien .", "Rien ."],
+            &lexicon,
+            &Params::default(),
+        );
+        assert_eq!(table.weights.len(), 1);
+        assert_eq!(table.source.sentences[0], table.target.sentences[0]);
     }
 
     #[test]

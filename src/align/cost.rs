@@ -165,8 +165,9 @@ fn merge(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
     out
 }
 
-/// Weighted size of the intersection of two sorted `(id, count)` lists.
-fn shared_weight(a: &[(u32, u32)], b: &[(u32, u32)], weights: &[f64]) -> f64 {
+/// Weighted size of the intersection of two sorted `(id, count)` lists, each anchor's weight
+/// reduced by `discount` (and never below zero).
+fn shared_weight(a: &[(u32, u32)], b: &[(u32, u32)], weights: &[f64], discount: f64) -> f64 {
     let (mut i, mut j) = (0, 0);
     let mut total = 0.0;
     while i < a.len() && j < b.len() {
@@ -174,7 +175,10 @@ fn shared_weight(a: &[(u32, u32)], b: &[(u32, u32)], weights: &[f64]) -> f64 {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                total += weights[a[i].0 as usize] * a[i].1.min(b[j].1) as f64;
+                let weight = weights[a[i].0 as usize] - discount;
+                if weight > 0.0 {
+                    total += weight * a[i].1.min(b[j].1) as f64;
+                }
                 i += 1;
                 j += 1;
             }
@@ -194,6 +198,9 @@ pub(crate) struct Scorer<'a> {
     pub(crate) params: &'a Params,
     /// −log prior of each shape, precomputed.
     prior_costs: Vec<f64>,
+    /// What each shape takes off every anchor's weight: the more sentences a bead holds, the
+    /// likelier its sides share an anchor by chance.
+    discounts: Vec<f64>,
 }
 
 impl<'a> Scorer<'a> {
@@ -211,6 +218,10 @@ impl<'a> Scorer<'a> {
             1.0
         };
         let prior_costs = shapes.iter().map(|s| prior_cost(s, params)).collect();
+        let discounts = shapes
+            .iter()
+            .map(|s| params.chance_discount * ((s.source * s.target).max(1) as f64).ln())
+            .collect();
         Scorer {
             source,
             target,
@@ -219,6 +230,7 @@ impl<'a> Scorer<'a> {
             ratio,
             params,
             prior_costs,
+            discounts,
         }
     }
 
@@ -226,26 +238,32 @@ impl<'a> Scorer<'a> {
     /// `None` when it cannot be below `bound` (which spares computing the shared anchors).
     pub(crate) fn cost_below(&self, k: usize, i: usize, j: usize, bound: f64) -> Option<f64> {
         let shape = self.shapes[k];
+        let params = self.params;
+        let sentences = (shape.source + shape.target) as f64;
         let mut cost = self.prior_costs[k];
         if shape.source == 0 || shape.target == 0 {
+            cost += params.dice_weight * sentences;
             return (cost < bound).then_some(cost);
         }
         let ls = self.source.length(i, shape.source);
         let lt = self.target.length(j, shape.target);
-        cost += self.params.length_weight * length_cost(ls, lt, self.ratio, self.params.variance);
-        let most_shared = self
-            .source
-            .anchor_weight(i, shape.source)
-            .min(self.target.anchor_weight(j, shape.target));
-        if cost - self.params.lexical_weight * most_shared >= bound {
+        cost += params.length_weight * length_cost(ls, lt, self.ratio, params.variance);
+        let source_weight = self.source.anchor_weight(i, shape.source);
+        let target_weight = self.target.anchor_weight(j, shape.target);
+        let lexical = |shared: f64| {
+            let dice = 2.0 * shared / (source_weight + target_weight + params.dice_prior);
+            params.dice_weight * sentences * (1.0 - dice) - params.lexical_weight * shared
+        };
+        if cost + lexical(source_weight.min(target_weight)) >= bound {
             return None;
         }
         let shared = shared_weight(
             self.source.anchors(i, shape.source),
             self.target.anchors(j, shape.target),
             self.weights,
+            self.discounts[k],
         );
-        let total = cost - self.params.lexical_weight * shared;
+        let total = cost + lexical(shared);
         (total < bound).then_some(total)
     }
 }
@@ -304,7 +322,12 @@ mod tests {
             vec![(1, 1), (2, 1), (3, 3)]
         );
         assert_eq!(
-            shared_weight(&[(1, 2), (3, 1)], &[(1, 1), (3, 4)], &[0.0, 2.0, 0.0, 0.5]),
+            shared_weight(
+                &[(1, 2), (3, 1)],
+                &[(1, 1), (3, 4)],
+                &[0.0, 2.0, 0.0, 0.5],
+                0.0
+            ),
             2.5
         );
     }

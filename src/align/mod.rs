@@ -10,11 +10,13 @@
 mod anchors;
 mod cost;
 mod dp;
+mod lexicon;
 
 use crate::model::{Bead, Sentence};
 use crate::normalize::Document;
 use anchors::AnchorTable;
 use cost::{SENTENCE_SHAPES, Side};
+pub use lexicon::Lexicon;
 
 /// Tunable constants of the aligner. The defaults were tuned on the Text+Berg development
 /// document only.
@@ -31,9 +33,20 @@ pub struct Params {
     pub number_weight: f64,
     pub word_weight: f64,
     pub punctuation_weight: f64,
+    /// Weight of bilingual word-list entries.
+    pub lexicon_weight: f64,
     /// Subtracted from an anchor's log inverse frequency: anchors commoner than this carry
     /// no weight.
     pub idf_floor: f64,
+    /// Times ln(source sentences × target sentences) is taken off the weight of the anchors
+    /// a bead shares: chance matches grow with the bead.
+    pub chance_discount: f64,
+    /// Cost per sentence of a bead whose sides share nothing, falling to zero as the Dice
+    /// coefficient of their anchor weights rises to one.
+    pub dice_weight: f64,
+    /// Added to the denominator of the Dice coefficient: sentences with little anchor weight
+    /// cannot look alike.
+    pub dice_prior: f64,
     /// Extra cost per sentence beyond one on each side of a bead.
     pub merge_cost: f64,
     /// Extra cost of an insertion or deletion.
@@ -49,16 +62,20 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            prefix_length: 5,
-            lexical_weight: 1.5,
-            length_weight: 0.75,
+            prefix_length: 4,
+            lexical_weight: 0.7,
+            length_weight: 1.0,
             variance: 6.8,
-            number_weight: 1.0,
-            word_weight: 1.0,
-            punctuation_weight: 0.0,
-            idf_floor: 0.5,
-            merge_cost: 0.0,
-            skip_cost: 1.0,
+            number_weight: 3.0,
+            word_weight: 1.5,
+            punctuation_weight: 1.0,
+            lexicon_weight: 0.25,
+            idf_floor: 0.0,
+            chance_discount: 0.25,
+            dice_weight: 1.0,
+            dice_prior: 1.0,
+            merge_cost: 0.75,
+            skip_cost: 2.0,
             full_search_cells: 20_000,
             corridor_width: 6,
             temperature: 1.0,
@@ -84,8 +101,12 @@ impl Params {
                 "number_weight" => p.number_weight = v,
                 "word_weight" => p.word_weight = v,
                 "punctuation_weight" => p.punctuation_weight = v,
+                "lexicon_weight" => p.lexicon_weight = v,
                 "idf_floor" => p.idf_floor = v,
                 "merge_cost" => p.merge_cost = v,
+                "dice_weight" => p.dice_weight = v,
+                "dice_prior" => p.dice_prior = v,
+                "chance_discount" => p.chance_discount = v,
                 "skip_cost" => p.skip_cost = v,
                 "full_search_cells" => p.full_search_cells = v as usize,
                 "corridor_width" => p.corridor_width = v as usize,
@@ -97,34 +118,53 @@ impl Params {
     }
 }
 
-/// Aligns two lists of sentences with the default parameters.
-pub fn align_sentences(source: &[&str], target: &[&str]) -> Vec<Bead> {
-    align_sentences_with(source, target, &Params::from_env())
+/// A configured aligner: parameters and bilingual word list.
+#[derive(Debug, Clone, Default)]
+pub struct Aligner {
+    pub params: Params,
+    pub lexicon: Lexicon,
 }
 
-/// Aligns two lists of sentences. Every sentence lands in exactly one bead, in order.
-pub fn align_sentences_with(source: &[&str], target: &[&str], params: &Params) -> Vec<Bead> {
-    let table = AnchorTable::build(source, target, params);
-    let source_side = Side::new(char_lengths(source), &table.source, &table.weights);
-    let target_side = Side::new(char_lengths(target), &table.target, &table.weights);
-    let (steps, _corridor) = dp::search(
-        &source_side,
-        &target_side,
-        &table.weights,
-        SENTENCE_SHAPES,
-        params,
-    );
-    steps
-        .iter()
-        .map(|step| {
-            let shape = SENTENCE_SHAPES[step.shape];
-            Bead {
-                source: step.i - shape.source..step.i,
-                target: step.j - shape.target..step.j,
-                confidence: 1.0,
-            }
-        })
-        .collect()
+impl Aligner {
+    /// The aligner for a language pair: default parameters and the pair's word list, if the
+    /// project has one (any pair works without).
+    pub fn for_pair(from: &str, to: &str) -> Aligner {
+        Aligner {
+            params: Params::from_env(),
+            lexicon: Lexicon::embedded(from, to),
+        }
+    }
+
+    /// Aligns two lists of sentences. Every sentence lands in exactly one bead, in order.
+    pub fn align(&self, source: &[&str], target: &[&str]) -> Vec<Bead> {
+        let params = &self.params;
+        let table = AnchorTable::build(source, target, &self.lexicon, params);
+        let source_side = Side::new(char_lengths(source), &table.source, &table.weights);
+        let target_side = Side::new(char_lengths(target), &table.target, &table.weights);
+        let (steps, _corridor) = dp::search(
+            &source_side,
+            &target_side,
+            &table.weights,
+            SENTENCE_SHAPES,
+            params,
+        );
+        steps
+            .iter()
+            .map(|step| {
+                let shape = SENTENCE_SHAPES[step.shape];
+                Bead {
+                    source: step.i - shape.source..step.i,
+                    target: step.j - shape.target..step.j,
+                    confidence: 1.0,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Aligns two lists of sentences of any language pair, with no word list.
+pub fn align_sentences(source: &[&str], target: &[&str]) -> Vec<Bead> {
+    Aligner::default().align(source, target)
 }
 
 fn char_lengths(sentences: &[&str]) -> Vec<f64> {
@@ -137,6 +177,7 @@ pub fn align_documents(
     source_sentences: &[Sentence],
     target: &Document,
     target_sentences: &[Sentence],
+    aligner: &Aligner,
 ) -> Vec<Bead> {
     let texts = |doc: &'_ Document, sentences: &[Sentence]| -> Vec<String> {
         sentences
@@ -150,7 +191,7 @@ pub fn align_documents(
     );
     let src: Vec<&str> = src.iter().map(String::as_str).collect();
     let tgt: Vec<&str> = tgt.iter().map(String::as_str).collect();
-    align_sentences(&src, &tgt)
+    aligner.align(&src, &tgt)
 }
 
 #[cfg(test)]

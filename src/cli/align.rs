@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use transcheck::Bead;
-use transcheck::align::align_documents;
+use transcheck::align::{Aligner, align_documents};
 use transcheck::ingest::read_text;
 use transcheck::locale::Language;
 use transcheck::model::Sentence;
@@ -67,6 +67,7 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
         &source.sentences,
         &target.document,
         &target.sentences,
+        &Aligner::for_pair(&args.from, &args.to),
     );
     let output = match args.format {
         AlignFormat::Beads => render_beads(&beads),
