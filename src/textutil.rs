@@ -41,6 +41,9 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// Lower case without diacritics: `Été` → `ete`, `Zürich` → `zurich`.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

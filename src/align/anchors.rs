@@ -36,6 +36,32 @@ pub(crate) struct AnchorTable {
     pub(crate) weights: Vec<f64>,
 }
 
+/// Numbers every distinct anchor in order of first appearance (so that runs are
+/// reproducible). Word-list concepts take the first ids.
+struct Interner {
+    ids: HashMap<Key, u32>,
+    kinds: Vec<Kind>,
+}
+
+impl Interner {
+    fn new(concepts: usize) -> Interner {
+        Interner {
+            ids: HashMap::new(),
+            kinds: vec![Kind::Lexicon; concepts],
+        }
+    }
+
+    fn id(&mut self, key: Key) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.kinds.len() as u32;
+        self.kinds.push(key.0);
+        self.ids.insert(key, id);
+        id
+    }
+}
+
 impl AnchorTable {
     /// Extracts and interns the anchors of two documents, keeping only those both share, each
     /// weighted by how rare it is (an anchor found in every sentence places nothing).
@@ -46,36 +72,56 @@ impl AnchorTable {
         params: &Params,
     ) -> AnchorTable {
         let (source_lexicon, target_lexicon) = lexicon.index(|w| word_key(w, params));
-        let source_keys: Vec<Vec<Key>> = source
-            .iter()
-            .map(|s| anchor_keys(s, &source_lexicon, params))
-            .collect();
-        let target_keys: Vec<Vec<Key>> = target
-            .iter()
-            .map(|s| anchor_keys(s, &target_lexicon, params))
-            .collect();
-        let source_df = document_frequency(&source_keys);
-        let target_df = document_frequency(&target_keys);
+        let mut interner = Interner::new(lexicon.concepts());
+        let source_ids = side_ids(source, &source_lexicon, &mut interner, params);
+        let target_ids = side_ids(target, &target_lexicon, &mut interner, params);
+        let source_df = document_frequency(&source_ids, interner.kinds.len());
+        let target_df = document_frequency(&target_ids, interner.kinds.len());
         let sentences = (source.len() + target.len()).max(1) as f64;
-        let mut ids: HashMap<&Key, u32> = HashMap::new();
+        // Shared anchors with a positive weight get compact ids; the others are dropped.
+        let mut compact = vec![u32::MAX; interner.kinds.len()];
         let mut weights = Vec::new();
-        for (key, &df_s) in &source_df {
-            let Some(&df_t) = target_df.get(key) else {
+        for (id, kind) in interner.kinds.iter().enumerate() {
+            let (df_s, df_t) = (source_df[id], target_df[id]);
+            if df_s == 0 || df_t == 0 {
                 continue;
-            };
-            let weight = kind_weight(key.0, params)
+            }
+            let weight = kind_weight(*kind, params)
                 * ((sentences / (df_s + df_t) as f64).ln() - params.idf_floor).max(0.0);
-            if weight > 0.0 {
-                ids.insert(key, weights.len() as u32);
+            if weight > params.min_anchor_weight {
+                compact[id] = weights.len() as u32;
                 weights.push(weight);
             }
         }
         AnchorTable {
-            source: intern(&source_keys, &ids),
-            target: intern(&target_keys, &ids),
+            source: renumber(source_ids, &compact),
+            target: renumber(target_ids, &compact),
             weights,
         }
     }
+}
+
+/// Sorted anchor ids (with repeats) of every sentence of one side.
+fn side_ids(
+    sentences: &[&str],
+    lexicon: &HashMap<String, Vec<u32>>,
+    interner: &mut Interner,
+    params: &Params,
+) -> Vec<Vec<u32>> {
+    sentences
+        .iter()
+        .map(|text| {
+            let mut ids = Vec::new();
+            for anchor in anchor_keys(text, lexicon, params) {
+                match anchor {
+                    Anchor::Concept(id) => ids.push(id),
+                    Anchor::Key(key) => ids.push(interner.id(key)),
+                }
+            }
+            ids.sort_unstable();
+            ids
+        })
+        .collect()
 }
 
 fn kind_weight(kind: Kind, params: &Params) -> f64 {
@@ -88,30 +134,33 @@ fn kind_weight(kind: Kind, params: &Params) -> f64 {
     }
 }
 
-/// In how many sentences each key occurs.
-fn document_frequency(keys: &[Vec<Key>]) -> HashMap<&Key, usize> {
-    let mut df: HashMap<&Key, usize> = HashMap::new();
-    for sentence in keys {
-        let mut seen: Vec<&Key> = sentence.iter().collect();
-        seen.sort_by(|a, b| a.1.cmp(&b.1).then((a.0 as u8).cmp(&(b.0 as u8))));
-        seen.dedup();
-        for key in seen {
-            *df.entry(key).or_default() += 1;
+/// In how many sentences each id occurs.
+fn document_frequency(sentences: &[Vec<u32>], ids: usize) -> Vec<u32> {
+    let mut df = vec![0; ids];
+    for sentence in sentences {
+        let mut previous = None;
+        for &id in sentence {
+            if previous != Some(id) {
+                df[id as usize] += 1;
+                previous = Some(id);
+            }
         }
     }
     df
 }
 
-fn intern(keys: &[Vec<Key>], ids: &HashMap<&Key, u32>) -> SideAnchors {
-    let sentences = keys
-        .iter()
-        .map(|sentence| {
-            let mut found: Vec<u32> = sentence
-                .iter()
-                .filter_map(|k| ids.get(k).copied())
+/// Keeps the ids that have a compact number, renumbered and counted.
+fn renumber(sentences: Vec<Vec<u32>>, compact: &[u32]) -> SideAnchors {
+    let sentences = sentences
+        .into_iter()
+        .map(|ids| {
+            let mut kept: Vec<u32> = ids
+                .into_iter()
+                .map(|id| compact[id as usize])
+                .filter(|&id| id != u32::MAX)
                 .collect();
-            found.sort_unstable();
-            counted(&found)
+            kept.sort_unstable();
+            counted(&kept)
         })
         .collect();
     SideAnchors { sentences }
@@ -129,11 +178,18 @@ fn counted(sorted: &[u32]) -> Vec<(u32, u32)> {
     out
 }
 
-/// The anchor keys of one sentence; `lexicon` maps word keys to word-list entries.
-fn anchor_keys(text: &str, lexicon: &HashMap<String, Vec<u32>>, params: &Params) -> Vec<Key> {
-    let mut keys: Vec<Key> = numbers(text)
+/// An anchor of a sentence: a word-list concept, or a key to intern.
+#[derive(Debug, PartialEq)]
+enum Anchor {
+    Concept(u32),
+    Key(Key),
+}
+
+/// The anchors of one sentence; `lexicon` maps word keys to word-list concepts.
+fn anchor_keys(text: &str, lexicon: &HashMap<String, Vec<u32>>, params: &Params) -> Vec<Anchor> {
+    let mut keys: Vec<Anchor> = numbers(text)
         .into_iter()
-        .map(|n| (Kind::Number, n))
+        .map(|n| Anchor::Key((Kind::Number, n)))
         .collect();
     for word in words(text) {
         for part in word_parts(word.text) {
@@ -142,18 +198,18 @@ fn anchor_keys(text: &str, lexicon: &HashMap<String, Vec<u32>>, params: &Params)
             }
             let folded = fold(part);
             let key = word_key(&folded, params);
-            if let Some(entries) = lexicon.get(&key) {
-                keys.extend(entries.iter().map(|e| (Kind::Lexicon, e.to_string())));
+            if let Some(concepts) = lexicon.get(&key) {
+                keys.extend(concepts.iter().map(|&c| Anchor::Concept(c)));
             }
             if let Some(anchor) = word_anchor(part, key, params) {
-                keys.push(anchor);
+                keys.push(Anchor::Key(anchor));
             }
         }
     }
     keys.extend(
         text.chars()
             .filter_map(punctuation_key)
-            .map(|p| (Kind::Punctuation, p.to_string())),
+            .map(|p| Anchor::Key((Kind::Punctuation, p.to_string()))),
     );
     keys
 }
@@ -260,7 +316,10 @@ mod tests {
     fn keys(text: &str) -> Vec<String> {
         anchor_keys(text, &HashMap::new(), &Params::default())
             .into_iter()
-            .map(|(_, k)| k)
+            .filter_map(|a| match a {
+                Anchor::Key((_, k)) => Some(k),
+                Anchor::Concept(_) => None,
+            })
             .collect()
     }
 

@@ -50,17 +50,19 @@ pub(crate) const BLOCK_SHAPES: &[Shape] = &[
     shape(2, 2, 0.04),
 ];
 
-/// The largest number of sentences a bead may take from one side.
-pub(crate) const MAX_SPAN: usize = 4;
+/// The largest number of units a bead takes from one side, at sentence and at block level.
+const SENTENCE_MAX_SPAN: usize = 4;
+const BLOCK_MAX_SPAN: usize = 2;
 
 /// One side of a level of the search: unit lengths and anchors, with every span of up to
-/// [`MAX_SPAN`] consecutive units precomputed.
+/// `max_span` consecutive units precomputed.
 #[derive(Debug, Clone)]
 pub(crate) struct Side {
     /// `prefix[i]` = total length of units `0..i`.
     prefix: Vec<f64>,
     units: Vec<Vec<(u32, u32)>>,
-    /// `spans[end * MAX_SPAN + size - 1]`: anchors of units `end - size..end`.
+    max_span: usize,
+    /// `spans[end * max_span + size - 1]`: anchors of units `end - size..end`.
     spans: Vec<Vec<(u32, u32)>>,
     /// `weight_prefix[i]` = total anchor weight of units `0..i`, to bound what a bead can share.
     weight_prefix: Vec<f64>,
@@ -68,10 +70,20 @@ pub(crate) struct Side {
 
 impl Side {
     pub(crate) fn new(lengths: Vec<f64>, anchors: &SideAnchors, weights: &[f64]) -> Side {
-        Side::from_units(lengths, anchors.sentences.clone(), weights)
+        Side::from_units(
+            lengths,
+            anchors.sentences.clone(),
+            weights,
+            SENTENCE_MAX_SPAN,
+        )
     }
 
-    fn from_units(lengths: Vec<f64>, units: Vec<Vec<(u32, u32)>>, weights: &[f64]) -> Side {
+    fn from_units(
+        lengths: Vec<f64>,
+        units: Vec<Vec<(u32, u32)>>,
+        weights: &[f64],
+        max_span: usize,
+    ) -> Side {
         let mut weight_prefix = Vec::with_capacity(units.len() + 1);
         weight_prefix.push(0.0);
         for unit in &units {
@@ -86,20 +98,21 @@ impl Side {
         for l in &lengths {
             prefix.push(prefix.last().copied().unwrap_or(0.0) + l);
         }
-        let mut spans = vec![Vec::new(); (units.len() + 1) * MAX_SPAN];
+        let mut spans = vec![Vec::new(); (units.len() + 1) * max_span];
         for end in 1..=units.len() {
-            for size in 1..=MAX_SPAN.min(end) {
+            for size in 1..=max_span.min(end) {
                 let merged = if size == 1 {
                     units[end - 1].clone()
                 } else {
-                    merge(&spans[(end - 1) * MAX_SPAN + size - 2], &units[end - 1])
+                    merge(&spans[(end - 1) * max_span + size - 2], &units[end - 1])
                 };
-                spans[end * MAX_SPAN + size - 1] = merged;
+                spans[end * max_span + size - 1] = merged;
             }
         }
         Side {
             prefix,
             units,
+            max_span,
             spans,
             weight_prefix,
         }
@@ -109,21 +122,27 @@ impl Side {
         self.units.len()
     }
 
-    /// The side with consecutive pairs of units merged into one: half as many units.
-    pub(crate) fn coarsened(&self, weights: &[f64]) -> Side {
+    /// The side with consecutive pairs of units merged into one: half as many units. Blocks
+    /// keep only anchors of at least `min_weight`: common anchors cannot place a block but
+    /// would make its anchor list long.
+    pub(crate) fn coarsened(&self, weights: &[f64], min_weight: f64) -> Side {
         let lengths = (0..self.len().div_ceil(2))
             .map(|k| self.prefix[(2 * k + 2).min(self.len())] - self.prefix[2 * k])
             .collect();
         let units = self
             .units
             .chunks(2)
-            .map(|pair| match pair {
-                [a, b] => merge(a, b),
-                [a] => a.clone(),
-                _ => Vec::new(),
+            .map(|pair| {
+                let mut block = match pair {
+                    [a, b] => merge(a, b),
+                    [a] => a.clone(),
+                    _ => Vec::new(),
+                };
+                block.retain(|&(id, _)| weights[id as usize] >= min_weight);
+                block
             })
             .collect();
-        Side::from_units(lengths, units, weights)
+        Side::from_units(lengths, units, weights, BLOCK_MAX_SPAN)
     }
 
     fn anchor_weight(&self, end: usize, size: usize) -> f64 {
@@ -135,7 +154,7 @@ impl Side {
     }
 
     fn anchors(&self, end: usize, size: usize) -> &[(u32, u32)] {
-        &self.spans[end * MAX_SPAN + size - 1]
+        &self.spans[end * self.max_span + size - 1]
     }
 }
 
@@ -165,28 +184,6 @@ fn merge(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
     out
 }
 
-/// Weighted size of the intersection of two sorted `(id, count)` lists, each anchor's weight
-/// reduced by `discount` (and never below zero).
-fn shared_weight(a: &[(u32, u32)], b: &[(u32, u32)], weights: &[f64], discount: f64) -> f64 {
-    let (mut i, mut j) = (0, 0);
-    let mut total = 0.0;
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let weight = weights[a[i].0 as usize] - discount;
-                if weight > 0.0 {
-                    total += weight * a[i].1.min(b[j].1) as f64;
-                }
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    total
-}
-
 /// Everything needed to price a bead at one level of the search.
 pub(crate) struct Scorer<'a> {
     pub(crate) source: &'a Side,
@@ -201,6 +198,11 @@ pub(crate) struct Scorer<'a> {
     /// What each shape takes off every anchor's weight: the more sentences a bead holds, the
     /// likelier its sides share an anchor by chance.
     discounts: Vec<f64>,
+    /// `row_counts[size - 1][id]`: count of anchor `id` in the source span of `size` units
+    /// ending at the current row, so that a bead's shared anchors cost one pass over its
+    /// target side.
+    row_counts: Vec<Vec<u32>>,
+    row: Option<usize>,
 }
 
 impl<'a> Scorer<'a> {
@@ -231,11 +233,47 @@ impl<'a> Scorer<'a> {
             params,
             prior_costs,
             discounts,
+            row_counts: vec![vec![0; weights.len()]; source.max_span],
+            row: None,
         }
     }
 
-    /// Cost of the bead of shape `k` that ends at source unit `i` and target unit `j`, or
-    /// `None` when it cannot be below `bound` (which spares computing the shared anchors).
+    /// Prepares the source spans ending at unit `i` for [`Scorer::cost_below`].
+    pub(crate) fn load_row(&mut self, i: usize) {
+        if let Some(previous) = self.row.take() {
+            for size in 1..=self.source.max_span.min(previous) {
+                for &(id, _) in self.source.anchors(previous, size) {
+                    self.row_counts[size - 1][id as usize] = 0;
+                }
+            }
+        }
+        for size in 1..=self.source.max_span.min(i) {
+            for &(id, count) in self.source.anchors(i, size) {
+                self.row_counts[size - 1][id as usize] = count;
+            }
+        }
+        self.row = Some(i);
+    }
+
+    /// Shared anchor weight of the loaded row's source span of `size` units and `target`.
+    fn shared_with_row(&self, size: usize, target: &[(u32, u32)], discount: f64) -> f64 {
+        let counts = &self.row_counts[size - 1];
+        let mut total = 0.0;
+        for &(id, count) in target {
+            let source_count = counts[id as usize];
+            if source_count > 0 {
+                let weight = self.weights[id as usize] - discount;
+                if weight > 0.0 {
+                    total += weight * source_count.min(count) as f64;
+                }
+            }
+        }
+        total
+    }
+
+    /// Cost of the bead of shape `k` that ends at source unit `i` (the loaded row) and target
+    /// unit `j`, or `None` when it cannot be below `bound` (which spares computing the shared
+    /// anchors).
     pub(crate) fn cost_below(&self, k: usize, i: usize, j: usize, bound: f64) -> Option<f64> {
         let shape = self.shapes[k];
         let params = self.params;
@@ -257,10 +295,10 @@ impl<'a> Scorer<'a> {
         if cost + lexical(source_weight.min(target_weight)) >= bound {
             return None;
         }
-        let shared = shared_weight(
-            self.source.anchors(i, shape.source),
+        debug_assert_eq!(self.row, Some(i));
+        let shared = self.shared_with_row(
+            shape.source,
             self.target.anchors(j, shape.target),
-            self.weights,
             self.discounts[k],
         );
         let total = cost + lexical(shared);
@@ -321,15 +359,14 @@ mod tests {
             merge(&[(1, 1), (3, 2)], &[(2, 1), (3, 1)]),
             vec![(1, 1), (2, 1), (3, 3)]
         );
-        assert_eq!(
-            shared_weight(
-                &[(1, 2), (3, 1)],
-                &[(1, 1), (3, 4)],
-                &[0.0, 2.0, 0.0, 0.5],
-                0.0
-            ),
-            2.5
-        );
+        let weights = [0.0, 2.0, 0.0, 0.5];
+        let source = Side::from_units(vec![1.0], vec![vec![(1, 2), (3, 1)]], &weights, 4);
+        let target = Side::from_units(vec![1.0], vec![vec![(1, 1), (3, 4)]], &weights, 4);
+        let params = Params::default();
+        let mut scorer = Scorer::new(&source, &target, &weights, SENTENCE_SHAPES, &params);
+        scorer.load_row(1);
+        assert_eq!(scorer.shared_with_row(1, target.anchors(1, 1), 0.0), 2.5);
+        assert_eq!(scorer.shared_with_row(1, target.anchors(1, 1), 1.0), 1.0);
     }
 
     #[test]
@@ -339,8 +376,9 @@ mod tests {
             vec![1.0, 2.0, 3.0],
             vec![vec![(0, 1)], vec![(0, 1)], vec![]],
             &weights,
+            4,
         );
-        let coarse = side.coarsened(&weights);
+        let coarse = side.coarsened(&weights, 0.0);
         assert_eq!(coarse.len(), 2);
         assert_eq!(coarse.length(1, 1), 3.0);
         assert_eq!(coarse.anchors(1, 1), &[(0, 2)]);

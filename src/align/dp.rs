@@ -47,14 +47,19 @@ impl Corridor {
         Corridor::new(vec![0; n + 1], vec![m; n + 1], m)
     }
 
-    /// The cells a coarse path (in coarse coordinates, half resolution) passes through,
-    /// widened by `width` rows and columns.
-    fn around_coarse_path(path: &[(usize, usize)], n: usize, m: usize, width: usize) -> Corridor {
+    /// The cells a path passes through, widened by `width` rows and columns; the path's
+    /// coordinates are multiplied by `scale` (2 for a path found at half resolution).
+    fn around_path(
+        path: &[(usize, usize)],
+        scale: usize,
+        (n, m): (usize, usize),
+        width: usize,
+    ) -> Corridor {
         let mut lo = vec![usize::MAX; n + 1];
         let mut hi = vec![0; n + 1];
         let fine: Vec<(usize, usize)> = path
             .iter()
-            .map(|&(i, j)| ((2 * i).min(n), (2 * j).min(m)))
+            .map(|&(i, j)| ((scale * i).min(n), (scale * j).min(m)))
             .collect();
         for step in fine.windows(2) {
             let ((r0, c0), (r1, c1)) = (step[0], step[1]);
@@ -106,11 +111,12 @@ pub(crate) struct Step {
 }
 
 /// The cheapest path from (0, 0) to (n, m) through the corridor, as its beads in order.
-pub(crate) fn best_path(scorer: &Scorer, corridor: &Corridor) -> Vec<Step> {
+pub(crate) fn best_path(scorer: &mut Scorer, corridor: &Corridor) -> Vec<Step> {
     let mut cost = vec![f64::INFINITY; corridor.cells()];
     let mut back = vec![u8::MAX; corridor.cells()];
     cost[0] = 0.0;
     for i in 0..corridor.rows() {
+        scorer.load_row(i);
         for j in corridor.lo[i]..=corridor.hi[i] {
             let here = corridor.offsets[i] + j - corridor.lo[i];
             for (k, shape) in scorer.shapes.iter().enumerate() {
@@ -191,26 +197,114 @@ pub(crate) fn search(
     weights: &[f64],
     shapes: &[Shape],
     params: &Params,
-) -> (Vec<Step>, Corridor) {
+) -> Vec<Step> {
     let (n, m) = (source.len(), target.len());
     let corridor = if (n + 1) * (m + 1) <= params.full_search_cells || n <= 1 || m <= 1 {
         Corridor::full(n, m)
     } else {
-        let (coarse_source, coarse_target) = (source.coarsened(weights), target.coarsened(weights));
-        let (coarse, _) = search(
+        let (coarse_source, coarse_target) = (
+            source.coarsened(weights, params.block_anchor_weight),
+            target.coarsened(weights, params.block_anchor_weight),
+        );
+        let coarse = search(
             &coarse_source,
             &coarse_target,
             weights,
             BLOCK_SHAPES,
             params,
         );
-        let nodes: Vec<(usize, usize)> = std::iter::once((0, 0))
-            .chain(coarse.iter().map(|s| (s.i, s.j)))
-            .collect();
-        Corridor::around_coarse_path(&nodes, n, m, params.corridor_width)
+        Corridor::around_path(&path_nodes(&coarse), 2, (n, m), params.corridor_width)
     };
-    let scorer = Scorer::new(source, target, weights, shapes, params);
-    (best_path(&scorer, &corridor), corridor)
+    let mut scorer = Scorer::new(source, target, weights, shapes, params);
+    best_path(&mut scorer, &corridor)
+}
+
+/// The cells a path visits, from (0, 0).
+fn path_nodes(path: &[Step]) -> Vec<(usize, usize)> {
+    std::iter::once((0, 0))
+        .chain(path.iter().map(|s| (s.i, s.j)))
+        .collect()
+}
+
+/// The posterior probability of each bead of `path`: the share of all alignments (weighted by
+/// exp(−cost / temperature)) in a narrow corridor around the path that use that very bead.
+pub(crate) fn posteriors(
+    scorer: &mut Scorer,
+    path: &[Step],
+    width: usize,
+    temperature: f64,
+) -> Vec<f64> {
+    let (n, m) = (scorer.source.len(), scorer.target.len());
+    let corridor = Corridor::around_path(&path_nodes(path), 1, (n, m), width);
+    let shapes = scorer.shapes.len();
+    // Scaled cost of every bead that ends in the corridor and starts in it.
+    let mut costs = vec![f64::INFINITY; corridor.cells() * shapes];
+    let mut alpha = vec![f64::NEG_INFINITY; corridor.cells()];
+    alpha[0] = 0.0;
+    for i in 0..corridor.rows() {
+        scorer.load_row(i);
+        for j in corridor.lo[i]..=corridor.hi[i] {
+            let here = corridor.offsets[i] + j - corridor.lo[i];
+            let mut terms = Vec::with_capacity(shapes);
+            for k in 0..shapes {
+                let Some(previous) = predecessor(&corridor, i, j, &scorer.shapes[k]) else {
+                    continue;
+                };
+                if let Some(cost) = scorer.cost_below(k, i, j, f64::INFINITY) {
+                    costs[here * shapes + k] = cost / temperature;
+                    terms.push(alpha[previous] - cost / temperature);
+                }
+            }
+            if here > 0 {
+                alpha[here] = log_sum_exp(&terms);
+            }
+        }
+    }
+    let mut beta = vec![f64::NEG_INFINITY; corridor.cells()];
+    beta[corridor.cells() - 1] = 0.0;
+    for i in (0..corridor.rows()).rev() {
+        for j in (corridor.lo[i]..=corridor.hi[i]).rev() {
+            let here = corridor.offsets[i] + j - corridor.lo[i];
+            let terms: Vec<f64> = scorer
+                .shapes
+                .iter()
+                .enumerate()
+                .filter_map(|(k, shape)| {
+                    if i + shape.source > n {
+                        return None;
+                    }
+                    let next = corridor.index(i + shape.source, j + shape.target)?;
+                    Some(beta[next] - costs[next * shapes + k])
+                })
+                .collect();
+            if here + 1 < corridor.cells() {
+                beta[here] = log_sum_exp(&terms);
+            }
+        }
+    }
+    let total = alpha[corridor.cells() - 1];
+    path.iter()
+        .map(|step| {
+            let shape = &scorer.shapes[step.shape];
+            let (Some(end), Some(start)) = (
+                corridor.index(step.i, step.j),
+                predecessor(&corridor, step.i, step.j, shape),
+            ) else {
+                return 0.0;
+            };
+            let log_p = alpha[start] - costs[end * shapes + step.shape] + beta[end] - total;
+            log_p.exp().clamp(0.0, 1.0)
+        })
+        .collect()
+}
+
+/// ln Σ exp(x) without overflow; −∞ for no terms.
+fn log_sum_exp(terms: &[f64]) -> f64 {
+    let max = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if max == f64::NEG_INFINITY {
+        return max;
+    }
+    max + terms.iter().map(|t| (t - max).exp()).sum::<f64>().ln()
 }
 
 #[cfg(test)]
@@ -227,7 +321,7 @@ mod tests {
     #[test]
     fn corridor_around_a_diagonal_path_is_a_band() {
         let path: Vec<(usize, usize)> = (0..=50).map(|k| (k, k)).collect();
-        let c = Corridor::around_coarse_path(&path, 100, 100, 3);
+        let c = Corridor::around_path(&path, 2, (100, 100), 3);
         assert!(c.index(50, 50).is_some());
         assert!(c.index(50, 60).is_none());
         assert!(c.index(100, 100).is_some());

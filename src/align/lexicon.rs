@@ -20,11 +20,13 @@ const EMBEDDED: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Word pairs, indexed by the key of each word on each side.
+/// Word pairs. Pairs from one line of a list share a concept: `the` ↔ `le|la|les` is one
+/// anchor, whichever of the French words a sentence uses.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    /// `(source word, target word)` of every entry.
-    entries: Vec<(String, String)>,
+    /// `(source word, target word, concept)` of every entry.
+    entries: Vec<(String, String, u32)>,
+    concepts: u32,
 }
 
 impl Lexicon {
@@ -43,10 +45,20 @@ impl Lexicon {
 
     /// Adds a pair of words or terms; a multi-word term is represented by its longest word.
     pub fn add(&mut self, source: &str, target: &str) {
+        self.concepts += 1;
+        self.add_to_concept(source, target, self.concepts - 1);
+    }
+
+    fn add_to_concept(&mut self, source: &str, target: &str, concept: u32) {
         let (Some(s), Some(t)) = (longest_word(source), longest_word(target)) else {
             return;
         };
-        self.entries.push((s.to_string(), t.to_string()));
+        self.entries.push((s.to_string(), t.to_string(), concept));
+    }
+
+    /// Number of concepts: anchor ids `0..concepts()` are the list's.
+    pub(crate) fn concepts(&self) -> usize {
+        self.concepts as usize
     }
 
     pub fn len(&self) -> usize {
@@ -63,26 +75,32 @@ impl Lexicon {
             let Some((left, right)) = line.split_once('\t') else {
                 continue;
             };
+            let concept = self.concepts;
+            self.concepts += 1;
             for translation in right.split('|') {
                 if reversed {
-                    self.add(translation, left);
+                    self.add_to_concept(translation, left, concept);
                 } else {
-                    self.add(left, translation);
+                    self.add_to_concept(left, translation, concept);
                 }
             }
         }
     }
 
-    /// Entry numbers of every word key on each side (`key` turns a word into its key).
+    /// Concepts of every word key on each side (`key` turns a folded word into its key).
     pub(crate) fn index(
         &self,
         key: impl Fn(&str) -> String,
     ) -> (HashMap<String, Vec<u32>>, HashMap<String, Vec<u32>>) {
         let mut source: HashMap<String, Vec<u32>> = HashMap::new();
         let mut target: HashMap<String, Vec<u32>> = HashMap::new();
-        for (n, (s, t)) in self.entries.iter().enumerate() {
-            source.entry(key(&fold(s))).or_default().push(n as u32);
-            target.entry(key(&fold(t))).or_default().push(n as u32);
+        for (s, t, concept) in &self.entries {
+            for (index, word) in [(&mut source, s), (&mut target, t)] {
+                let concepts = index.entry(key(&fold(word))).or_default();
+                if !concepts.contains(concept) {
+                    concepts.push(*concept);
+                }
+            }
         }
         (source, target)
     }
@@ -115,7 +133,7 @@ mod tests {
         lexicon.add("", "rien");
         assert_eq!(
             lexicon.entries,
-            vec![("ascent".to_string(), "ascension".to_string())]
+            vec![("ascent".to_string(), "ascension".to_string(), 0)]
         );
     }
 }

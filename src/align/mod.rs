@@ -15,7 +15,7 @@ mod lexicon;
 use crate::model::{Bead, Sentence};
 use crate::normalize::Document;
 use anchors::AnchorTable;
-use cost::{SENTENCE_SHAPES, Side};
+use cost::{SENTENCE_SHAPES, Scorer, Side};
 pub use lexicon::Lexicon;
 
 /// Tunable constants of the aligner. The defaults were tuned on the Text+Berg development
@@ -47,14 +47,21 @@ pub struct Params {
     /// Added to the denominator of the Dice coefficient: sentences with little anchor weight
     /// cannot look alike.
     pub dice_prior: f64,
+    /// Anchors weighing no more than this are dropped (they are everywhere; dropping them
+    /// keeps anchor lists short).
+    pub min_anchor_weight: f64,
     /// Extra cost per sentence beyond one on each side of a bead.
     pub merge_cost: f64,
     /// Extra cost of an insertion or deletion.
     pub skip_cost: f64,
     /// Grids up to this many cells are searched whole.
     pub full_search_cells: usize,
+    /// Blocks of the coarse search keep only anchors of at least this weight.
+    pub block_anchor_weight: f64,
     /// Half-width, in sentences, of the corridor around a projected coarse path.
     pub corridor_width: usize,
+    /// Half-width of the corridor around the best path in which bead posteriors are summed.
+    pub posterior_width: usize,
     /// Temperature of the posterior that gives bead confidences.
     pub temperature: f64,
 }
@@ -74,10 +81,13 @@ impl Default for Params {
             chance_discount: 0.25,
             dice_weight: 1.0,
             dice_prior: 1.0,
+            min_anchor_weight: 0.0,
             merge_cost: 0.75,
             skip_cost: 2.0,
             full_search_cells: 20_000,
-            corridor_width: 6,
+            block_anchor_weight: 3.0,
+            corridor_width: 3,
+            posterior_width: 2,
             temperature: 1.0,
         }
     }
@@ -104,13 +114,16 @@ impl Params {
                 "lexicon_weight" => p.lexicon_weight = v,
                 "idf_floor" => p.idf_floor = v,
                 "merge_cost" => p.merge_cost = v,
+                "min_anchor_weight" => p.min_anchor_weight = v,
                 "dice_weight" => p.dice_weight = v,
                 "dice_prior" => p.dice_prior = v,
                 "chance_discount" => p.chance_discount = v,
                 "skip_cost" => p.skip_cost = v,
                 "full_search_cells" => p.full_search_cells = v as usize,
                 "corridor_width" => p.corridor_width = v as usize,
+                "block_anchor_weight" => p.block_anchor_weight = v,
                 "temperature" => p.temperature = v,
+                "posterior_width" => p.posterior_width = v as usize,
                 _ => {}
             }
         }
@@ -141,21 +154,35 @@ impl Aligner {
         let table = AnchorTable::build(source, target, &self.lexicon, params);
         let source_side = Side::new(char_lengths(source), &table.source, &table.weights);
         let target_side = Side::new(char_lengths(target), &table.target, &table.weights);
-        let (steps, _corridor) = dp::search(
+        let steps = dp::search(
             &source_side,
             &target_side,
             &table.weights,
             SENTENCE_SHAPES,
             params,
         );
+        let mut scorer = Scorer::new(
+            &source_side,
+            &target_side,
+            &table.weights,
+            SENTENCE_SHAPES,
+            params,
+        );
+        let confidences = dp::posteriors(
+            &mut scorer,
+            &steps,
+            params.posterior_width,
+            params.temperature,
+        );
         steps
             .iter()
-            .map(|step| {
+            .zip(confidences)
+            .map(|(step, confidence)| {
                 let shape = SENTENCE_SHAPES[step.shape];
                 Bead {
                     source: step.i - shape.source..step.i,
                     target: step.j - shape.target..step.j,
-                    confidence: 1.0,
+                    confidence,
                 }
             })
             .collect()
@@ -222,6 +249,120 @@ mod tests {
         let beads = align_sentences(&text, &text);
         covers_in_order(&beads, 4, 4);
         assert!(beads.iter().all(|b| b.kind().to_string() == "1-1"));
+    }
+
+    /// A small deterministic generator (xorshift) so that property tests need no crate.
+    struct Random(u64);
+
+    impl Random {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n.max(1) as u64) as usize
+        }
+
+        fn sentences(&mut self, count: usize) -> Vec<String> {
+            const WORDS: &[&str] = &[
+                "the",
+                "commission",
+                "Parliament",
+                "vote",
+                "report",
+                "is",
+                "2004",
+                "Brussels",
+                "?",
+                "policy",
+                "and",
+                "of",
+                "12",
+                "fisheries",
+                "le",
+                "rapport",
+                "de",
+            ];
+            (0..count)
+                .map(|_| {
+                    let length = self.below(25);
+                    let words: Vec<&str> = (0..length)
+                        .map(|_| WORDS[self.below(WORDS.len())])
+                        .collect();
+                    words.join(" ")
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn every_sentence_lands_in_exactly_one_bead_in_order() {
+        let mut random = Random(0x9E37_79B9_7F4A_7C15);
+        for case in 0..120 {
+            // Every tenth case is large enough to be aligned coarse to fine.
+            let scale = if case % 10 == 0 { 300 } else { 30 };
+            let (n, m) = (random.below(scale), random.below(scale));
+            let (source, target) = (random.sentences(n), random.sentences(m));
+            let source: Vec<&str> = source.iter().map(String::as_str).collect();
+            let target: Vec<&str> = target.iter().map(String::as_str).collect();
+            let beads = Aligner::for_pair("en", "fr").align(&source, &target);
+            covers_in_order(&beads, n, m);
+            assert!(
+                beads
+                    .iter()
+                    .all(|b| b.source.len() <= 4 && b.target.len() <= 4)
+            );
+        }
+    }
+
+    #[test]
+    fn clear_pairs_are_confident_and_an_addition_does_not_shift_the_rest() {
+        let source = [
+            "The committee met on 3 May 2004 in Brussels.",
+            "It adopted the report on fisheries by 420 votes to 12.",
+            "The next meeting is on 15 June.",
+            "Mr Barroso asked a question about the budget.",
+            "The Commission will answer in writing.",
+        ];
+        let target = [
+            "Le comité s'est réuni le 3 mai 2004 à Bruxelles.",
+            "Il a adopté le rapport sur la pêche par 420 voix contre 12.",
+            "Les enfants jouaient dehors sous un ciel gris.",
+            "La prochaine réunion aura lieu le 15 juin.",
+            "M. Barroso a posé une question sur le budget.",
+            "La Commission répondra par écrit.",
+        ];
+        let beads = Aligner::for_pair("en", "fr").align(&source, &target);
+        covers_in_order(&beads, 5, 6);
+        // The added sentence may become an insertion or join its neighbour's bead; either way
+        // the sentences after it keep their translations.
+        let tail: Vec<(Vec<usize>, Vec<usize>)> = beads[beads.len() - 3..]
+            .iter()
+            .map(|b| (b.source.clone().collect(), b.target.clone().collect()))
+            .collect();
+        assert_eq!(
+            tail,
+            vec![(vec![2], vec![3]), (vec![3], vec![4]), (vec![4], vec![5])]
+        );
+        // Clear pairs are confident; the bead that took the addition is the least sure.
+        let (with_addition, clear): (Vec<&Bead>, Vec<&Bead>) =
+            beads.iter().partition(|b| b.target.contains(&2));
+        assert!(clear.iter().all(|b| b.confidence > 0.8), "{beads:?}");
+        assert!(with_addition[0].confidence < 0.8, "{beads:?}");
+    }
+
+    #[test]
+    fn a_larger_identical_document_aligns_on_the_diagonal_coarse_to_fine() {
+        let mut random = Random(42);
+        let text = random.sentences(400);
+        let text: Vec<&str> = text.iter().map(String::as_str).collect();
+        let beads = align_sentences(&text, &text);
+        covers_in_order(&beads, 400, 400);
+        let diagonal = beads
+            .iter()
+            .filter(|b| b.kind().to_string() == "1-1" && b.source == b.target)
+            .count();
+        // Empty or identical neighbours may merge; nearly everything is on the diagonal.
+        assert!(diagonal >= 380, "{diagonal} of 400 on the diagonal");
     }
 
     #[test]
