@@ -54,23 +54,41 @@ pub(crate) const BLOCK_SHAPES: &[Shape] = &[
 const SENTENCE_MAX_SPAN: usize = 4;
 const BLOCK_MAX_SPAN: usize = 2;
 
-/// One side of a level of the search: unit lengths and anchors, with every span of up to
-/// `max_span` consecutive units precomputed.
+/// Which side of the pair a [`Side`] is: beads read the target's anchors span by span, so
+/// only the target keeps every span's anchor list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Role {
+    Source,
+    Target,
+}
+
+/// One side of a level of the search: unit lengths and anchors; on the target side, the
+/// anchors of every span of up to `max_span` consecutive units, precomputed.
 #[derive(Debug, Clone)]
 pub(crate) struct Side {
+    role: Role,
     /// `prefix[i]` = total length of units `0..i`.
     prefix: Vec<f64>,
     units: Vec<Vec<(u32, u32)>>,
     max_span: usize,
-    /// `spans[end * max_span + size - 1]`: anchors of units `end - size..end`.
-    spans: Vec<Vec<(u32, u32)>>,
+    /// All span anchor lists, one after the other…
+    span_anchors: Vec<(u32, u32)>,
+    /// …the list of units `end - size..end` starting at `span_starts[end * max_span + size - 1]`
+    /// and ending where the next one starts.
+    span_starts: Vec<usize>,
     /// `weight_prefix[i]` = total anchor weight of units `0..i`, to bound what a bead can share.
     weight_prefix: Vec<f64>,
 }
 
 impl Side {
-    pub(crate) fn new(lengths: Vec<f64>, anchors: &SideAnchors, weights: &[f64]) -> Side {
+    pub(crate) fn new(
+        role: Role,
+        lengths: Vec<f64>,
+        anchors: &SideAnchors,
+        weights: &[f64],
+    ) -> Side {
         Side::from_units(
+            role,
             lengths,
             anchors.sentences.clone(),
             weights,
@@ -79,6 +97,7 @@ impl Side {
     }
 
     fn from_units(
+        role: Role,
         lengths: Vec<f64>,
         units: Vec<Vec<(u32, u32)>>,
         weights: &[f64],
@@ -98,22 +117,17 @@ impl Side {
         for l in &lengths {
             prefix.push(prefix.last().copied().unwrap_or(0.0) + l);
         }
-        let mut spans = vec![Vec::new(); (units.len() + 1) * max_span];
-        for end in 1..=units.len() {
-            for size in 1..=max_span.min(end) {
-                let merged = if size == 1 {
-                    units[end - 1].clone()
-                } else {
-                    merge(&spans[(end - 1) * max_span + size - 2], &units[end - 1])
-                };
-                spans[end * max_span + size - 1] = merged;
-            }
-        }
+        let (span_anchors, span_starts) = match role {
+            Role::Target => all_spans(&units, max_span),
+            Role::Source => (Vec::new(), Vec::new()),
+        };
         Side {
+            role,
             prefix,
             units,
             max_span,
-            spans,
+            span_anchors,
+            span_starts,
             weight_prefix,
         }
     }
@@ -142,7 +156,7 @@ impl Side {
                 block
             })
             .collect();
-        Side::from_units(lengths, units, weights, BLOCK_MAX_SPAN)
+        Side::from_units(self.role, lengths, units, weights, BLOCK_MAX_SPAN)
     }
 
     fn anchor_weight(&self, end: usize, size: usize) -> f64 {
@@ -153,9 +167,30 @@ impl Side {
         self.prefix[end] - self.prefix[end - size]
     }
 
+    /// Anchors of units `end - size..end` (target side only).
     fn anchors(&self, end: usize, size: usize) -> &[(u32, u32)] {
-        &self.spans[end * self.max_span + size - 1]
+        let k = end * self.max_span + size - 1;
+        &self.span_anchors[self.span_starts[k]..self.span_starts[k + 1]]
     }
+}
+
+/// The anchor lists of every span of up to `max_span` units, flattened (see [`Side`]).
+fn all_spans(units: &[Vec<(u32, u32)>], max_span: usize) -> (Vec<(u32, u32)>, Vec<usize>) {
+    let mut anchors = Vec::new();
+    let mut starts = Vec::with_capacity((units.len() + 1) * max_span + 1);
+    starts.resize(max_span, 0);
+    for end in 1..=units.len() {
+        let mut merged: Vec<(u32, u32)> = Vec::new();
+        for size in 1..=max_span {
+            starts.push(anchors.len());
+            if size <= end {
+                merged = merge(&merged, &units[end - size]);
+                anchors.extend_from_slice(&merged);
+            }
+        }
+    }
+    starts.push(anchors.len());
+    (anchors, starts)
 }
 
 /// Sum of two sorted `(id, count)` lists.
@@ -241,18 +276,23 @@ impl<'a> Scorer<'a> {
     /// Prepares the source spans ending at unit `i` for [`Scorer::cost_below`].
     pub(crate) fn load_row(&mut self, i: usize) {
         if let Some(previous) = self.row.take() {
-            for size in 1..=self.source.max_span.min(previous) {
-                for &(id, _) in self.source.anchors(previous, size) {
-                    self.row_counts[size - 1][id as usize] = 0;
+            self.count_row(previous, false);
+        }
+        self.count_row(i, true);
+        self.row = Some(i);
+    }
+
+    /// Adds (or clears) the counts of the source spans ending at unit `i`: unit `i - back`
+    /// belongs to every span of at least `back` units.
+    fn count_row(&mut self, i: usize, add: bool) {
+        let max_span = self.source.max_span;
+        for back in 1..=max_span.min(i) {
+            for &(id, count) in &self.source.units[i - back] {
+                for counts in &mut self.row_counts[back - 1..max_span] {
+                    counts[id as usize] = if add { counts[id as usize] + count } else { 0 };
                 }
             }
         }
-        for size in 1..=self.source.max_span.min(i) {
-            for &(id, count) in self.source.anchors(i, size) {
-                self.row_counts[size - 1][id as usize] = count;
-            }
-        }
-        self.row = Some(i);
     }
 
     /// Shared anchor weight of the loaded row's source span of `size` units and `target`.
@@ -360,19 +400,35 @@ mod tests {
             vec![(1, 1), (2, 1), (3, 3)]
         );
         let weights = [0.0, 2.0, 0.0, 0.5];
-        let source = Side::from_units(vec![1.0], vec![vec![(1, 2), (3, 1)]], &weights, 4);
-        let target = Side::from_units(vec![1.0], vec![vec![(1, 1), (3, 4)]], &weights, 4);
+        let source = Side::from_units(
+            Role::Source,
+            vec![1.0, 1.0],
+            vec![vec![(3, 1)], vec![(1, 2)]],
+            &weights,
+            4,
+        );
+        let target = Side::from_units(
+            Role::Target,
+            vec![1.0],
+            vec![vec![(1, 1), (3, 4)]],
+            &weights,
+            4,
+        );
         let params = Params::default();
         let mut scorer = Scorer::new(&source, &target, &weights, SENTENCE_SHAPES, &params);
+        scorer.load_row(2);
+        assert_eq!(scorer.shared_with_row(1, target.anchors(1, 1), 0.0), 2.0);
+        assert_eq!(scorer.shared_with_row(2, target.anchors(1, 1), 0.0), 2.5);
+        assert_eq!(scorer.shared_with_row(2, target.anchors(1, 1), 1.0), 1.0);
         scorer.load_row(1);
-        assert_eq!(scorer.shared_with_row(1, target.anchors(1, 1), 0.0), 2.5);
-        assert_eq!(scorer.shared_with_row(1, target.anchors(1, 1), 1.0), 1.0);
+        assert_eq!(scorer.shared_with_row(1, target.anchors(1, 1), 0.0), 0.5);
     }
 
     #[test]
     fn coarsening_halves_the_units() {
         let weights = [1.0];
         let side = Side::from_units(
+            Role::Target,
             vec![1.0, 2.0, 3.0],
             vec![vec![(0, 1)], vec![(0, 1)], vec![]],
             &weights,

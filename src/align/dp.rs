@@ -245,18 +245,21 @@ pub(crate) fn posteriors(
         scorer.load_row(i);
         for j in corridor.lo[i]..=corridor.hi[i] {
             let here = corridor.offsets[i] + j - corridor.lo[i];
-            let mut terms = Vec::with_capacity(shapes);
+            let mut terms = LogSum::default();
             for k in 0..shapes {
                 let Some(previous) = predecessor(&corridor, i, j, &scorer.shapes[k]) else {
                     continue;
                 };
+                if alpha[previous] == f64::NEG_INFINITY {
+                    continue;
+                }
                 if let Some(cost) = scorer.cost_below(k, i, j, f64::INFINITY) {
                     costs[here * shapes + k] = cost / temperature;
-                    terms.push(alpha[previous] - cost / temperature);
+                    terms.add(alpha[previous] - cost / temperature);
                 }
             }
             if here > 0 {
-                alpha[here] = log_sum_exp(&terms);
+                alpha[here] = terms.value();
             }
         }
     }
@@ -265,20 +268,17 @@ pub(crate) fn posteriors(
     for i in (0..corridor.rows()).rev() {
         for j in (corridor.lo[i]..=corridor.hi[i]).rev() {
             let here = corridor.offsets[i] + j - corridor.lo[i];
-            let terms: Vec<f64> = scorer
-                .shapes
-                .iter()
-                .enumerate()
-                .filter_map(|(k, shape)| {
-                    if i + shape.source > n {
-                        return None;
-                    }
-                    let next = corridor.index(i + shape.source, j + shape.target)?;
-                    Some(beta[next] - costs[next * shapes + k])
-                })
-                .collect();
+            let mut terms = LogSum::default();
+            for (k, shape) in scorer.shapes.iter().enumerate() {
+                if i + shape.source > n {
+                    continue;
+                }
+                if let Some(next) = corridor.index(i + shape.source, j + shape.target) {
+                    terms.add(beta[next] - costs[next * shapes + k]);
+                }
+            }
             if here + 1 < corridor.cells() {
-                beta[here] = log_sum_exp(&terms);
+                beta[here] = terms.value();
             }
         }
     }
@@ -298,13 +298,29 @@ pub(crate) fn posteriors(
         .collect()
 }
 
-/// ln Σ exp(x) without overflow; −∞ for no terms.
-fn log_sum_exp(terms: &[f64]) -> f64 {
-    let max = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if max == f64::NEG_INFINITY {
-        return max;
+/// ln Σ exp(x) accumulated one term at a time without overflow; −∞ for no terms.
+#[derive(Default)]
+struct LogSum {
+    terms: [f64; 16],
+    len: usize,
+}
+
+impl LogSum {
+    fn add(&mut self, x: f64) {
+        if x > f64::NEG_INFINITY && self.len < self.terms.len() {
+            self.terms[self.len] = x;
+            self.len += 1;
+        }
     }
-    max + terms.iter().map(|t| (t - max).exp()).sum::<f64>().ln()
+
+    fn value(&self) -> f64 {
+        let terms = &self.terms[..self.len];
+        let max = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if max == f64::NEG_INFINITY {
+            return max;
+        }
+        max + terms.iter().map(|t| (t - max).exp()).sum::<f64>().ln()
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ mod lexicon;
 use crate::model::{Bead, Sentence};
 use crate::normalize::Document;
 use anchors::AnchorTable;
-use cost::{SENTENCE_SHAPES, Scorer, Side};
+use cost::{Role, SENTENCE_SHAPES, Scorer, Side};
 pub use lexicon::Lexicon;
 
 /// Tunable constants of the aligner. The defaults were tuned on the Text+Berg development
@@ -86,7 +86,7 @@ impl Default for Params {
             skip_cost: 2.0,
             full_search_cells: 20_000,
             block_anchor_weight: 3.0,
-            corridor_width: 3,
+            corridor_width: 2,
             posterior_width: 2,
             temperature: 1.0,
         }
@@ -152,8 +152,18 @@ impl Aligner {
     pub fn align(&self, source: &[&str], target: &[&str]) -> Vec<Bead> {
         let params = &self.params;
         let table = AnchorTable::build(source, target, &self.lexicon, params);
-        let source_side = Side::new(char_lengths(source), &table.source, &table.weights);
-        let target_side = Side::new(char_lengths(target), &table.target, &table.weights);
+        let source_side = Side::new(
+            Role::Source,
+            char_lengths(source),
+            &table.source,
+            &table.weights,
+        );
+        let target_side = Side::new(
+            Role::Target,
+            char_lengths(target),
+            &table.target,
+            &table.weights,
+        );
         let steps = dp::search(
             &source_side,
             &target_side,
