@@ -7,7 +7,7 @@ newstest2012, another domain) at random places; align the two sides as single pr
 documents and score against the known alignment with align-score (strict and lax P/R/F1).
 Pairs where either side is blank are dropped first (their gold bead is undefined).
 
-usage: scripts/align-robustness.py [--lines N] [--seed S] [--rate R]
+usage: scripts/align-robustness.py [--lines N] [--seed S] [--rate R] [--param NAME=VALUE ...]
 Needs ../shared/data and ../shared/tools relative to the repository root; prints `skipped` and
 exits 0 when they are absent.
 """
@@ -63,6 +63,7 @@ def main():
     parser.add_argument("--lines", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=2010)
     parser.add_argument("--rate", type=float, default=0.05)
+    parser.add_argument("--param", action="append", default=[], help="aligner parameter override")
     args = parser.parse_args()
     if not all(os.path.exists(p) for p in (EUROPARL + "en", EUROPARL + "fr", UNRELATED, SCORE)):
         print("skipped: ../shared/data or ../shared/tools not found")
@@ -81,16 +82,15 @@ def main():
     unrelated = [l for l in read_lines(UNRELATED) if l.strip()]
     rng = random.Random(args.seed)
     new_target, gold = perturb(source, target, unrelated, args.rate, rng)
-    keep = os.environ.get("ALIGN_ROBUSTNESS_KEEP")
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = keep or tmp
         paths = {name: os.path.join(tmp, name) for name in ("en", "fr", "gold", "test")}
         for name, lines in (("en", source), ("fr", new_target), ("gold", gold)):
             with open(paths[name], "w", encoding="utf-8") as f:
                 f.write("\n".join(lines) + "\n")
         with open(paths["test"], "w", encoding="utf-8") as out:
             subprocess.run(
-                [binary, "align", "--presegmented", paths["en"], paths["fr"]],
+                [binary, "align", "--presegmented", paths["en"], paths["fr"]]
+                + [f"--param={p}" for p in args.param],
                 stdout=out,
                 check=True,
             )

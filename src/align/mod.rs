@@ -93,41 +93,55 @@ impl Default for Params {
     }
 }
 
+/// A `--param NAME=VALUE` the aligner does not understand.
+#[derive(Debug, thiserror::Error)]
+pub enum ParamError {
+    #[error("`{0}` is not NAME=VALUE")]
+    Syntax(String),
+    #[error("unknown aligner parameter `{0}`")]
+    Unknown(String),
+    #[error("aligner parameter `{0}`: `{1}` is not a non-negative number")]
+    Value(String, String),
+}
+
 impl Params {
-    /// Overrides from `TRANSCHECK_ALIGN_PARAMS` (`name=value,...`), for tuning only.
-    pub fn from_env() -> Params {
-        let mut p = Params::default();
-        let Ok(spec) = std::env::var("TRANSCHECK_ALIGN_PARAMS") else {
-            return p;
+    /// Sets one parameter from `name=value` (for tuning experiments; the defaults are tuned).
+    pub fn set(&mut self, assignment: &str) -> Result<(), ParamError> {
+        let (name, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| ParamError::Syntax(assignment.to_string()))?;
+        let bad_value = || ParamError::Value(name.to_string(), value.to_string());
+        let number: f64 = value.trim().parse().map_err(|_| bad_value())?;
+        let count = || -> Result<usize, ParamError> {
+            (number >= 0.0 && number.fract() == 0.0)
+                .then_some(number as usize)
+                .ok_or_else(bad_value)
         };
-        for item in spec.split(',').filter(|s| !s.is_empty()) {
-            let (name, value) = item.split_once('=').unwrap_or((item, ""));
-            let v: f64 = value.parse().unwrap_or(0.0);
-            match name {
-                "prefix_length" => p.prefix_length = v as usize,
-                "lexical_weight" => p.lexical_weight = v,
-                "length_weight" => p.length_weight = v,
-                "variance" => p.variance = v,
-                "number_weight" => p.number_weight = v,
-                "word_weight" => p.word_weight = v,
-                "punctuation_weight" => p.punctuation_weight = v,
-                "lexicon_weight" => p.lexicon_weight = v,
-                "idf_floor" => p.idf_floor = v,
-                "merge_cost" => p.merge_cost = v,
-                "min_anchor_weight" => p.min_anchor_weight = v,
-                "dice_weight" => p.dice_weight = v,
-                "dice_prior" => p.dice_prior = v,
-                "chance_discount" => p.chance_discount = v,
-                "skip_cost" => p.skip_cost = v,
-                "full_search_cells" => p.full_search_cells = v as usize,
-                "corridor_width" => p.corridor_width = v as usize,
-                "block_anchor_weight" => p.block_anchor_weight = v,
-                "temperature" => p.temperature = v,
-                "posterior_width" => p.posterior_width = v as usize,
-                _ => {}
-            }
+        match name.trim() {
+            "prefix_length" => self.prefix_length = count()?.max(1),
+            "lexical_weight" => self.lexical_weight = number,
+            "length_weight" => self.length_weight = number,
+            "variance" => self.variance = number,
+            "number_weight" => self.number_weight = number,
+            "word_weight" => self.word_weight = number,
+            "punctuation_weight" => self.punctuation_weight = number,
+            "lexicon_weight" => self.lexicon_weight = number,
+            "idf_floor" => self.idf_floor = number,
+            "min_anchor_weight" => self.min_anchor_weight = number,
+            "chance_discount" => self.chance_discount = number,
+            "dice_weight" => self.dice_weight = number,
+            "dice_prior" => self.dice_prior = number,
+            "merge_cost" => self.merge_cost = number,
+            "skip_cost" => self.skip_cost = number,
+            "full_search_cells" => self.full_search_cells = count()?,
+            "block_anchor_weight" => self.block_anchor_weight = number,
+            "corridor_width" => self.corridor_width = count()?,
+            "posterior_width" => self.posterior_width = count()?,
+            "temperature" if number > 0.0 => self.temperature = number,
+            "temperature" => return Err(bad_value()),
+            other => return Err(ParamError::Unknown(other.to_string())),
         }
-        p
+        Ok(())
     }
 }
 
@@ -143,7 +157,7 @@ impl Aligner {
     /// project has one (any pair works without).
     pub fn for_pair(from: &str, to: &str) -> Aligner {
         Aligner {
-            params: Params::from_env(),
+            params: Params::default(),
             lexicon: Lexicon::embedded(from, to),
         }
     }
@@ -373,6 +387,18 @@ mod tests {
             .count();
         // Empty or identical neighbours may merge; nearly everything is on the diagonal.
         assert!(diagonal >= 380, "{diagonal} of 400 on the diagonal");
+    }
+
+    #[test]
+    fn parameters_are_set_by_name() {
+        let mut params = Params::default();
+        params.set("merge_cost=1.5").unwrap();
+        params.set("corridor_width=4").unwrap();
+        assert_eq!((params.merge_cost, params.corridor_width), (1.5, 4));
+        assert!(params.set("corridor_width=2.5").is_err());
+        assert!(params.set("temperature=0").is_err());
+        assert!(params.set("no_such=1").is_err());
+        assert!(params.set("merge_cost").is_err());
     }
 
     #[test]

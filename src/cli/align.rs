@@ -32,6 +32,9 @@ pub struct AlignArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = AlignFormat::Beads)]
     format: AlignFormat,
+    /// Override an aligner parameter, NAME=VALUE (for tuning experiments).
+    #[arg(long = "param", value_name = "NAME=VALUE", hide = true)]
+    params: Vec<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,6 +63,10 @@ impl Side {
 }
 
 pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
+    let mut aligner = Aligner::for_pair(&args.from, &args.to);
+    for assignment in &args.params {
+        aligner.params.set(assignment)?;
+    }
     let source = read_side(&args.source, &args.from, args.presegmented)?;
     let target = read_side(&args.target, &args.to, args.presegmented)?;
     let beads = align_documents(
@@ -67,7 +74,7 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
         &source.sentences,
         &target.document,
         &target.sentences,
-        &Aligner::for_pair(&args.from, &args.to),
+        &aligner,
     );
     let output = match args.format {
         AlignFormat::Beads => render_beads(&beads),
