@@ -4,7 +4,10 @@
 //! projected coarse path — so time and memory grow linearly with the documents.
 
 use super::Params;
-use super::cost::{BLOCK_SHAPES, Scorer, Shape, Side};
+use super::cost::{BLOCK_SHAPES, SENTENCE_SHAPES, Scorer, Shape, Side};
+
+// Posterior sums hold one term per shape on the stack.
+const _: () = assert!(SENTENCE_SHAPES.len() <= 16 && BLOCK_SHAPES.len() <= 16);
 
 /// For every row `i` (source prefix length, `0..=n`) the inclusive range of columns (target
 /// prefix lengths) the search visits.
