@@ -323,16 +323,21 @@ impl<'a> Scorer<'a> {
             cost += params.dice_weight * sentences;
             return (cost < bound).then_some(cost);
         }
-        let ls = self.source.length(i, shape.source);
-        let lt = self.target.length(j, shape.target);
-        cost += params.length_weight * length_cost(ls, lt, self.ratio, params.variance);
         let source_weight = self.source.anchor_weight(i, shape.source);
         let target_weight = self.target.anchor_weight(j, shape.target);
         let lexical = |shared: f64| {
             let dice = 2.0 * shared / (source_weight + target_weight + params.dice_prior);
             params.dice_weight * sentences * (1.0 - dice) - params.lexical_weight * shared
         };
-        if cost + lexical(source_weight.min(target_weight)) >= bound {
+        // Cheapest bounds first: even sharing every anchor, can this bead win?
+        let best_lexical = lexical(source_weight.min(target_weight));
+        if cost + best_lexical >= bound {
+            return None;
+        }
+        let ls = self.source.length(i, shape.source);
+        let lt = self.target.length(j, shape.target);
+        cost += params.length_weight * length_cost(ls, lt, self.ratio, params.variance);
+        if cost + best_lexical >= bound {
             return None;
         }
         debug_assert_eq!(self.row, Some(i));
