@@ -3,7 +3,8 @@
 //!
 //! A bead's cost joins a Gale–Church length term with lexical evidence that needs no
 //! dictionary: numbers, names and cognates (folded words sharing a prefix), acronyms and
-//! punctuation that occur on both sides (see [`anchors`]). The search is dynamic programming
+//! punctuation that occur on both sides (see [`anchors`]), plus the entries of a bilingual
+//! word list when `data/` has one for the pair (see [`Lexicon`]). The search is dynamic programming
 //! over bead shapes, coarse to fine so that time and memory grow linearly (see [`dp`]); each
 //! bead's confidence is its posterior probability over all paths in the searched corridor.
 
@@ -111,9 +112,14 @@ impl Params {
             .split_once('=')
             .ok_or_else(|| ParamError::Syntax(assignment.to_string()))?;
         let bad_value = || ParamError::Value(name.to_string(), value.to_string());
-        let number: f64 = value.trim().parse().map_err(|_| bad_value())?;
+        let number: f64 = value
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n: &f64| n.is_finite() && *n >= 0.0)
+            .ok_or_else(bad_value)?;
         let count = || -> Result<usize, ParamError> {
-            (number >= 0.0 && number.fract() == 0.0)
+            (number.fract() == 0.0)
                 .then_some(number as usize)
                 .ok_or_else(bad_value)
         };
@@ -223,25 +229,20 @@ fn char_lengths(sentences: &[&str]) -> Vec<f64> {
 }
 
 /// Aligns the sentences of two segmented documents.
-pub fn align_documents(
-    source: &Document,
+pub fn align_documents<'a>(
+    source: &'a Document,
     source_sentences: &[Sentence],
-    target: &Document,
+    target: &'a Document,
     target_sentences: &[Sentence],
     aligner: &Aligner,
 ) -> Vec<Bead> {
-    let texts = |doc: &'_ Document, sentences: &[Sentence]| -> Vec<String> {
-        sentences
-            .iter()
-            .map(|s| doc.slice(s.span).to_string())
-            .collect()
+    let texts = |doc: &'a Document, sentences: &[Sentence]| -> Vec<&'a str> {
+        sentences.iter().map(|s| doc.slice(s.span)).collect()
     };
     let (src, tgt) = (
         texts(source, source_sentences),
         texts(target, target_sentences),
     );
-    let src: Vec<&str> = src.iter().map(String::as_str).collect();
-    let tgt: Vec<&str> = tgt.iter().map(String::as_str).collect();
     aligner.align(&src, &tgt)
 }
 
@@ -397,6 +398,8 @@ mod tests {
         assert_eq!((params.merge_cost, params.corridor_width), (1.5, 4));
         assert!(params.set("corridor_width=2.5").is_err());
         assert!(params.set("temperature=0").is_err());
+        assert!(params.set("merge_cost=NaN").is_err());
+        assert!(params.set("merge_cost=-1").is_err());
         assert!(params.set("no_such=1").is_err());
         assert!(params.set("merge_cost").is_err());
     }
