@@ -1,7 +1,7 @@
 //! The pipeline, end to end: ingest → normalize → segment → align → check → score. Reports
 //! are views of the [`Report`] it returns.
 
-use crate::align::align_documents;
+use crate::align::{Aligner, align_documents};
 use crate::checks::{BeadContext, DocumentFacts, REGISTRY, SideText};
 use crate::glossary::Glossary;
 use crate::ingest::{IngestError, read_text};
@@ -168,6 +168,7 @@ pub fn check_texts(
             &source.sentences,
             &target.document,
             &target.sentences,
+            &aligner_with_glossary(options),
         )
     };
     let sides: Vec<(SideText, SideText)> = beads
@@ -246,6 +247,15 @@ pub fn check_texts(
 
 fn side_span(side: &SideText) -> Span {
     Span::new(side.offset, side.offset + side.text.len())
+}
+
+/// The pair's aligner; approved glossary translations are extra anchors.
+fn aligner_with_glossary(options: &CheckOptions) -> Aligner {
+    let mut aligner = Aligner::for_pair(&options.from, &options.to);
+    for term in &options.glossary.terms {
+        aligner.lexicon.add(&term.source, &term.approved);
+    }
+    aligner
 }
 
 fn prepare(path: &str, text: String, lang: &'static Language) -> CheckedDocument {

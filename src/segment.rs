@@ -22,14 +22,24 @@ pub fn split_document(doc: &Document, lang: &Language) -> Vec<Sentence> {
         .collect()
 }
 
-/// Each line of the document as one sentence (for pre-segmented input).
+/// Each line of the document as one sentence, for pre-segmented input: sentence `k` is line
+/// `k`, so that indices match the line numbers of alignment files. A blank line is an empty
+/// sentence; a final line break does not start one more.
 pub fn lines_as_sentences(doc: &Document) -> Vec<Sentence> {
-    doc.paragraphs()
-        .into_iter()
+    let text = doc.text.strip_suffix('\n').unwrap_or(&doc.text);
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let mut start = 0;
+    text.split('\n')
         .enumerate()
-        .map(|(paragraph, (_, span))| Sentence {
-            span: trim_span(&doc.text, span),
-            paragraph,
+        .map(|(line, content)| {
+            let span = Span::new(start, start + content.len());
+            start += content.len() + 1;
+            Sentence {
+                span: trim_span(&doc.text, span),
+                paragraph: line,
+            }
         })
         .collect()
 }
@@ -198,6 +208,17 @@ mod tests {
             split("Il a dit : « Non. » Puis il est parti.", "fr"),
             vec!["Il a dit : « Non. »", "Puis il est parti."]
         );
+    }
+
+    #[test]
+    fn presegmented_lines_keep_their_numbers() {
+        let doc = Document::new("One.\n\n  Three.  \n".to_string());
+        let lines: Vec<&str> = lines_as_sentences(&doc)
+            .iter()
+            .map(|s| doc.slice(s.span))
+            .collect();
+        assert_eq!(lines, vec!["One.", "", "Three."]);
+        assert!(lines_as_sentences(&Document::new(String::new())).is_empty());
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// Lower case without diacritics: `Été` → `ete`, `Zürich` → `zurich`.
 pub fn fold(text: &str) -> String {
+    // Fast path: ASCII has no accents to fold.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text
         .nfd()

@@ -1,5 +1,6 @@
 //! Command-line interface: subcommands over the library.
 
+mod align;
 mod check;
 mod diff;
 mod rules;
@@ -30,6 +31,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Run every regression case under a corpora directory (exit 1 when any fails).
     Test(test::TestArgs),
+    /// Align the sentences of a text with those of its translation.
+    Align(align::AlignArgs),
     /// List every rule: id, category, default severity, summary.
     Rules,
     /// Print a rule's documentation with a bad and a good example.
@@ -45,6 +48,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Check(args) => check::run(*args),
         Command::Diff(args) => diff::run(args),
         Command::Test(args) => test::run(args),
+        Command::Align(args) => align::run(args),
         Command::Rules => {
             print!("{}", rules::list());
             Ok(ExitCode::SUCCESS)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sentence-alignment accuracy on the Text+Berg de-fr benchmark (Sennrich & Volk 2010):
+# strict and lax precision/recall/F1 of `transcheck align` against the gold beads.
+#   scripts/align-eval.sh          the 7 test documents (micro-averaged)
+#   scripts/align-eval.sh dev      the development document (the only one used for tuning)
+# Further arguments go to `transcheck align` (e.g. `--param merge_cost=1` for experiments).
+# Needs ../shared/data and ../shared/tools (relative to the repository root); prints
+# `skipped` and exits 0 when they are absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=../shared/data/textberg-de-fr/vecalign
+score=../shared/tools/align-score
+if [[ ! -d $data || ! -x $score ]]; then
+    echo "skipped: $data or $score not found"
+    exit 0
+fi
+bin=${TRANSCHECK:-target/release/transcheck}
+[[ -n ${TRANSCHECK:-} ]] || cargo build --release --quiet
+set_name=test
+if [[ ${1:-} == dev || ${1:-} == test ]]; then set_name=$1; shift; fi
+if [[ $set_name == dev ]]; then docs=(dev); else docs=(test0 test1 test2 test3 test4 test5 test6); fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+args=()
+for doc in "${docs[@]}"; do
+    "$bin" align --presegmented --from de --to fr "$@" "$data/$doc.de" "$data/$doc.fr" >"$out/$doc.defr"
+    args+=("$data/$doc.defr" "$out/$doc.defr")
+done
+"$score" "${args[@]}"

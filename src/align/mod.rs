@@ -1,0 +1,417 @@
+//! Align: pair the sentences of a text with those of its translation, as beads of 0 to 4
+//! consecutive sentences per side, without any language model.
+//!
+//! A bead's cost joins a Gale–Church length term with lexical evidence that needs no
+//! dictionary: numbers, names and cognates (folded words sharing a prefix), acronyms and
+//! punctuation that occur on both sides (see [`anchors`]), plus the entries of a bilingual
+//! word list when `data/` has one for the pair (see [`Lexicon`]). The search is dynamic programming
+//! over bead shapes, coarse to fine so that time and memory grow linearly (see [`dp`]); each
+//! bead's confidence is its posterior probability over all paths in the searched corridor.
+
+mod anchors;
+mod cost;
+mod dp;
+mod lexicon;
+
+use crate::model::{Bead, Sentence};
+use crate::normalize::Document;
+use anchors::AnchorTable;
+use cost::{Role, SENTENCE_SHAPES, Scorer, Side};
+pub use lexicon::Lexicon;
+
+/// Tunable constants of the aligner. The defaults were tuned on the Text+Berg development
+/// document only.
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// Folded words of at least this many letters are compared by this many first letters.
+    pub prefix_length: usize,
+    /// Weight of the shared anchors against the length and prior terms.
+    pub lexical_weight: f64,
+    /// Weight of the Gale–Church length term.
+    pub length_weight: f64,
+    /// Gale–Church variance of target length per source character.
+    pub variance: f64,
+    pub number_weight: f64,
+    pub word_weight: f64,
+    pub punctuation_weight: f64,
+    /// Weight of bilingual word-list entries.
+    pub lexicon_weight: f64,
+    /// Subtracted from an anchor's log inverse frequency: anchors commoner than this carry
+    /// no weight.
+    pub idf_floor: f64,
+    /// Times ln(source sentences × target sentences) is taken off the weight of the anchors
+    /// a bead shares: chance matches grow with the bead.
+    pub chance_discount: f64,
+    /// Cost per sentence of a bead whose sides share nothing, falling to zero as the Dice
+    /// coefficient of their anchor weights rises to one.
+    pub dice_weight: f64,
+    /// Added to the denominator of the Dice coefficient: sentences with little anchor weight
+    /// cannot look alike.
+    pub dice_prior: f64,
+    /// Anchors weighing no more than this are dropped (they are everywhere; dropping them
+    /// keeps anchor lists short).
+    pub min_anchor_weight: f64,
+    /// Extra cost per sentence beyond one on each side of a bead.
+    pub merge_cost: f64,
+    /// Extra cost of an insertion or deletion.
+    pub skip_cost: f64,
+    /// Grids up to this many cells are searched whole.
+    pub full_search_cells: usize,
+    /// Blocks of the coarse search keep only anchors of at least this weight.
+    pub block_anchor_weight: f64,
+    /// Half-width, in sentences, of the corridor around a projected coarse path.
+    pub corridor_width: usize,
+    /// Half-width of the corridor around the best path in which bead posteriors are summed.
+    pub posterior_width: usize,
+    /// Temperature of the posterior that gives bead confidences.
+    pub temperature: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            prefix_length: 4,
+            lexical_weight: 0.7,
+            length_weight: 1.0,
+            variance: 6.8,
+            number_weight: 3.0,
+            word_weight: 1.5,
+            punctuation_weight: 1.0,
+            lexicon_weight: 0.25,
+            idf_floor: 0.0,
+            chance_discount: 0.25,
+            dice_weight: 1.0,
+            dice_prior: 1.0,
+            min_anchor_weight: 0.0,
+            merge_cost: 0.75,
+            skip_cost: 2.0,
+            full_search_cells: 20_000,
+            block_anchor_weight: 3.0,
+            corridor_width: 2,
+            posterior_width: 2,
+            temperature: 1.0,
+        }
+    }
+}
+
+/// A `--param NAME=VALUE` the aligner does not understand.
+#[derive(Debug, thiserror::Error)]
+pub enum ParamError {
+    #[error("`{0}` is not NAME=VALUE")]
+    Syntax(String),
+    #[error("unknown aligner parameter `{0}`")]
+    Unknown(String),
+    #[error("aligner parameter `{0}`: `{1}` is not a non-negative number")]
+    Value(String, String),
+}
+
+impl Params {
+    /// Sets one parameter from `name=value` (for tuning experiments; the defaults are tuned).
+    pub fn set(&mut self, assignment: &str) -> Result<(), ParamError> {
+        let (name, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| ParamError::Syntax(assignment.to_string()))?;
+        let bad_value = || ParamError::Value(name.to_string(), value.to_string());
+        let number: f64 = value
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n: &f64| n.is_finite() && *n >= 0.0)
+            .ok_or_else(bad_value)?;
+        let count = || -> Result<usize, ParamError> {
+            (number.fract() == 0.0)
+                .then_some(number as usize)
+                .ok_or_else(bad_value)
+        };
+        match name.trim() {
+            "prefix_length" => self.prefix_length = count()?.max(1),
+            "lexical_weight" => self.lexical_weight = number,
+            "length_weight" => self.length_weight = number,
+            "variance" => self.variance = number,
+            "number_weight" => self.number_weight = number,
+            "word_weight" => self.word_weight = number,
+            "punctuation_weight" => self.punctuation_weight = number,
+            "lexicon_weight" => self.lexicon_weight = number,
+            "idf_floor" => self.idf_floor = number,
+            "min_anchor_weight" => self.min_anchor_weight = number,
+            "chance_discount" => self.chance_discount = number,
+            "dice_weight" => self.dice_weight = number,
+            "dice_prior" => self.dice_prior = number,
+            "merge_cost" => self.merge_cost = number,
+            "skip_cost" => self.skip_cost = number,
+            "full_search_cells" => self.full_search_cells = count()?,
+            "block_anchor_weight" => self.block_anchor_weight = number,
+            "corridor_width" => self.corridor_width = count()?,
+            "posterior_width" => self.posterior_width = count()?,
+            "temperature" if number > 0.0 => self.temperature = number,
+            "temperature" => return Err(bad_value()),
+            other => return Err(ParamError::Unknown(other.to_string())),
+        }
+        Ok(())
+    }
+}
+
+/// A configured aligner: parameters and bilingual word list.
+#[derive(Debug, Clone, Default)]
+pub struct Aligner {
+    pub params: Params,
+    pub lexicon: Lexicon,
+}
+
+impl Aligner {
+    /// The aligner for a language pair: default parameters and the pair's word list, if the
+    /// project has one (any pair works without).
+    pub fn for_pair(from: &str, to: &str) -> Aligner {
+        Aligner {
+            params: Params::default(),
+            lexicon: Lexicon::embedded(from, to),
+        }
+    }
+
+    /// Aligns two lists of sentences. Every sentence lands in exactly one bead, in order.
+    pub fn align(&self, source: &[&str], target: &[&str]) -> Vec<Bead> {
+        let params = &self.params;
+        let table = AnchorTable::build(source, target, &self.lexicon, params);
+        let source_side = Side::new(
+            Role::Source,
+            char_lengths(source),
+            &table.source,
+            &table.weights,
+        );
+        let target_side = Side::new(
+            Role::Target,
+            char_lengths(target),
+            &table.target,
+            &table.weights,
+        );
+        let steps = dp::search(
+            &source_side,
+            &target_side,
+            &table.weights,
+            SENTENCE_SHAPES,
+            params,
+        );
+        let mut scorer = Scorer::new(
+            &source_side,
+            &target_side,
+            &table.weights,
+            SENTENCE_SHAPES,
+            params,
+        );
+        let confidences = dp::posteriors(
+            &mut scorer,
+            &steps,
+            params.posterior_width,
+            params.temperature,
+        );
+        steps
+            .iter()
+            .zip(confidences)
+            .map(|(step, confidence)| {
+                let shape = SENTENCE_SHAPES[step.shape];
+                Bead {
+                    source: step.i - shape.source..step.i,
+                    target: step.j - shape.target..step.j,
+                    confidence,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Aligns two lists of sentences of any language pair, with no word list.
+pub fn align_sentences(source: &[&str], target: &[&str]) -> Vec<Bead> {
+    Aligner::default().align(source, target)
+}
+
+fn char_lengths(sentences: &[&str]) -> Vec<f64> {
+    sentences.iter().map(|s| s.chars().count() as f64).collect()
+}
+
+/// Aligns the sentences of two segmented documents.
+pub fn align_documents<'a>(
+    source: &'a Document,
+    source_sentences: &[Sentence],
+    target: &'a Document,
+    target_sentences: &[Sentence],
+    aligner: &Aligner,
+) -> Vec<Bead> {
+    let texts = |doc: &'a Document, sentences: &[Sentence]| -> Vec<&'a str> {
+        sentences.iter().map(|s| doc.slice(s.span)).collect()
+    };
+    let (src, tgt) = (
+        texts(source, source_sentences),
+        texts(target, target_sentences),
+    );
+    aligner.align(&src, &tgt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn covers_in_order(beads: &[Bead], n: usize, m: usize) {
+        let (mut i, mut j) = (0, 0);
+        for b in beads {
+            assert_eq!(b.source.start, i);
+            assert_eq!(b.target.start, j);
+            assert!(!b.source.is_empty() || !b.target.is_empty());
+            assert!((0.0..=1.0).contains(&b.confidence));
+            i = b.source.end;
+            j = b.target.end;
+        }
+        assert_eq!((i, j), (n, m));
+    }
+
+    #[test]
+    fn identical_documents_align_on_the_diagonal() {
+        let text = [
+            "The committee met on 3 May.",
+            "It adopted the report.",
+            "Questions?",
+            "None were asked, and the meeting closed at 18:00.",
+        ];
+        let beads = align_sentences(&text, &text);
+        covers_in_order(&beads, 4, 4);
+        assert!(beads.iter().all(|b| b.kind().to_string() == "1-1"));
+    }
+
+    /// A small deterministic generator (xorshift) so that property tests need no crate.
+    struct Random(u64);
+
+    impl Random {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n.max(1) as u64) as usize
+        }
+
+        fn sentences(&mut self, count: usize) -> Vec<String> {
+            const WORDS: &[&str] = &[
+                "the",
+                "commission",
+                "Parliament",
+                "vote",
+                "report",
+                "is",
+                "2004",
+                "Brussels",
+                "?",
+                "policy",
+                "and",
+                "of",
+                "12",
+                "fisheries",
+                "le",
+                "rapport",
+                "de",
+            ];
+            (0..count)
+                .map(|_| {
+                    let length = self.below(25);
+                    let words: Vec<&str> = (0..length)
+                        .map(|_| WORDS[self.below(WORDS.len())])
+                        .collect();
+                    words.join(" ")
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn every_sentence_lands_in_exactly_one_bead_in_order() {
+        let mut random = Random(0x9E37_79B9_7F4A_7C15);
+        for case in 0..120 {
+            // Every tenth case is large enough to be aligned coarse to fine.
+            let scale = if case % 10 == 0 { 300 } else { 30 };
+            let (n, m) = (random.below(scale), random.below(scale));
+            let (source, target) = (random.sentences(n), random.sentences(m));
+            let source: Vec<&str> = source.iter().map(String::as_str).collect();
+            let target: Vec<&str> = target.iter().map(String::as_str).collect();
+            let beads = Aligner::for_pair("en", "fr").align(&source, &target);
+            covers_in_order(&beads, n, m);
+            assert!(
+                beads
+                    .iter()
+                    .all(|b| b.source.len() <= 4 && b.target.len() <= 4)
+            );
+        }
+    }
+
+    #[test]
+    fn clear_pairs_are_confident_and_an_addition_does_not_shift_the_rest() {
+        let source = [
+            "The committee met on 3 May 2004 in Brussels.",
+            "It adopted the report on fisheries by 420 votes to 12.",
+            "The next meeting is on 15 June.",
+            "Mr Barroso asked a question about the budget.",
+            "The Commission will answer in writing.",
+        ];
+        let target = [
+            "Le comité s'est réuni le 3 mai 2004 à Bruxelles.",
+            "Il a adopté le rapport sur la pêche par 420 voix contre 12.",
+            "Les enfants jouaient dehors sous un ciel gris.",
+            "La prochaine réunion aura lieu le 15 juin.",
+            "M. Barroso a posé une question sur le budget.",
+            "La Commission répondra par écrit.",
+        ];
+        let beads = Aligner::for_pair("en", "fr").align(&source, &target);
+        covers_in_order(&beads, 5, 6);
+        // The added sentence may become an insertion or join its neighbour's bead; either way
+        // the sentences after it keep their translations.
+        let tail: Vec<(Vec<usize>, Vec<usize>)> = beads[beads.len() - 3..]
+            .iter()
+            .map(|b| (b.source.clone().collect(), b.target.clone().collect()))
+            .collect();
+        assert_eq!(
+            tail,
+            vec![(vec![2], vec![3]), (vec![3], vec![4]), (vec![4], vec![5])]
+        );
+        // Clear pairs are confident; the bead that took the addition is the least sure.
+        let (with_addition, clear): (Vec<&Bead>, Vec<&Bead>) =
+            beads.iter().partition(|b| b.target.contains(&2));
+        assert!(clear.iter().all(|b| b.confidence > 0.8), "{beads:?}");
+        assert!(with_addition[0].confidence < 0.8, "{beads:?}");
+    }
+
+    #[test]
+    fn a_larger_identical_document_aligns_on_the_diagonal_coarse_to_fine() {
+        let mut random = Random(42);
+        let text = random.sentences(400);
+        let text: Vec<&str> = text.iter().map(String::as_str).collect();
+        let beads = align_sentences(&text, &text);
+        covers_in_order(&beads, 400, 400);
+        let diagonal = beads
+            .iter()
+            .filter(|b| b.kind().to_string() == "1-1" && b.source == b.target)
+            .count();
+        // Empty or identical neighbours may merge; nearly everything is on the diagonal.
+        assert!(diagonal >= 380, "{diagonal} of 400 on the diagonal");
+    }
+
+    #[test]
+    fn parameters_are_set_by_name() {
+        let mut params = Params::default();
+        params.set("merge_cost=1.5").unwrap();
+        params.set("corridor_width=4").unwrap();
+        assert_eq!((params.merge_cost, params.corridor_width), (1.5, 4));
+        assert!(params.set("corridor_width=2.5").is_err());
+        assert!(params.set("temperature=0").is_err());
+        assert!(params.set("merge_cost=NaN").is_err());
+        assert!(params.set("merge_cost=-1").is_err());
+        assert!(params.set("no_such=1").is_err());
+        assert!(params.set("merge_cost").is_err());
+    }
+
+    #[test]
+    fn empty_sides_give_only_insertions_or_deletions() {
+        let beads = align_sentences(&[], &["Un.", "Deux."]);
+        covers_in_order(&beads, 0, 2);
+        assert!(beads.iter().all(|b| b.source.is_empty()));
+        let beads = align_sentences(&["One.", "Two."], &[]);
+        covers_in_order(&beads, 2, 0);
+        assert!(beads.iter().all(|b| b.target.is_empty()));
+        assert!(align_sentences(&[], &[]).is_empty());
+    }
+}
