@@ -160,6 +160,7 @@ pub fn check_texts(
     let pair = PairKnowledge::get(&options.from, &options.to)?;
     let reverse_pair = PairKnowledge::get(&options.to, &options.from)?;
     let typography = target_typography(target.lang, options.variant.as_deref())?;
+    let aligner = aligner_with_glossary(options);
     let beads = if options.aligned {
         align_by_line(&source, &target)
     } else {
@@ -168,7 +169,7 @@ pub fn check_texts(
             &source.sentences,
             &target.document,
             &target.sentences,
-            &aligner_with_glossary(options),
+            &aligner,
         )
     };
     let sides: Vec<(SideText, SideText)> = beads
@@ -194,6 +195,7 @@ pub fn check_texts(
             glossary: &options.glossary,
             document: &facts,
             typography,
+            aligner: &aligner,
         })
         .collect();
     let mut findings = Vec::new();

@@ -2,7 +2,7 @@
 //! or a clause added inside a bead.
 
 use super::coverage::{coverage, longest_uncovered_run};
-use super::omission::{MIN_RUN, length_deviation};
+use super::omission::{MIN_RUN, MIN_SUB_BEAD_CONFIDENCE, length_deviation};
 use super::{BeadContext, Check, Rule, RuleExample};
 
 /// How many standard deviations longer than predicted the target must be; tuned like the
@@ -56,6 +56,9 @@ impl Check for Addition {
             }
             return;
         }
+        if report_unaligned_sentences(ctx, out) {
+            return;
+        }
         let Some((start, len)) = longest_uncovered_run(&words) else {
             return;
         };
@@ -74,6 +77,35 @@ impl Check for Addition {
             .with_target(ctx.target_span(span)),
         );
     }
+}
+
+/// Inside a segment of several sentences, reports each target sentence the aligner
+/// confidently pairs with no source sentence. Returns whether it reported any.
+fn report_unaligned_sentences(ctx: &BeadContext, out: &mut Vec<Finding>) -> bool {
+    let source = ctx.source.sentences();
+    let target = ctx.target.sentences();
+    if target.len() <= source.len() || source.is_empty() {
+        return false;
+    }
+    fn texts<'t>(s: &[(Span, &'t str)]) -> Vec<&'t str> {
+        s.iter().map(|(_, t)| *t).collect()
+    }
+    let mut reported = false;
+    for bead in ctx.aligner.align(&texts(&source), &texts(&target)) {
+        if bead.source.is_empty() && bead.confidence >= MIN_SUB_BEAD_CONFIDENCE {
+            for (span, _) in &target[bead.target.clone()] {
+                out.push(
+                    ctx.finding(
+                        &RULE,
+                        "no source sentence is translated by this target sentence",
+                    )
+                    .with_target(ctx.target_span(*span)),
+                );
+                reported = true;
+            }
+        }
+    }
+    reported
 }
 
 #[cfg(test)]

@@ -125,6 +125,25 @@ pub struct SideText<'a> {
 }
 
 impl SideText<'_> {
+    /// The sentences of the bead's text, with their spans in it.
+    pub fn sentences(&self) -> Vec<(Span, &str)> {
+        let mut starts = self.sentence_starts.clone();
+        if starts.first() != Some(&0) {
+            starts.insert(0, 0);
+        }
+        starts
+            .iter()
+            .enumerate()
+            .map(|(k, &start)| {
+                let end = starts.get(k + 1).copied().unwrap_or(self.text.len());
+                let raw = &self.text[start..end];
+                let trimmed = raw.trim_end();
+                (Span::new(start, start + trimmed.len()), trimmed)
+            })
+            .filter(|(span, _)| !span.is_empty())
+            .collect()
+    }
+
     /// Whether the word at `at` opens a sentence or a quotation, where capitals say nothing.
     pub fn starts_sentence_at(&self, at: usize) -> bool {
         if self.sentence_starts.contains(&at) {
@@ -202,6 +221,8 @@ pub struct BeadContext<'a> {
     pub document: &'a DocumentFacts,
     /// Typography rules of the target language's chosen variant.
     pub typography: &'a TypographyVariant,
+    /// The pair's sentence aligner, for checks that look inside a multi-sentence bead.
+    pub aligner: &'a crate::align::Aligner,
 }
 
 impl BeadContext<'_> {
@@ -320,6 +341,7 @@ pub(crate) mod testing {
                 glossary,
                 document: &facts,
                 typography: to_lang.typography.variant(None),
+                aligner: Box::leak(Box::new(crate::align::Aligner::for_pair(from, to))),
             })
             .collect();
         let mut out = Vec::new();

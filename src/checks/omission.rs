@@ -73,6 +73,9 @@ impl Check for Omission {
             }
             return;
         }
+        if report_unaligned_sentences(ctx, out) {
+            return;
+        }
         let Some((start, len)) = longest_uncovered_run(&words) else {
             return;
         };
@@ -88,6 +91,36 @@ impl Check for Omission {
             .with_source(ctx.source_span(span)),
         );
     }
+}
+
+/// Confidence the aligner must have in a sentence-to-nothing bead inside a segment.
+pub const MIN_SUB_BEAD_CONFIDENCE: f64 = 0.8;
+
+/// Inside a segment of several sentences (a line of line-aligned input), aligns the
+/// sentences and reports each source sentence the aligner confidently pairs with nothing.
+/// Returns whether it reported any.
+fn report_unaligned_sentences(ctx: &BeadContext, out: &mut Vec<Finding>) -> bool {
+    let source = ctx.source.sentences();
+    let target = ctx.target.sentences();
+    if source.len() <= target.len() || target.is_empty() {
+        return false;
+    }
+    fn texts<'t>(s: &[(Span, &'t str)]) -> Vec<&'t str> {
+        s.iter().map(|(_, t)| *t).collect()
+    }
+    let mut reported = false;
+    for bead in ctx.aligner.align(&texts(&source), &texts(&target)) {
+        if bead.target.is_empty() && bead.confidence >= MIN_SUB_BEAD_CONFIDENCE {
+            for (span, _) in &source[bead.source.clone()] {
+                out.push(
+                    ctx.finding(&RULE, "no target sentence translates this source sentence")
+                        .with_source(ctx.source_span(*span)),
+                );
+                reported = true;
+            }
+        }
+    }
+    reported
 }
 
 #[cfg(test)]
