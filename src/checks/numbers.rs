@@ -26,7 +26,10 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         target: vec![false; target.len()],
     };
     let mut pairing = NumberPairing::default();
-    let digits = |m: &NumberMention| m.written == Written::Digits;
+    // Digits, and numbers in words that reach a million (`ten billion`, `des milliards`),
+    // must find their counterpart; smaller number words only help digits find theirs, since
+    // `one` and `un` are as often pronouns and articles as numbers.
+    let digits = |m: &NumberMention| m.written == Written::Digits || m.value >= 1e6;
 
     for (i, j) in used.pass(&source, &target, |s, t| {
         digits(s) && digits(t) && same_value(s.value, t.value)

@@ -65,6 +65,7 @@ struct LocaleFile {
     scale_plural: bool,
     write_scale: Vec<String>,
     afternoon: Vec<String>,
+    number_joiners: Vec<String>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -94,6 +95,8 @@ pub struct Language {
     pub write_scale: Vec<String>,
     /// Words after a 12-hour clock time meaning afternoon or evening (`p.m`).
     pub afternoon: Vec<String>,
+    /// Words allowed inside a number written in words (`and`, `a`, `et`).
+    pub number_joiners: Vec<String>,
     pub scale: HashMap<String, f64>,
     pub words: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
@@ -153,6 +156,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         scale_plural: file.scale_plural,
         write_scale: file.write_scale,
         afternoon: file.afternoon,
+        number_joiners: file.number_joiners,
         scale: file.scale,
         words: file.words,
         multipliers: file.multipliers,

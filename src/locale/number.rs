@@ -218,42 +218,47 @@ fn scale_word_after(text: &str, at: usize, lang: &Language) -> Option<(usize, f6
 /// numbers whose scale words must not be read again.
 fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Vec<NumberMention> {
     let mut out = Vec::new();
-    let mut current: Option<(Span, WordNumber)> = None;
+    // The number being read: where it starts, where its last number word ends, where a
+    // joining word after it (`and`, `a` in `half a million`) ends, and its value so far.
+    let mut open: Option<(usize, usize, usize, WordNumber)> = None;
+    let close = |open: &mut Option<(usize, usize, usize, WordNumber)>,
+                 out: &mut Vec<NumberMention>| {
+        if let Some((start, end, _, n)) = open.take() {
+            out.push(n.mention(Span::new(start, end)));
+        }
+    };
     for word in word_token().find_iter(text) {
         let span = Span::new(word.start(), word.end());
         if taken
             .iter()
             .any(|m| m.span.start <= span.start && span.end <= m.span.end)
         {
+            close(&mut open, &mut out);
             continue;
         }
         let lower = word.as_str().to_lowercase();
-        let adjacent = current
+        let adjacent = open
             .as_ref()
-            .is_some_and(|(s, _)| text[s.end..span.start].trim().is_empty());
-        match (current.as_mut(), number_word(&lower, lang)) {
-            (Some((s, n)), Some(w)) if adjacent && n.accepts(w) => {
+            .is_some_and(|(_, _, joined, _)| text[*joined..span.start].trim().is_empty());
+        match (open.as_mut(), number_word(&lower, lang)) {
+            (Some((_, end, joined, n)), Some(w)) if adjacent && n.accepts(w) => {
                 n.push(w);
-                s.end = span.end;
+                *end = span.end;
+                *joined = span.end;
             }
-            (_, Some(w)) if w.can_start() => {
-                if let Some(done) = current.take() {
-                    out.push(done.1.mention(done.0));
-                }
+            (Some((_, _, joined, _)), None) if adjacent && lang.number_joiners.contains(&lower) => {
+                *joined = span.end;
+            }
+            (_, Some(w)) => {
+                close(&mut open, &mut out);
                 let mut n = WordNumber::default();
                 n.push(w);
-                current = Some((span, n));
+                open = Some((span.start, span.end, span.end, n));
             }
-            _ => {
-                if let Some(done) = current.take() {
-                    out.push(done.1.mention(done.0));
-                }
-            }
+            _ => close(&mut open, &mut out),
         }
     }
-    if let Some(done) = current.take() {
-        out.push(done.1.mention(done.0));
-    }
+    close(&mut open, &mut out);
     out
 }
 
@@ -262,12 +267,6 @@ enum NumberWord {
     Unit(f64),
     Multiplier(f64),
     Scale(f64),
-}
-
-impl NumberWord {
-    fn can_start(self) -> bool {
-        matches!(self, NumberWord::Unit(_) | NumberWord::Multiplier(_))
-    }
 }
 
 fn number_word(lower: &str, lang: &Language) -> Option<NumberWord> {
@@ -313,6 +312,8 @@ struct WordNumber {
     total: f64,
     current: f64,
     words: usize,
+    /// The largest scale read so far (`thousand` in `three thousand million`).
+    largest_scale: f64,
 }
 
 impl WordNumber {
@@ -330,10 +331,27 @@ impl WordNumber {
         match w {
             NumberWord::Unit(v) => self.current += v,
             NumberWord::Multiplier(m) if m < 1000.0 => {
-                self.current = self.current.max(1.0) * m;
+                let count = if self.current == 0.0 {
+                    1.0
+                } else {
+                    self.current
+                };
+                self.current = count * m;
             }
             NumberWord::Multiplier(m) | NumberWord::Scale(m) => {
-                self.total += self.current.max(1.0) * m;
+                if self.current == 0.0 && self.total > 0.0 && m > self.largest_scale {
+                    // `three thousand million`: the new scale multiplies all read so far.
+                    self.total *= m;
+                } else {
+                    // A scale alone (`millions`) counts once.
+                    let count = if self.current == 0.0 {
+                        1.0
+                    } else {
+                        self.current
+                    };
+                    self.total += count * m;
+                }
+                self.largest_scale = self.largest_scale.max(m);
                 self.current = 0.0;
             }
         }
@@ -483,6 +501,9 @@ mod tests {
         assert_eq!(values("deux millions", "fr")[0].1, 2e6);
         assert_eq!(values("quatre-vingt-deux", "fr")[0].1, 82.0);
         assert_eq!(values("a seven-year-old", "en")[0].1, 7.0);
+        assert_eq!(values("three thousand million", "en")[0].1, 3e9);
+        assert_eq!(values("half a million people", "en")[0].1, 5e5);
+        assert_eq!(values("des millions de personnes", "fr")[0].1, 1e6);
     }
 
     #[test]
