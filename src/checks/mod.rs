@@ -125,6 +125,21 @@ pub struct SideText<'a> {
 }
 
 impl SideText<'_> {
+    /// The sentences of the bead's text that have at least two words of letters (not a stray
+    /// closing quote split off by the segmenter), with their spans in it.
+    pub fn substantial_sentences(&self) -> Vec<(Span, &str)> {
+        self.sentences()
+            .into_iter()
+            .filter(|(_, s)| {
+                words(s)
+                    .iter()
+                    .filter(|w| w.text.chars().all(char::is_alphabetic))
+                    .count()
+                    >= 2
+            })
+            .collect()
+    }
+
     /// The sentences of the bead's text, with their spans in it.
     pub fn sentences(&self) -> Vec<(Span, &str)> {
         let mut starts = self.sentence_starts.clone();

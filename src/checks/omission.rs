@@ -1,7 +1,7 @@
 //! omission: source content with no counterpart in the target — a whole sentence left out by
 //! the alignment (a 1-0 bead), or a clause dropped inside a bead.
 
-use super::coverage::{coverage, longest_uncovered_run};
+use super::coverage::{CoveredWord, coverage, longest_uncovered_run};
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Span};
 
@@ -73,13 +73,19 @@ impl Check for Omission {
             }
             return;
         }
-        if report_unaligned_sentences(ctx, out) {
+        if report_unaligned_sentences(ctx, out) || report_untraced_sentences(ctx, &words, out) {
             return;
         }
         let Some((start, len)) = longest_uncovered_run(&words) else {
             return;
         };
-        if len < MIN_RUN || length_deviation(ctx) > -MIN_LENGTH_DEVIATION {
+        let short = words.len() <= SHORT_SENTENCE_WORDS;
+        let (run, deviation) = if short {
+            (MIN_RUN - 1, SHORT_LENGTH_DEVIATION)
+        } else {
+            (MIN_RUN, MIN_LENGTH_DEVIATION)
+        };
+        if len < run || length_deviation(ctx) > -deviation {
             return;
         }
         let span = Span::new(words[start].span.start, words[start + len - 1].span.end);
@@ -93,6 +99,17 @@ impl Check for Omission {
     }
 }
 
+/// Content words up to which a sentence counts as short: in a short sentence a dropped clause
+/// holds fewer content words, so two untraced in a row are enough.
+pub const SHORT_SENTENCE_WORDS: usize = 10;
+
+/// Length deviation enough in a short sentence, where lengths vary too little to tell more.
+pub const SHORT_LENGTH_DEVIATION: f64 = 1.2;
+
+/// Share (in tenths) of a sentence's content words that must have no trace for the whole
+/// sentence to count as left out.
+pub const UNTRACED_SENTENCE_TENTHS: usize = 10;
+
 /// Confidence the aligner must have in a sentence-to-nothing bead inside a segment.
 pub const MIN_SUB_BEAD_CONFIDENCE: f64 = 0.8;
 
@@ -100,8 +117,8 @@ pub const MIN_SUB_BEAD_CONFIDENCE: f64 = 0.8;
 /// sentences and reports each source sentence the aligner confidently pairs with nothing.
 /// Returns whether it reported any.
 fn report_unaligned_sentences(ctx: &BeadContext, out: &mut Vec<Finding>) -> bool {
-    let source = ctx.source.sentences();
-    let target = ctx.target.sentences();
+    let source = ctx.source.substantial_sentences();
+    let target = ctx.target.substantial_sentences();
     if source.len() <= target.len() || target.is_empty() {
         return false;
     }
@@ -118,6 +135,35 @@ fn report_unaligned_sentences(ctx: &BeadContext, out: &mut Vec<Finding>) -> bool
                 );
                 reported = true;
             }
+        }
+    }
+    reported
+}
+
+/// In a segment with more source sentences than target ones, reports each source sentence
+/// of which no content word has a trace on the other side. Returns whether it reported any.
+fn report_untraced_sentences(
+    ctx: &BeadContext,
+    words: &[CoveredWord],
+    out: &mut Vec<Finding>,
+) -> bool {
+    let sentences = ctx.source.substantial_sentences();
+    if sentences.len() <= ctx.target.substantial_sentences().len() {
+        return false;
+    }
+    let mut reported = false;
+    for (span, _) in sentences {
+        let inside: Vec<&CoveredWord> = words
+            .iter()
+            .filter(|w| span.start <= w.span.start && w.span.end <= span.end)
+            .collect();
+        let untraced = inside.iter().filter(|w| !w.covered).count();
+        if inside.len() >= MIN_RUN && untraced * 10 >= inside.len() * UNTRACED_SENTENCE_TENTHS {
+            out.push(
+                ctx.finding(&RULE, "no target sentence translates this source sentence")
+                    .with_source(ctx.source_span(span)),
+            );
+            reported = true;
         }
     }
     reported

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Error-injection evaluation (issue "check catalogue"): recall per injected error type and false
+# alarms per 1,000 clean pairs, on the line-aligned corpora of ../shared/data, both directions.
+# Typography rules are left out of the false alarms on the tokenized news files (newstest,
+# Europarl), whose spacing and quotes the tokenizer rewrote.
+# usage: scripts/eval-inject.sh [--per-type N] [CORPUS ...]   (default: tatoeba newstest2012 multi30k)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=../shared/data
+if [ ! -d "$data" ]; then echo "skipped: $data not found"; exit 0; fi
+per_type=200
+if [ "${1:-}" = "--per-type" ]; then per_type=$2; shift 2; fi
+corpora=("$@"); [ ${#corpora[@]} -gt 0 ] || corpora=(tatoeba newstest2012 multi30k)
+cargo build --release --quiet --bin transcheck-eval
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+for corpus in "${corpora[@]}"; do
+  exclude=""
+  case $corpus in
+    tatoeba) en=$data/tatoeba-en-fr/tatoeba.fra-eng.eng; fr=$data/tatoeba-en-fr/tatoeba.fra-eng.fra ;;
+    newstest2012) en=$data/newstest2012-en-fr/newstest2012.tok.unescaped.en; fr=$data/newstest2012-en-fr/newstest2012.tok.unescaped.fr
+      exclude="--exclude typography-spacing,typography-quotes" ;;
+    europarl) en=$data/europarl-en-fr/europarl-v7.fr-en.sample20k.tok.unescaped.en; fr=$data/europarl-en-fr/europarl-v7.fr-en.sample20k.tok.unescaped.fr
+      exclude="--exclude typography-spacing,typography-quotes" ;;
+    multi30k)
+      for part in val test_2016_flickr test_2017_flickr test_2017_mscoco test_2018_flickr; do
+        cat "$data/multi30k-en-fr/$part.en"; echo; done | sed '/^$/d' > "$tmp/m.en"
+      for part in val test_2016_flickr test_2017_flickr test_2017_mscoco test_2018_flickr; do
+        cat "$data/multi30k-en-fr/$part.fr"; echo; done | sed '/^$/d' > "$tmp/m.fr"
+      en=$tmp/m.en; fr=$tmp/m.fr ;;
+    *) echo "unknown corpus $corpus" >&2; exit 2 ;;
+  esac
+  echo "== $corpus en→fr"
+  # shellcheck disable=SC2086
+  target/release/transcheck-eval "$en" "$fr" --from en --to fr --per-type "$per_type" $exclude
+  echo "== $corpus fr→en"
+  # shellcheck disable=SC2086
+  target/release/transcheck-eval "$fr" "$en" --from fr --to en --per-type "$per_type" $exclude
+done
