@@ -31,8 +31,11 @@ occur in the source.",
 const COPY_SIMILARITY: f64 = 0.9;
 /// Share of target words found in the source above which a source-language target is a copy.
 const COPIED_WORD_SHARE: f64 = 0.5;
-/// Words of letters a target must have before its language is judged.
+/// Lower-case words a target must have before its language is judged.
 const MIN_WORDS: usize = 3;
+/// Lower-case words a copy of the source must have (`Tom left.` copied is still a copy; `OK.`
+/// or a name is not).
+const MIN_COPIED_WORDS: usize = 2;
 
 impl Check for Untranslated {
     fn rule(&self) -> &'static Rule {
@@ -53,7 +56,7 @@ impl Check for Untranslated {
             return;
         }
         let target_words = lowercase_words(target);
-        if target_words.len() < MIN_WORDS || ctx.source.lang.code == ctx.target.lang.code {
+        if target_words.len() < MIN_COPIED_WORDS || ctx.source.lang.code == ctx.target.lang.code {
             return;
         }
         let similarity = strsim::normalized_levenshtein(&fold(source), &fold(target));
@@ -65,7 +68,10 @@ impl Check for Untranslated {
         let copied_share = copied as f64 / target_words.len() as f64;
         let message = if similarity >= COPY_SIMILARITY {
             "the target is a copy of the source"
-        } else if copied_share >= COPIED_WORD_SHARE && in_source_language(ctx) {
+        } else if target_words.len() >= MIN_WORDS
+            && copied_share >= COPIED_WORD_SHARE
+            && in_source_language(ctx)
+        {
             "the target is still in the source language"
         } else {
             return;
