@@ -22,7 +22,8 @@ fn is_punctuation(category: &str) -> bool {
 
 /// Sum of penalties of the findings.
 pub fn total_penalty<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> f64 {
-    findings.into_iter().map(penalty).sum()
+    // An empty f64 sum is -0.0; adding 0.0 keeps reports from printing `-0.0`.
+    findings.into_iter().map(penalty).sum::<f64>() + 0.0
 }
 
 /// Penalty per 100 source words (0 for an empty source).
