@@ -1,16 +1,15 @@
 //! addition: target content with no counterpart in the source — a whole sentence (a 0-1 bead)
 //! or a clause added inside a bead.
 
-use super::coverage::{CoveredWord, coverage, longest_uncovered_run};
-use super::omission::{
-    MIN_RUN, MIN_SUB_BEAD_CONFIDENCE, UNTRACED_SENTENCE_TENTHS, length_deviation,
-};
+use super::coverage::{coverage, longest_uncovered_run};
+use super::omission::{MIN_RUN, length_deviation};
+use super::unpaired::unpaired_sentences;
 use super::{BeadContext, Check, Rule, RuleExample};
 
 /// How many standard deviations longer than predicted the target must be; tuned like the
 /// omission rule's (about 4 false alarms per 1,000 clean news pairs).
 const MIN_LENGTH_DEVIATION: f64 = 2.0;
-use crate::model::{Finding, Severity, Span};
+use crate::model::{Finding, Severity, Side, Span};
 
 pub struct Addition;
 
@@ -58,7 +57,17 @@ impl Check for Addition {
             }
             return;
         }
-        if report_unaligned_sentences(ctx, out) || report_untraced_sentences(ctx, &words, out) {
+        let unpaired = unpaired_sentences(ctx, Side::Target, &words);
+        if !unpaired.is_empty() {
+            for span in unpaired {
+                out.push(
+                    ctx.finding(
+                        &RULE,
+                        "no source sentence is translated by this target sentence",
+                    )
+                    .with_target(ctx.target_span(span)),
+                );
+            }
             return;
         }
         let Some((start, len)) = longest_uncovered_run(&words) else {
@@ -79,67 +88,6 @@ impl Check for Addition {
             .with_target(ctx.target_span(span)),
         );
     }
-}
-
-/// Inside a segment of several sentences, reports each target sentence the aligner
-/// confidently pairs with no source sentence. Returns whether it reported any.
-fn report_unaligned_sentences(ctx: &BeadContext, out: &mut Vec<Finding>) -> bool {
-    let source = ctx.source.substantial_sentences();
-    let target = ctx.target.substantial_sentences();
-    if target.len() <= source.len() || source.is_empty() {
-        return false;
-    }
-    fn texts<'t>(s: &[(Span, &'t str)]) -> Vec<&'t str> {
-        s.iter().map(|(_, t)| *t).collect()
-    }
-    let mut reported = false;
-    for bead in ctx.aligner.align(&texts(&source), &texts(&target)) {
-        if bead.source.is_empty() && bead.confidence >= MIN_SUB_BEAD_CONFIDENCE {
-            for (span, _) in &target[bead.target.clone()] {
-                out.push(
-                    ctx.finding(
-                        &RULE,
-                        "no source sentence is translated by this target sentence",
-                    )
-                    .with_target(ctx.target_span(*span)),
-                );
-                reported = true;
-            }
-        }
-    }
-    reported
-}
-
-/// In a segment with more target sentences than source ones, reports each target sentence
-/// of which no content word has a trace on the other side. Returns whether it reported any.
-fn report_untraced_sentences(
-    ctx: &BeadContext,
-    words: &[CoveredWord],
-    out: &mut Vec<Finding>,
-) -> bool {
-    let sentences = ctx.target.substantial_sentences();
-    if sentences.len() <= ctx.source.substantial_sentences().len() {
-        return false;
-    }
-    let mut reported = false;
-    for (span, _) in sentences {
-        let inside: Vec<&CoveredWord> = words
-            .iter()
-            .filter(|w| span.start <= w.span.start && w.span.end <= span.end)
-            .collect();
-        let untraced = inside.iter().filter(|w| !w.covered).count();
-        if inside.len() >= MIN_RUN && untraced * 10 >= inside.len() * UNTRACED_SENTENCE_TENTHS {
-            out.push(
-                ctx.finding(
-                    &RULE,
-                    "no source sentence is translated by this target sentence",
-                )
-                .with_target(ctx.target_span(span)),
-            );
-            reported = true;
-        }
-    }
-    reported
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Shared helpers of the consistency checks: segments keyed by their normalized text.
 
-use super::BeadContext;
+use super::{BeadContext, Rule};
 use crate::model::Side;
+use crate::model::{Finding, Span};
 use crate::textutil::{fold, words};
 use std::collections::HashMap;
 
@@ -43,4 +44,33 @@ pub fn divergent_groups<'c, 'a>(
         .filter_map(|k| groups.remove(&k))
         .filter(|g| g.iter().any(|(_, o)| *o != g[0].1))
         .collect()
+}
+
+/// Reports every member of a divergent group after the first, on both its sides, with
+/// `message(first segment number)`; `suggest` puts the first member's target as suggestion.
+pub fn report_divergent(
+    beads: &[BeadContext],
+    by: Side,
+    rule: &'static Rule,
+    message: impl Fn(usize) -> String,
+    suggest: bool,
+    out: &mut Vec<Finding>,
+) {
+    for group in divergent_groups(beads, by) {
+        let (first, first_other) = &group[0];
+        for (ctx, _) in group
+            .iter()
+            .skip(1)
+            .filter(|(_, other)| other != first_other)
+        {
+            let mut finding = ctx
+                .finding(rule, message(first.segment + 1))
+                .with_source(ctx.source_span(Span::new(0, ctx.source.text.len())))
+                .with_target(ctx.target_span(Span::new(0, ctx.target.text.len())));
+            if suggest {
+                finding = finding.with_suggestion(first.target.text);
+            }
+            out.push(finding);
+        }
+    }
 }

@@ -1,8 +1,8 @@
 //! inconsistent-source: different source segments given the same translation.
 
-use super::consistency::divergent_groups;
+use super::consistency::report_divergent;
 use super::{BeadContext, Check, Rule, RuleExample};
-use crate::model::{Finding, Severity, Side, Span};
+use crate::model::{Finding, Severity, Side};
 
 pub struct InconsistentSource;
 
@@ -35,24 +35,18 @@ impl Check for InconsistentSource {
     fn check_bead(&self, _ctx: &BeadContext, _out: &mut Vec<Finding>) {}
 
     fn check_document(&self, beads: &[BeadContext], out: &mut Vec<Finding>) {
-        for group in divergent_groups(beads, Side::Target) {
-            let (first, first_norm) = &group[0];
-            for (ctx, norm) in &group[1..] {
-                if norm == first_norm {
-                    continue;
-                }
-                out.push(
-                    ctx.finding(
-                        &RULE,
-                        format!(
-                            "same translation as segment {}, whose source differs",
-                            first.segment + 1
-                        ),
-                    )
-                    .with_source(ctx.source_span(Span::new(0, ctx.source.text.len())))
-                    .with_target(ctx.target_span(Span::new(0, ctx.target.text.len()))),
-                );
-            }
-        }
+        report_divergent(
+            beads,
+            Side::Target,
+            &RULE,
+            |first| {
+                format!(
+                    "same translation as segment {}, whose source differs",
+                    first
+                )
+            },
+            false,
+            out,
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! inconsistent-translation: the same source segment translated differently within a document.
 
-use super::consistency::divergent_groups;
+use super::consistency::report_divergent;
 use super::{BeadContext, Check, Rule, RuleExample};
-use crate::model::{Finding, Severity, Side, Span};
+use crate::model::{Finding, Severity, Side};
 
 pub struct InconsistentTranslation;
 
@@ -35,22 +35,13 @@ impl Check for InconsistentTranslation {
     fn check_bead(&self, _ctx: &BeadContext, _out: &mut Vec<Finding>) {}
 
     fn check_document(&self, beads: &[BeadContext], out: &mut Vec<Finding>) {
-        for group in divergent_groups(beads, Side::Source) {
-            let (first, first_norm) = &group[0];
-            for (ctx, norm) in &group[1..] {
-                if norm == first_norm {
-                    continue;
-                }
-                out.push(
-                    ctx.finding(
-                        &RULE,
-                        format!("translated differently from segment {}", first.segment + 1),
-                    )
-                    .with_source(ctx.source_span(Span::new(0, ctx.source.text.len())))
-                    .with_target(ctx.target_span(Span::new(0, ctx.target.text.len())))
-                    .with_suggestion(first.target.text),
-                );
-            }
-        }
+        report_divergent(
+            beads,
+            Side::Source,
+            &RULE,
+            |first| format!("translated differently from segment {}", first),
+            true,
+            out,
+        );
     }
 }

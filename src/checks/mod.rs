@@ -23,6 +23,7 @@ mod punctuation_unbalanced;
 mod repeated_word;
 mod typography_quotes;
 mod typography_spacing;
+mod unpaired;
 mod untranslated;
 mod untranslated_fragment;
 mod verbatim;

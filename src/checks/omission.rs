@@ -1,9 +1,10 @@
 //! omission: source content with no counterpart in the target — a whole sentence left out by
 //! the alignment (a 1-0 bead), or a clause dropped inside a bead.
 
-use super::coverage::{CoveredWord, coverage, longest_uncovered_run};
+use super::coverage::{coverage, longest_uncovered_run};
+use super::unpaired::unpaired_sentences;
 use super::{BeadContext, Check, Rule, RuleExample};
-use crate::model::{Finding, Severity, Span};
+use crate::model::{Finding, Severity, Side, Span};
 
 pub struct Omission;
 
@@ -73,7 +74,14 @@ impl Check for Omission {
             }
             return;
         }
-        if report_unaligned_sentences(ctx, out) || report_untraced_sentences(ctx, &words, out) {
+        let unpaired = unpaired_sentences(ctx, Side::Source, &words);
+        if !unpaired.is_empty() {
+            for span in unpaired {
+                out.push(
+                    ctx.finding(&RULE, "no target sentence translates this source sentence")
+                        .with_source(ctx.source_span(span)),
+                );
+            }
             return;
         }
         let Some((start, len)) = longest_uncovered_run(&words) else {
@@ -105,69 +113,6 @@ pub const SHORT_SENTENCE_WORDS: usize = 10;
 
 /// Length deviation enough in a short sentence, where lengths vary too little to tell more.
 pub const SHORT_LENGTH_DEVIATION: f64 = 1.2;
-
-/// Share (in tenths) of a sentence's content words that must have no trace for the whole
-/// sentence to count as left out.
-pub const UNTRACED_SENTENCE_TENTHS: usize = 10;
-
-/// Confidence the aligner must have in a sentence-to-nothing bead inside a segment.
-pub const MIN_SUB_BEAD_CONFIDENCE: f64 = 0.8;
-
-/// Inside a segment of several sentences (a line of line-aligned input), aligns the
-/// sentences and reports each source sentence the aligner confidently pairs with nothing.
-/// Returns whether it reported any.
-fn report_unaligned_sentences(ctx: &BeadContext, out: &mut Vec<Finding>) -> bool {
-    let source = ctx.source.substantial_sentences();
-    let target = ctx.target.substantial_sentences();
-    if source.len() <= target.len() || target.is_empty() {
-        return false;
-    }
-    fn texts<'t>(s: &[(Span, &'t str)]) -> Vec<&'t str> {
-        s.iter().map(|(_, t)| *t).collect()
-    }
-    let mut reported = false;
-    for bead in ctx.aligner.align(&texts(&source), &texts(&target)) {
-        if bead.target.is_empty() && bead.confidence >= MIN_SUB_BEAD_CONFIDENCE {
-            for (span, _) in &source[bead.source.clone()] {
-                out.push(
-                    ctx.finding(&RULE, "no target sentence translates this source sentence")
-                        .with_source(ctx.source_span(*span)),
-                );
-                reported = true;
-            }
-        }
-    }
-    reported
-}
-
-/// In a segment with more source sentences than target ones, reports each source sentence
-/// of which no content word has a trace on the other side. Returns whether it reported any.
-fn report_untraced_sentences(
-    ctx: &BeadContext,
-    words: &[CoveredWord],
-    out: &mut Vec<Finding>,
-) -> bool {
-    let sentences = ctx.source.substantial_sentences();
-    if sentences.len() <= ctx.target.substantial_sentences().len() {
-        return false;
-    }
-    let mut reported = false;
-    for (span, _) in sentences {
-        let inside: Vec<&CoveredWord> = words
-            .iter()
-            .filter(|w| span.start <= w.span.start && w.span.end <= span.end)
-            .collect();
-        let untraced = inside.iter().filter(|w| !w.covered).count();
-        if inside.len() >= MIN_RUN && untraced * 10 >= inside.len() * UNTRACED_SENTENCE_TENTHS {
-            out.push(
-                ctx.finding(&RULE, "no target sentence translates this source sentence")
-                    .with_source(ctx.source_span(span)),
-            );
-            reported = true;
-        }
-    }
-    reported
-}
 
 #[cfg(test)]
 mod tests {

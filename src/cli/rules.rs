@@ -9,7 +9,7 @@ pub fn list() -> String {
     for r in rules() {
         let _ = writeln!(
             out,
-            "{:<20} {:<40} {:<9} {}",
+            "{:<24} {:<40} {:<9} {}",
             r.id,
             r.category,
             r.severity.as_str(),
