@@ -14,13 +14,14 @@ pub struct Word<'a> {
 /// Words: runs of letters and digits, keeping inner `-`, `.`, `&` (`Coca-Cola`, `U.S`, `AT&T`),
 /// split at apostrophes so that `l'AFP` and `AFP's` both give `AFP`.
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    // Called by most checks on every segment: one pass, no buffer of the characters.
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let inner_joiner = matches!(c, '-' | '.' | '&')
             && start.is_some()
-            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || inner_joiner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {

@@ -3,7 +3,7 @@
 //! pair's lexicon knows. Shared by the omission and addition checks.
 
 use super::SideText;
-use crate::locale::pair::lexicon_stem;
+use crate::locale::pair::LEXICON_STEM_CHARS;
 use crate::model::Span;
 use crate::textutil::{fold, words};
 use std::collections::HashMap;
@@ -26,29 +26,32 @@ pub fn coverage(
     to: &SideText,
     lexicon: &HashMap<String, Vec<String>>,
 ) -> Vec<CoveredWord> {
-    let to_words: Vec<(String, String)> = words(to.text)
+    // Every pair of words is compared: fold each word once, not once per comparison.
+    let to_words: Vec<WordKeys> = words(to.text)
         .iter()
-        .map(|w| (lexicon_stem(w.text), fold(w.text)))
+        .map(|w| WordKeys::of(w.text))
         .collect();
     let from_words = words(from.text);
     let (n, m) = (from_words.len().max(1) as f64, to_words.len().max(1) as f64);
     from_words
         .iter()
         .enumerate()
-        .filter(|(_, w)| is_content_word(w.text, from))
-        .map(|(i, w)| {
-            let stem = lexicon_stem(w.text);
-            let folded = fold(w.text);
-            let translations = lexicon.get(&stem);
+        .filter_map(|(i, w)| {
+            let keys = WordKeys::of(w.text);
+            is_content_word(w.text, &keys.folded, from).then_some((i, w, keys))
+        })
+        .map(|(i, w, keys)| {
+            let stem = keys.stem();
+            let translations = lexicon.get(stem);
             // A trace counts near where the word would be translated: a word repeated
             // elsewhere in the sentence does not cover a dropped clause.
             let near =
                 |j: usize| ((i as f64 + 0.5) / n - (j as f64 + 0.5) / m).abs() <= POSITION_WINDOW;
-            let covered = to_words.iter().enumerate().any(|(j, (t_stem, t_folded))| {
+            let covered = to_words.iter().enumerate().any(|(j, t)| {
                 near(j)
-                    && (*t_stem == stem
-                        || is_cognate(&folded, t_folded)
-                        || translations.is_some_and(|ts| ts.contains(t_stem)))
+                    && (t.stem() == stem
+                        || keys.is_cognate(t)
+                        || translations.is_some_and(|ts| ts.iter().any(|x| x == t.stem())))
             });
             CoveredWord {
                 span: w.span,
@@ -61,18 +64,52 @@ pub fn coverage(
 /// How far apart (as a share of sentence length) a word and its trace may stand.
 const POSITION_WINDOW: f64 = 0.35;
 
-fn is_cognate(a: &str, b: &str) -> bool {
-    a.chars().count() >= COGNATE_PREFIX
-        && b.chars().count() >= COGNATE_PREFIX
-        && a.chars()
-            .take(COGNATE_PREFIX)
-            .eq(b.chars().take(COGNATE_PREFIX))
+/// A word folded once, with the prefixes the comparisons look at.
+struct WordKeys {
+    folded: String,
+    /// Byte length of the lexicon stem ([`crate::locale::pair::lexicon_stem`]) in `folded`.
+    stem_len: usize,
+    /// Byte length of the first [`COGNATE_PREFIX`] letters, when the word has that many.
+    cognate_len: Option<usize>,
 }
 
-fn is_content_word(word: &str, side: &SideText) -> bool {
+impl WordKeys {
+    fn of(word: &str) -> Self {
+        let folded = fold(word);
+        let prefix_len = |chars: usize| {
+            folded
+                .char_indices()
+                .nth(chars)
+                .map_or(folded.len(), |(at, _)| at)
+        };
+        let stem_len = prefix_len(LEXICON_STEM_CHARS);
+        let cognate_len =
+            (folded.chars().count() >= COGNATE_PREFIX).then(|| prefix_len(COGNATE_PREFIX));
+        WordKeys {
+            stem_len,
+            cognate_len,
+            folded,
+        }
+    }
+
+    fn stem(&self) -> &str {
+        &self.folded[..self.stem_len]
+    }
+
+    /// Both words have at least [`COGNATE_PREFIX`] letters and start with the same ones
+    /// (`transaction`/`transactions`, not `banque`/`bank`).
+    fn is_cognate(&self, other: &WordKeys) -> bool {
+        match (self.cognate_len, other.cognate_len) {
+            (Some(a), Some(b)) => self.folded[..a] == other.folded[..b],
+            _ => false,
+        }
+    }
+}
+
+fn is_content_word(word: &str, folded: &str, side: &SideText) -> bool {
     word.chars().all(char::is_alphabetic)
         && word.chars().count() >= 3
-        && !side.lang.stopwords.contains(&fold(word))
+        && !side.lang.stopwords.contains(folded)
 }
 
 /// The longest run of consecutive uncovered content words: (first index, length).

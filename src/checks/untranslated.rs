@@ -59,14 +59,14 @@ impl Check for Untranslated {
         if target_words.len() < MIN_COPIED_WORDS || ctx.source.lang.code == ctx.target.lang.code {
             return;
         }
-        let similarity = strsim::normalized_levenshtein(&fold(source), &fold(target));
+        let is_copy = is_near_copy(&fold(source), &fold(target));
         let in_source: HashSet<&str> = source_words.iter().map(String::as_str).collect();
         let copied = target_words
             .iter()
             .filter(|w| in_source.contains(w.as_str()))
             .count();
         let copied_share = copied as f64 / target_words.len() as f64;
-        let message = if similarity >= COPY_SIMILARITY {
+        let message = if is_copy {
             "the target is a copy of the source"
         } else if target_words.len() >= MIN_WORDS
             && copied_share >= COPIED_WORD_SHARE
@@ -82,6 +82,58 @@ impl Check for Untranslated {
                 .with_target(ctx.target_span(Span::new(0, target.len()))),
         );
     }
+}
+
+/// Whether `strsim::normalized_levenshtein(a, b) >= COPY_SIMILARITY`, computed without the
+/// full quadratic edit distance: two texts that far apart in length cannot be copies, and the
+/// distance is only needed up to the largest value a copy allows.
+fn is_near_copy(a: &str, b: &str) -> bool {
+    if a.is_empty() && b.is_empty() {
+        return true;
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let longest = a.len().max(b.len());
+    // One more than the largest distance of a copy, with room for rounding: any distance
+    // above it gives a similarity below COPY_SIMILARITY.
+    let bound = (longest as f64 * (1.0 - COPY_SIMILARITY)).ceil() as usize + 1;
+    bounded_levenshtein(&a, &b, bound).is_some_and(|distance| {
+        // The very formula of `strsim::normalized_levenshtein`, so that the decision is its.
+        1.0 - (distance as f64) / (longest as f64) >= COPY_SIMILARITY
+    })
+}
+
+/// The Levenshtein distance of `a` and `b` when it is at most `bound`, else `None`. Only the
+/// diagonal band of half-width `bound` of the edit matrix can hold such a path (Ukkonen).
+fn bounded_levenshtein(a: &[char], b: &[char], bound: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > bound {
+        return None;
+    }
+    const FAR: usize = usize::MAX / 2;
+    // previous[j]: distance of a[..i] and b[..j]; FAR outside the band.
+    let mut previous: Vec<usize> = (0..=b.len())
+        .map(|j| if j <= bound { j } else { FAR })
+        .collect();
+    let mut current = vec![FAR; b.len() + 1];
+    for i in 1..=a.len() {
+        let low = i.saturating_sub(bound).max(1);
+        let high = (i + bound).min(b.len());
+        // The cell left of the band still holds a value of two rows ago.
+        current[low - 1] = FAR;
+        current[0] = if i <= bound { i } else { FAR };
+        let mut row_min = current[0];
+        for j in low..=high {
+            let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let value = substitution.min(previous[j] + 1).min(current[j - 1] + 1);
+            current[j] = value;
+            row_min = row_min.min(value);
+        }
+        if row_min > bound {
+            return None;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    Some(previous[b.len()]).filter(|&d| d <= bound)
 }
 
 /// Folded words made of letters, names (capitalised words) left out since they are copied in
@@ -154,6 +206,40 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn near_copy_decides_as_strsim_does() {
+        let texts = [
+            "",
+            "a",
+            "abc",
+            "the bank said no",
+            "the banks said no",
+            "the bank said so.",
+            "la banque a dit non",
+            "he said it was late",
+            "he said it was too late",
+            "facebook and citigroup did not respond to requests",
+            "facebook and citigroup did not immediately respond to requests",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+            "baaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "été à zürich",
+            "ete a zurich",
+        ];
+        for a in texts {
+            for b in texts {
+                let expected = strsim::normalized_levenshtein(a, b) >= COPY_SIMILARITY;
+                assert_eq!(is_near_copy(a, b), expected, "{a:?} {b:?}");
+                for bound in 0..8 {
+                    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                    let distance = strsim::generic_levenshtein(&a, &b);
+                    let within = (distance <= bound).then_some(distance);
+                    assert_eq!(bounded_levenshtein(&a, &b, bound), within, "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]
