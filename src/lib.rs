@@ -20,6 +20,7 @@ pub mod pipeline;
 pub mod report;
 pub mod score;
 pub mod segment;
+pub mod stream;
 pub mod textutil;
 
 pub use model::{Bead, Finding, Severity, Span};

@@ -4,14 +4,16 @@ use super::EXIT_FINDINGS;
 use anyhow::{Context, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{IsTerminal, Write};
+use std::io::{BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use transcheck::baseline::Baseline;
 use transcheck::batch::{Pair, check_pairs, pairs_in_directories, read_manifest};
 use transcheck::config::Config;
 use transcheck::glossary::Glossary;
+use transcheck::report::jsonl::JsonlWriter;
 use transcheck::report::{self, Format, RenderOptions};
+use transcheck::stream::{LineSource, check_aligned_batches};
 use transcheck::{CheckOptions, Report, Severity};
 
 /// Inputs above this size get a progress indicator even when there is only one pair.
@@ -71,6 +73,10 @@ pub struct CheckArgs {
     /// Text format: show segments without findings too.
     #[arg(long)]
     all_segments: bool,
+    /// `--aligned --format jsonl`: lines checked per batch (each batch is a document of its
+    /// own for document-level facts and consistency).
+    #[arg(long, value_name = "N", default_value_t = transcheck::stream::BATCH_LINES)]
+    batch_lines: usize,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
@@ -84,6 +90,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let (options, fail_on) = resolve_options(&args, &pairs)?;
     validate_rule_patterns(&options)?;
+    if let Some(exit) = stream_if_possible(&args, &pairs, &options, fail_on)? {
+        return Ok(exit);
+    }
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let mut reports = check_with_progress(&pairs, &options)?;
     if let Some(path) = &args.write_baseline {
@@ -125,6 +134,72 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// `--aligned --format jsonl` on one pair of files (without baselines, which need every
+/// finding first): checks and writes batch by batch, never holding the whole corpus. Returns
+/// the exit code, or `None` when the run is not a streaming one.
+fn stream_if_possible(
+    args: &CheckArgs,
+    pairs: &[Pair],
+    options: &CheckOptions,
+    fail_on: Severity,
+) -> anyhow::Result<Option<ExitCode>> {
+    let [pair] = pairs else { return Ok(None) };
+    let streaming = args.format == Format::Jsonl
+        && options.aligned
+        && args.baseline.is_none()
+        && args.write_baseline.is_none();
+    if !streaming {
+        return Ok(None);
+    }
+    let open = |path: &Path| -> anyhow::Result<LineSource<BufReader<std::fs::File>>> {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        Ok(LineSource {
+            name: path.display().to_string(),
+            reader: BufReader::new(file),
+        })
+    };
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut writer = JsonlWriter::new(BufWriter::new(out));
+    let mut failing = false;
+    let result = check_aligned_batches(
+        open(&pair.source)?,
+        open(&pair.target)?,
+        options,
+        args.batch_lines,
+        |report, lines, offsets| -> anyhow::Result<()> {
+            failing |= report.findings.iter().any(|f| f.severity >= fail_on);
+            Ok(writer.write_report(report, lines, offsets)?)
+        },
+    )
+    .and_then(|()| Ok(writer.finish()?));
+    match result {
+        Ok(_) => {}
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e) if is_broken_pipe(&e) => return Ok(Some(ExitCode::SUCCESS)),
+        Err(e) => return Err(e),
+    }
+    Ok(Some(if failing {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }))
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
 

@@ -3,6 +3,7 @@
 mod align;
 mod check;
 mod diff;
+mod merge;
 mod rules;
 mod test;
 
@@ -29,6 +30,9 @@ enum Command {
     Check(Box<check::CheckArgs>),
     /// Compare two JSON reports: new, fixed and unchanged findings (exit 1 when any is new).
     Diff(diff::DiffArgs),
+    /// Merge the JSON Lines reports of consecutive shards of a corpus into the report of the
+    /// whole (for `check --aligned --format jsonl` run by Spark or another engine).
+    Merge(merge::MergeArgs),
     /// Run every regression case under a corpora directory (exit 1 when any fails).
     Test(test::TestArgs),
     /// Align the sentences of a text with those of its translation.
@@ -47,6 +51,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(*args),
         Command::Diff(args) => diff::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Test(args) => test::run(args),
         Command::Align(args) => align::run(args),
         Command::Rules => {

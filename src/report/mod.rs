@@ -5,6 +5,7 @@ pub mod csv;
 pub mod github;
 pub mod html;
 pub mod json;
+pub mod jsonl;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
@@ -22,6 +23,8 @@ pub enum Format {
     Text,
     /// The stable `transcheck/report/v1` JSON document.
     Json,
+    /// JSON Lines: one finding a line, then a summary line; streamed with `--aligned`.
+    Jsonl,
     /// One self-contained HTML page: side by side, filters, keyboard navigation.
     Html,
     /// SARIF 2.1.0, for code-scanning tools.
@@ -57,6 +60,7 @@ pub fn renderer(format: Format) -> Renderer {
     match format {
         Format::Text => text::render,
         Format::Json => json::render,
+        Format::Jsonl => jsonl::render,
         Format::Html => html::render,
         Format::Sarif => sarif::render,
         Format::Junit => junit::render,
