@@ -197,6 +197,7 @@ pub fn check_texts(
             document: &facts,
             typography,
             aligner: &aligner,
+            cache: Default::default(),
         })
         .collect();
     let mut findings = check_beads_in_parallel(&contexts, &checks);

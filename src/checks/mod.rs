@@ -239,6 +239,23 @@ pub struct BeadContext<'a> {
     pub typography: &'a TypographyVariant,
     /// The pair's sentence aligner, for checks that look inside a multi-sentence bead.
     pub aligner: &'a crate::align::Aligner,
+    /// What several checks compute from the bead, computed once.
+    pub cache: BeadCache,
+}
+
+/// Results several checks need from the same bead, computed by the first that asks.
+#[derive(Debug, Default)]
+pub struct BeadCache {
+    numbers: std::sync::OnceLock<numbers::NumberPairing>,
+}
+
+impl BeadContext<'_> {
+    /// The bead's numbers paired by value (read by number-mismatch and number-format).
+    pub fn numbers(&self) -> &numbers::NumberPairing {
+        self.cache
+            .numbers
+            .get_or_init(|| numbers::pair_numbers(self))
+    }
 }
 
 impl BeadContext<'_> {
@@ -358,6 +375,7 @@ pub(crate) mod testing {
                 document: &facts,
                 typography: to_lang.typography.variant(None),
                 aligner: Box::leak(Box::new(crate::align::Aligner::for_pair(from, to))),
+                cache: BeadCache::default(),
             })
             .collect();
         let mut out = Vec::new();

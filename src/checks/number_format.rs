@@ -1,6 +1,5 @@
 //! number-format: a number with the right value written in the other language's convention.
 
-use super::numbers::pair_numbers;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::locale::number::format_number;
 use crate::model::{Finding, Severity};
@@ -31,7 +30,7 @@ impl Check for NumberFormat {
     }
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
-        for (s, t) in pair_numbers(ctx).misformatted {
+        for (s, t) in &ctx.numbers().misformatted {
             let written = &ctx.target.text[t.span.range()];
             let expected = format_number(s.value, ctx.target.lang);
             out.push(

@@ -1,7 +1,6 @@
 //! number-mismatch: a number whose value differs between source and target, or that one side
 //! lacks.
 
-use super::numbers::pair_numbers;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::locale::number::format_number;
 use crate::model::{Finding, Severity};
@@ -33,7 +32,7 @@ impl Check for NumberMismatch {
     }
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
-        let pairing = pair_numbers(ctx);
+        let pairing = ctx.numbers();
         let source_text =
             |m: &crate::locale::number::NumberMention| &ctx.source.text[m.span.range()];
         let target_text =
