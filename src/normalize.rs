@@ -156,9 +156,18 @@ fn normalize_with_map(original: &str) -> (String, Vec<Breakpoint>) {
     let boundaries = original
         .char_indices()
         .filter_map(|(i, c)| {
+            // An ASCII character is a starter that composes with nothing before it (no
+            // canonical composition has an ASCII second character): skip the table look-ups.
+            let composes = |p: char| {
+                if c.is_ascii() {
+                    p == '\r' && c == '\n'
+                } else {
+                    compose(p, c).is_some()
+                }
+            };
             let starts_run = i > 0
-                && canonical_combining_class(c) == 0
-                && !previous.is_some_and(|p| compose(p, c).is_some() || (p == '\r' && c == '\n'));
+                && (c.is_ascii() || canonical_combining_class(c) == 0)
+                && !previous.is_some_and(composes);
             previous = Some(c);
             starts_run.then_some(i)
         })
@@ -171,6 +180,9 @@ fn normalize_with_map(original: &str) -> (String, Vec<Breakpoint>) {
         let normalized_start = text.len();
         if run == "\r\n" {
             text.push('\n');
+        } else if run.len() == 1 {
+            // One ASCII character: NFC leaves it as it is.
+            text.push_str(run);
         } else {
             text.extend(run.nfc());
         }
@@ -196,6 +208,16 @@ fn normalize_with_map(original: &str) -> (String, Vec<Breakpoint>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_canonical_composition_ends_with_an_ascii_character() {
+        // What the ASCII fast path of `normalize_with_map` relies on.
+        for p in (0..0x3_0000).filter_map(char::from_u32) {
+            for c in (0..0x80u8).map(char::from) {
+                assert_eq!(compose(p, c), None, "{p:?} + {c:?}");
+            }
+        }
+    }
 
     #[test]
     fn composes_decomposed_accents_and_maps_back() {

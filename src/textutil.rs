@@ -14,15 +14,23 @@ pub struct Word<'a> {
 /// Words: runs of letters and digits, keeping inner `-`, `.`, `&` (`Coca-Cola`, `U.S`, `AT&T`),
 /// split at apostrophes so that `l'AFP` and `AFP's` both give `AFP`.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    // Called by most checks on every segment: one pass, no buffer of the characters.
+    // Called by most checks on every segment: ASCII bytes are classified without decoding.
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = char_at(text, i);
+        let word_char = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
         let inner_joiner = matches!(c, '-' | '.' | '&')
             && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner_joiner {
+            && i + len < bytes.len()
+            && char_at(text, i + len).0.is_alphanumeric();
+        if word_char || inner_joiner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(Word {
@@ -30,6 +38,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                 span: Span::new(s, i),
             });
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Word {
@@ -38,6 +47,17 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         });
     }
     out
+}
+
+/// The character starting at byte `at` (a char boundary) and its length in bytes.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (char::from(byte), 1);
+    }
+    let c = text[at..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
 }
 
 /// Lower case without diacritics: `Été` → `ete`, `Zürich` → `zurich`.
@@ -93,6 +113,51 @@ mod tests {
             .map(|w| w.text)
             .collect();
         assert_eq!(w, vec!["l", "AFP", "s", "U.S", "banks", "Coca-Cola"]);
+    }
+
+    /// The straightforward definition of [`words`], to check the fast one against.
+    fn reference_words(text: &str) -> Vec<Word<'_>> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let inner_joiner = matches!(c, '-' | '.' | '&')
+                && start.is_some()
+                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || inner_joiner {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                out.push(Word {
+                    text: &text[s..i],
+                    span: Span::new(s, i),
+                });
+            }
+        }
+        if let Some(s) = start {
+            out.push(Word {
+                text: &text[s..],
+                span: Span::new(s, text.len()),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn fast_words_are_the_reference_words() {
+        let texts = [
+            "",
+            "-",
+            "a-",
+            "-a",
+            "l'AFP's U.S. banks, Coca-Cola AT&T",
+            "Été à Zürich—déjà vu… 3,5 % ½ x² Ⅻ",
+            "end.é a.1 b-ß c&日本 日本語のテキスト",
+            "tab\there\nnew line  «guillemets»",
+            "emoji 👍🏽 a‑b (non-breaking hyphen) e\u{301}t\u{301}e\u{301}",
+        ];
+        for text in texts {
+            assert_eq!(words(text), reference_words(text), "{text:?}");
+        }
     }
 
     #[test]
