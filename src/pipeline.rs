@@ -156,10 +156,24 @@ pub fn check_texts(
     target: (&str, String),
     options: &CheckOptions,
 ) -> Result<Report, CheckError> {
-    let source = prepare(source.0, source.1, Language::get(&options.from)?);
-    let target = prepare(target.0, target.1, Language::get(&options.to)?);
-    let pair = PairKnowledge::get(&options.from, &options.to)?;
-    let reverse_pair = PairKnowledge::get(&options.to, &options.from)?;
+    let (source_lang, target_lang) = (Language::get(&options.from)?, Language::get(&options.to)?);
+    // Both sides are segmented, and the pair's knowledge is loaded (once per process), at the
+    // same time.
+    let ((source, target), (pair, reverse_pair)) = rayon::join(
+        || {
+            rayon::join(
+                || prepare(source.0, source.1, source_lang),
+                || prepare(target.0, target.1, target_lang),
+            )
+        },
+        || {
+            (
+                PairKnowledge::get(&options.from, &options.to),
+                PairKnowledge::get(&options.to, &options.from),
+            )
+        },
+    );
+    let (pair, reverse_pair) = (pair?, reverse_pair?);
     let typography = target_typography(target.lang, options.variant.as_deref())?;
     let aligner = aligner_with_glossary(options);
     let beads = if options.aligned {

@@ -40,8 +40,16 @@ pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
 ) -> Result<(), E> {
     let mut offsets = Offsets::default();
     loop {
-        let source_lines = read_lines(&mut source, batch_lines.max(1))?;
-        let target_lines = read_lines(&mut target, batch_lines.max(1))?;
+        let mut source_lines = read_lines(&mut source, batch_lines.max(1))?;
+        let mut target_lines = read_lines(&mut target, batch_lines.max(1))?;
+        if offsets.lines == 0 {
+            // As `ingest::read_text` does for whole files.
+            for text in [&mut source_lines.0, &mut target_lines.0] {
+                if text.starts_with('\u{FEFF}') {
+                    text.drain(..'\u{FEFF}'.len_utf8());
+                }
+            }
+        }
         let lines = source_lines.1.max(target_lines.1);
         if lines == 0 {
             return Ok(());
