@@ -1,4 +1,5 @@
-//! `transcheck check SOURCE TARGET`.
+//! `transcheck check SOURCE TARGET` (two plain texts) or `transcheck check FILE` (a bilingual
+//! file: TSV/CSV, TMX, XLIFF, PO, JSON Lines).
 
 use super::EXIT_FINDINGS;
 use anyhow::{Context, bail};
@@ -7,21 +8,25 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use transcheck::glossary::Glossary;
+use transcheck::ingest::{InputFormat, Languages, open_units};
 use transcheck::report::{self, Format, RenderOptions};
-use transcheck::{CheckOptions, Severity, check_files};
+use transcheck::{CheckOptions, Report, Severity, check_files, check_units};
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// The source text (one paragraph per line).
+    /// The source text (one paragraph per line), or a bilingual file when TARGET is not given.
     source: PathBuf,
-    /// Its translation (one paragraph per line).
-    target: PathBuf,
-    /// Source language (ISO 639-1).
-    #[arg(long, default_value = "en")]
-    from: String,
-    /// Target language (ISO 639-1).
-    #[arg(long, default_value = "fr")]
-    to: String,
+    /// The translation of SOURCE (one paragraph per line).
+    target: Option<PathBuf>,
+    /// Source language (ISO 639-1) [default: the bilingual file's, else en].
+    #[arg(long)]
+    from: Option<String>,
+    /// Target language (ISO 639-1) [default: the bilingual file's, else fr].
+    #[arg(long)]
+    to: Option<String>,
+    /// Format of a bilingual FILE [default: from its extension, else its content].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormat>,
     /// Glossary file (TSV: source term, approved target, forbidden targets separated by `|`).
     #[arg(long, value_name = "FILE")]
     glossary: Vec<PathBuf>,
@@ -50,18 +55,12 @@ pub struct CheckArgs {
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     if let Some(output) = &args.output {
-        refuse_to_overwrite_inputs(output, &[&args.source, &args.target])?;
+        let mut inputs = vec![args.source.as_path()];
+        inputs.extend(args.target.as_deref());
+        refuse_to_overwrite_inputs(output, &inputs)?;
     }
     let fail_on: Severity = args.fail_on.parse()?;
-    let options = CheckOptions {
-        glossary: Glossary::load(&args.glossary)?,
-        aligned: args.aligned,
-        select: args.select,
-        ignore: args.ignore,
-        ..CheckOptions::new(&args.from, &args.to)
-    };
-    validate_rule_patterns(&options)?;
-    let report = check_files(&args.source, &args.target, &options)?;
+    let report = check(&args)?;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let render = RenderOptions {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -90,6 +89,47 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Checks a pair of plain texts, or a bilingual file.
+fn check(args: &CheckArgs) -> anyhow::Result<Report> {
+    let options = |from: &str, to: &str| -> anyhow::Result<CheckOptions> {
+        let options = CheckOptions {
+            glossary: Glossary::load(&args.glossary)?,
+            aligned: args.aligned,
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+            ..CheckOptions::new(from, to)
+        };
+        validate_rule_patterns(&options)?;
+        Ok(options)
+    };
+    let (from, to) = (args.from.as_deref(), args.to.as_deref());
+    let Some(target) = &args.target else {
+        let format = match args.input_format {
+            Some(format) => format,
+            None => InputFormat::detect(&args.source)?,
+        };
+        let wanted = Languages {
+            source: from.map(String::from),
+            target: to.map(String::from),
+        };
+        let units = open_units(&args.source, format, &wanted)?;
+        let options = options(
+            units.languages.source.as_deref().unwrap_or("en"),
+            units.languages.target.as_deref().unwrap_or("fr"),
+        )?;
+        return Ok(check_units(
+            &args.source.display().to_string(),
+            units,
+            &options,
+        )?);
+    };
+    if args.input_format.is_some() {
+        bail!("--input-format names the format of a single bilingual FILE");
+    }
+    let options = options(from.unwrap_or("en"), to.unwrap_or("fr"))?;
+    Ok(check_files(&args.source, target, &options)?)
 }
 
 /// `--output` must never replace an input file.

@@ -13,7 +13,7 @@ struct JsonReport<'a> {
     schema: &'static str,
     source: JsonDocument<'a>,
     target: JsonDocument<'a>,
-    segments: Vec<JsonSegment>,
+    segments: Vec<JsonSegment<'a>>,
     findings: Vec<JsonFinding<'a>>,
     summary: JsonSummary,
 }
@@ -25,8 +25,14 @@ struct JsonDocument<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonSegment {
+struct JsonSegment<'a> {
     id: usize,
+    /// The unit id, for a bilingual file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    /// Present (true) when the unit is marked as needing review.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    fuzzy: bool,
     bead: String,
     source: Vec<usize>,
     target: Vec<usize>,
@@ -42,6 +48,9 @@ struct JsonFinding<'a> {
     message: &'a str,
     suggestion: Option<&'a str>,
     segment: usize,
+    /// The unit id, for a bilingual file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
     source: Option<Location>,
     target: Option<Location>,
 }
@@ -78,6 +87,8 @@ pub fn render(report: &Report) -> String {
             .iter()
             .map(|s| JsonSegment {
                 id: s.id,
+                unit: s.unit.as_deref(),
+                fuzzy: s.fuzzy,
                 bead: s.bead.kind().to_string(),
                 source: report.source.lines(&s.bead.source),
                 target: report.target.lines(&s.bead.target),
@@ -93,7 +104,7 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-fn finding<'a>(report: &Report, f: &'a Finding) -> JsonFinding<'a> {
+fn finding<'a>(report: &'a Report, f: &'a Finding) -> JsonFinding<'a> {
     JsonFinding {
         rule: f.rule,
         category: f.category,
@@ -101,6 +112,10 @@ fn finding<'a>(report: &Report, f: &'a Finding) -> JsonFinding<'a> {
         message: &f.message,
         suggestion: f.suggestion.as_deref(),
         segment: f.segment,
+        unit: report
+            .segments
+            .get(f.segment)
+            .and_then(|s| s.unit.as_deref()),
         source: f.source.map(|s| Location::of(&report.source, s)),
         target: f.target.map(|s| Location::of(&report.target, s)),
     }

@@ -43,7 +43,7 @@ pub struct Location {
 
 impl Location {
     pub fn of(doc: &CheckedDocument, span: Span) -> Location {
-        let position = doc.document.position(span.start);
+        let position = doc.position(span.start);
         Location {
             line: position.line,
             column: position.column,

@@ -80,8 +80,13 @@ fn render_segment(
             _ => format!("{}:–", doc.lang.code),
         }
     };
+    let unit = match (&segment.unit, segment.fuzzy) {
+        (Some(id), true) => format!(" · unit {id} (fuzzy)"),
+        (Some(id), false) => format!(" · unit {id}"),
+        (None, _) => String::new(),
+    };
     let title = format!(
-        "── segment {} · {} · {} ↔ {} ",
+        "── segment {}{unit} · {} · {} ↔ {} ",
         segment.id + 1,
         segment.bead.kind(),
         lines(&report.source, &segment.bead.source),
