@@ -10,6 +10,7 @@ pub mod names;
 mod number_format;
 mod number_mismatch;
 pub mod numbers;
+mod placeholder;
 mod untranslated;
 
 use crate::glossary::Glossary;
@@ -59,6 +60,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &number_format::NumberFormat,
     &false_friend::FalseFriendCheck,
     &glossary_term::GlossaryTerm,
+    &placeholder::PlaceholderMismatch,
     &untranslated::Untranslated,
 ];
 

@@ -95,7 +95,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
 fn check(args: &CheckArgs) -> anyhow::Result<Report> {
     let options = |from: &str, to: &str| -> anyhow::Result<CheckOptions> {
         let options = CheckOptions {
-            glossary: Glossary::load(&args.glossary)?,
+            glossary: Glossary::load_for(&args.glossary, from, to)?,
             aligned: args.aligned,
             select: args.select.clone(),
             ignore: args.ignore.clone(),

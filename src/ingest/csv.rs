@@ -37,6 +37,29 @@ pub(crate) fn units(
     std::iter::from_fn(move || reader.next_unit().transpose())
 }
 
+/// The non-blank records of a delimited file, each with the line it starts on and its fields
+/// (for readers other than units, such as glossaries).
+pub(crate) fn records(
+    path: PathBuf,
+    input: Box<dyn BufRead>,
+    delimiter: u8,
+) -> impl Iterator<Item = Result<(usize, Vec<String>), IngestError>> {
+    let mut reader = Delimited {
+        lines: Lines::new(path, input),
+        delimiter: delimiter as char,
+        columns: None,
+    };
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if failed {
+            return None;
+        }
+        let record = reader.read_record().transpose()?;
+        failed = record.is_err();
+        Some(record.map(|(line, fields)| (line, fields.into_iter().map(|f| f.text).collect())))
+    })
+}
+
 impl Delimited {
     fn next_unit(&mut self) -> Result<Option<Unit>, IngestError> {
         loop {

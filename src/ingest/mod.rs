@@ -3,7 +3,7 @@
 //! XLIFF 1.2 and 2.x, gettext PO, JSON Lines) are read as a stream of [`Unit`]s, each with its
 //! id and the line and column in the file where its source and target text start.
 
-mod csv;
+pub(crate) mod csv;
 pub mod inline;
 mod jsonl;
 mod lines;
@@ -11,7 +11,7 @@ mod po;
 mod position;
 mod tmx;
 mod xliff;
-mod xml;
+pub(crate) mod xml;
 
 pub use position::{Anchor, locate};
 
