@@ -57,6 +57,20 @@ pub fn display(kind: TagKind, number: u32) -> String {
     }
 }
 
+/// The text with its placeholders spelt out (`<1>`, `</1>`, `<2/>`), for people to read.
+pub fn readable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| decode(c).is_some()) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match decode(c) {
+            Some((kind, number)) => display(kind, number),
+            None => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Characters that would pass for placeholders are replaced in the text of a file.
 pub(crate) fn is_reserved(c: char) -> bool {
     decode(c).is_some() || c == PENDING

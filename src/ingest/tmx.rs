@@ -120,7 +120,7 @@ impl TmxUnits {
         let Some(source_index) = source_index else {
             return Ok(None);
         };
-        let (source_code, source) = variants.swap_remove(source_index);
+        let (source_code, source) = variants.remove(source_index);
         let target_lang = self.wanted.target.as_deref().map(primary_language);
         let target = variants
             .into_iter()

@@ -47,7 +47,7 @@ impl Location {
         Location {
             line: position.line,
             column: position.column,
-            text: doc.document.original_slice(span).to_string(),
+            text: crate::ingest::inline::readable(doc.document.original_slice(span)).into_owned(),
         }
     }
 }

@@ -192,14 +192,23 @@ type StyledChar = (char, Option<Severity>);
 fn styled(doc: &CheckedDocument, segment: Span, marks: &[(Span, Severity)]) -> Vec<StyledChar> {
     let text = doc.document.slice(segment);
     text.char_indices()
-        .map(|(i, c)| {
+        .flat_map(|(i, c)| {
             let at = segment.start + i;
             let severity = marks
                 .iter()
                 .filter(|(s, _)| s.start <= at && at < s.end)
                 .map(|(_, sev)| *sev)
                 .max();
-            (if c == '\n' { ' ' } else { c }, severity)
+            // Inline-tag placeholders are spelt out: `<1>`, `</1>`, `<2/>`.
+            let shown = match crate::ingest::inline::decode(c) {
+                Some((kind, number)) => crate::ingest::inline::display(kind, number),
+                None if c == '\n' => " ".to_string(),
+                None => c.to_string(),
+            };
+            shown
+                .chars()
+                .map(move |c| (c, severity))
+                .collect::<Vec<_>>()
         })
         .collect()
 }
