@@ -35,6 +35,11 @@ impl TmxUnits {
         let mut root = true;
         loop {
             match reader.xml.next()? {
+                Event::Text(t) if root && !t.xml10_content().trim().is_empty() => {
+                    return Err(reader
+                        .xml
+                        .error("not a TMX file: text before the root element".into()));
+                }
                 Event::Start(e) | Event::Empty(e) if root => {
                     if local_name(&e) != "tmx" {
                         return Err(reader
@@ -50,6 +55,9 @@ impl TmxUnits {
                         .filter(|l| l != "*all*");
                 }
                 Event::Start(e) if local_name(&e) == "body" => break,
+                Event::Eof if root => {
+                    return Err(reader.xml.error("not a TMX file: no <tmx> element".into()));
+                }
                 Event::Eof => {
                     reader.done = true;
                     break;

@@ -45,6 +45,11 @@ impl XliffUnits {
         let mut root = true;
         loop {
             match reader.xml.next()? {
+                Event::Text(t) if root && !t.xml10_content().trim().is_empty() => {
+                    return Err(reader
+                        .xml
+                        .error("not a XLIFF file: text before the root element".into()));
+                }
                 Event::Start(e) if root => {
                     if local_name(&e) != "xliff" {
                         return Err(reader.xml.error(format!(
