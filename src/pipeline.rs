@@ -198,6 +198,35 @@ pub fn check_units(
     Ok(report)
 }
 
+/// Checks a bilingual file `batch` units at a time and hands each batch's report to `emit`,
+/// so that memory stays bounded however big the file is. Segment ids run on across batches;
+/// document-wide facts (which words are names) are learnt per batch. Stops at the first
+/// error, of the file or of `emit`.
+pub fn check_unit_batches<E: From<CheckError>>(
+    path: &str,
+    units: impl IntoIterator<Item = Result<Unit, IngestError>>,
+    options: &CheckOptions,
+    batch: usize,
+    mut emit: impl FnMut(Report) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut units = units.into_iter().peekable();
+    let mut first_segment = 0;
+    let mut emitted = false;
+    while !emitted || units.peek().is_some() {
+        let mut report = check_units(path, units.by_ref().take(batch.max(1)), options)?;
+        for segment in &mut report.segments {
+            segment.id += first_segment;
+        }
+        for finding in &mut report.findings {
+            finding.segment += first_segment;
+        }
+        first_segment += report.segments.len();
+        emit(report)?;
+        emitted = true;
+    }
+    Ok(())
+}
+
 /// Appends a unit's text as one line: a line break inside a unit becomes a space (of the same
 /// length, so that offsets into the unit's text still hold).
 fn push_line(text: &mut String, unit: &str) {

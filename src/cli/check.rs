@@ -4,13 +4,14 @@
 use super::EXIT_FINDINGS;
 use anyhow::{Context, bail};
 use clap::Args;
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use transcheck::glossary::Glossary;
 use transcheck::ingest::{InputFormat, Languages, open_units};
+use transcheck::pipeline::check_unit_batches;
 use transcheck::report::{self, Format, RenderOptions};
-use transcheck::{CheckOptions, Report, Severity, check_files, check_units};
+use transcheck::{CheckOptions, Report, Severity, check_files};
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -60,30 +61,39 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         refuse_to_overwrite_inputs(output, &inputs)?;
     }
     let fail_on: Severity = args.fail_on.parse()?;
-    let report = check(&args)?;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let render = RenderOptions {
         color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         width: terminal_width(),
         all_segments: args.all_segments,
     };
-    let text = report::render(&report, args.format, render);
+    let (mut rendered, failing): (Box<dyn Read>, bool) = match &args.target {
+        Some(target) => {
+            let report = check_pair(&args, target)?;
+            let failing = report.findings.iter().any(|f| f.severity >= fail_on);
+            let text = report::render(&report, args.format, render);
+            (Box::new(std::io::Cursor::new(text.into_bytes())), failing)
+        }
+        None => {
+            let (file, failing) = check_bilingual(&args, fail_on, render)?;
+            (Box::new(file), failing)
+        }
+    };
     match &args.output {
-        Some(path) => std::fs::write(path, text)
+        Some(path) => std::fs::File::create(path)
+            .and_then(|mut file| std::io::copy(&mut rendered, &mut file))
+            .map(|_| ())
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a message.
-            if let Err(e) = stdout
-                .write_all(text.as_bytes())
-                .and_then(|_| stdout.flush())
+            if let Err(e) = std::io::copy(&mut rendered, &mut stdout).and_then(|_| stdout.flush())
                 && e.kind() != std::io::ErrorKind::BrokenPipe
             {
                 return Err(e).context("cannot write to standard output");
             }
         }
     }
-    let failing = report.findings.iter().any(|f| f.severity >= fail_on);
     Ok(if failing {
         ExitCode::from(EXIT_FINDINGS)
     } else {
@@ -91,45 +101,69 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Checks a pair of plain texts, or a bilingual file.
-fn check(args: &CheckArgs) -> anyhow::Result<Report> {
-    let options = |from: &str, to: &str| -> anyhow::Result<CheckOptions> {
-        let options = CheckOptions {
-            glossary: Glossary::load_for(&args.glossary, from, to)?,
-            aligned: args.aligned,
-            select: args.select.clone(),
-            ignore: args.ignore.clone(),
-            ..CheckOptions::new(from, to)
-        };
-        validate_rule_patterns(&options)?;
-        Ok(options)
+/// Units checked and reported per batch, so that a bilingual file of any size is checked in
+/// bounded memory.
+const BATCH_UNITS: usize = 2000;
+
+fn options(args: &CheckArgs, from: &str, to: &str) -> anyhow::Result<CheckOptions> {
+    let options = CheckOptions {
+        glossary: Glossary::load_for(&args.glossary, from, to)?,
+        aligned: args.aligned,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        ..CheckOptions::new(from, to)
     };
-    let (from, to) = (args.from.as_deref(), args.to.as_deref());
-    let Some(target) = &args.target else {
-        let format = match args.input_format {
-            Some(format) => format,
-            None => InputFormat::detect(&args.source)?,
-        };
-        let wanted = Languages {
-            source: from.map(String::from),
-            target: to.map(String::from),
-        };
-        let units = open_units(&args.source, format, &wanted)?;
-        let options = options(
-            units.languages.source.as_deref().unwrap_or("en"),
-            units.languages.target.as_deref().unwrap_or("fr"),
-        )?;
-        return Ok(check_units(
-            &args.source.display().to_string(),
-            units,
-            &options,
-        )?);
-    };
+    validate_rule_patterns(&options)?;
+    Ok(options)
+}
+
+/// Checks a pair of plain texts.
+fn check_pair(args: &CheckArgs, target: &Path) -> anyhow::Result<Report> {
     if args.input_format.is_some() {
         bail!("--input-format names the format of a single bilingual FILE");
     }
-    let options = options(from.unwrap_or("en"), to.unwrap_or("fr"))?;
-    Ok(check_files(&args.source, target, &options)?)
+    let from = args.from.as_deref().unwrap_or("en");
+    let to = args.to.as_deref().unwrap_or("fr");
+    Ok(check_files(
+        &args.source,
+        target,
+        &options(args, from, to)?,
+    )?)
+}
+
+/// Checks a bilingual file batch by batch. The report goes to a temporary file, so that
+/// nothing is written when the file turns out to be malformed halfway; returns it, rewound,
+/// and whether a finding reaches `fail_on`.
+fn check_bilingual(
+    args: &CheckArgs,
+    fail_on: Severity,
+    render: RenderOptions,
+) -> anyhow::Result<(std::fs::File, bool)> {
+    let format = match args.input_format {
+        Some(format) => format,
+        None => InputFormat::detect(&args.source)?,
+    };
+    let wanted = Languages {
+        source: args.from.clone(),
+        target: args.to.clone(),
+    };
+    let units = open_units(&args.source, format, &wanted)?;
+    let options = options(
+        args,
+        units.languages.source.as_deref().unwrap_or("en"),
+        units.languages.target.as_deref().unwrap_or("fr"),
+    )?;
+    let spool = tempfile::tempfile().context("cannot create a temporary file")?;
+    let mut stream = report::Stream::new(BufWriter::new(spool), args.format, render)?;
+    let mut failing = false;
+    let path = args.source.display().to_string();
+    check_unit_batches(&path, units, &options, BATCH_UNITS, |batch| {
+        failing |= batch.findings.iter().any(|f| f.severity >= fail_on);
+        stream.batch(&batch).context("cannot write the report")
+    })?;
+    let mut spool = stream.finish()?.into_inner().map_err(|e| e.into_error())?;
+    spool.seek(SeekFrom::Start(0))?;
+    Ok((spool, failing))
 }
 
 /// `--output` must never replace an input file.

@@ -33,6 +33,37 @@ pub fn render(report: &Report, format: Format, options: RenderOptions) -> String
     }
 }
 
+/// Writes the reports of consecutive batches of one bilingual file as one report (see
+/// [`crate::pipeline::check_unit_batches`]).
+pub enum Stream<W: std::io::Write> {
+    Text(text::TextStream<W>),
+    Json(json::JsonStream<W>),
+}
+
+impl<W: std::io::Write> Stream<W> {
+    pub fn new(out: W, format: Format, options: RenderOptions) -> std::io::Result<Self> {
+        Ok(match format {
+            Format::Text => Stream::Text(text::TextStream::new(out, options)),
+            Format::Json => Stream::Json(json::JsonStream::new(out)?),
+        })
+    }
+
+    pub fn batch(&mut self, report: &Report) -> std::io::Result<()> {
+        match self {
+            Stream::Text(stream) => stream.batch(report),
+            Stream::Json(stream) => stream.batch(report),
+        }
+    }
+
+    /// Ends the report; returns the output.
+    pub fn finish(self) -> std::io::Result<W> {
+        match self {
+            Stream::Text(stream) => stream.finish(),
+            Stream::Json(stream) => stream.finish(),
+        }
+    }
+}
+
 /// Where a span is in the user's file, and what it says there.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Location {

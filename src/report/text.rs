@@ -24,7 +24,61 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
     let paint = Painter {
         color: options.color,
     };
-    let width = options.width.max(40);
+    render_header(&mut out, report, paint);
+    render_segments(&mut out, report, options);
+    render_summary(&mut out, &Totals::of(report), paint);
+    out
+}
+
+/// Writes the text report of a bilingual file checked batch by batch (see
+/// [`crate::pipeline::check_unit_batches`]), as [`render`] would the whole report.
+pub struct TextStream<W: std::io::Write> {
+    out: W,
+    options: RenderOptions,
+    totals: Option<Totals>,
+}
+
+impl<W: std::io::Write> TextStream<W> {
+    pub fn new(out: W, options: RenderOptions) -> Self {
+        TextStream {
+            out,
+            options,
+            totals: None,
+        }
+    }
+
+    pub fn batch(&mut self, report: &Report) -> std::io::Result<()> {
+        let mut text = String::new();
+        let paint = Painter {
+            color: self.options.color,
+        };
+        let totals = match &mut self.totals {
+            Some(totals) => totals,
+            None => {
+                render_header(&mut text, report, paint);
+                self.totals.insert(Totals::default())
+            }
+        };
+        render_segments(&mut text, report, self.options);
+        totals.add(&Totals::of(report));
+        self.out.write_all(text.as_bytes())
+    }
+
+    /// Writes the summary; returns the output.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        if let Some(totals) = &self.totals {
+            let mut text = String::new();
+            let paint = Painter {
+                color: self.options.color,
+            };
+            render_summary(&mut text, totals, paint);
+            self.out.write_all(text.as_bytes())?;
+        }
+        Ok(self.out)
+    }
+}
+
+fn render_header(out: &mut String, report: &Report, paint: Painter) {
     let _ = writeln!(
         out,
         "{} {} ({}) → {} ({})",
@@ -34,6 +88,13 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
         report.target.path,
         report.target.lang.code
     );
+}
+
+fn render_segments(out: &mut String, report: &Report, options: RenderOptions) {
+    let paint = Painter {
+        color: options.color,
+    };
+    let width = options.width.max(40);
     for segment in &report.segments {
         let findings: Vec<&Finding> = report
             .findings
@@ -43,10 +104,59 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
         if findings.is_empty() && !options.all_segments {
             continue;
         }
-        render_segment(&mut out, report, segment, &findings, width, paint);
+        render_segment(out, report, segment, &findings, width, paint);
     }
-    render_summary(&mut out, report, paint);
-    out
+}
+
+/// What the summary line counts.
+#[derive(Debug, Default)]
+struct Totals {
+    segments: usize,
+    with_findings: usize,
+    by_severity: [usize; 4],
+    mqm_penalty: f64,
+    source_words: usize,
+}
+
+impl Totals {
+    fn of(report: &Report) -> Totals {
+        let mut by_severity = [0; 4];
+        for f in &report.findings {
+            by_severity[severity_index(f.severity)] += 1;
+        }
+        let flagged: std::collections::HashSet<usize> =
+            report.findings.iter().map(|f| f.segment).collect();
+        Totals {
+            segments: report.segments.len(),
+            with_findings: report
+                .segments
+                .iter()
+                .filter(|s| flagged.contains(&s.id))
+                .count(),
+            by_severity,
+            mqm_penalty: report.summary.mqm_penalty,
+            source_words: report.summary.source_words,
+        }
+    }
+
+    fn add(&mut self, other: &Totals) {
+        self.segments += other.segments;
+        self.with_findings += other.with_findings;
+        for (total, n) in self.by_severity.iter_mut().zip(other.by_severity) {
+            *total += n;
+        }
+        self.mqm_penalty += other.mqm_penalty;
+        self.source_words += other.source_words;
+    }
+}
+
+fn severity_index(severity: Severity) -> usize {
+    match severity {
+        Severity::Critical => 0,
+        Severity::Major => 1,
+        Severity::Minor => 2,
+        Severity::Info => 3,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -161,26 +271,21 @@ fn render_finding(out: &mut String, report: &Report, f: &Finding, paint: Painter
     out.push('\n');
 }
 
-fn render_summary(out: &mut String, report: &Report, paint: Painter) {
-    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
-    let with_findings = report
-        .segments
-        .iter()
-        .filter(|s| report.findings.iter().any(|f| f.segment == s.id))
-        .count();
+fn render_summary(out: &mut String, totals: &Totals, paint: Painter) {
+    let [critical, major, minor, info] = totals.by_severity;
     let _ = writeln!(
         out,
         "\n{} {} segments, {} with findings; {} findings: {} critical, {} major, {} minor, {} info; MQM penalty {:.1} ({:.2} per 100 source words)",
         paint.apply(BOLD, "summary:"),
-        report.segments.len(),
-        with_findings,
-        report.findings.len(),
-        count(Severity::Critical),
-        count(Severity::Major),
-        count(Severity::Minor),
-        count(Severity::Info),
-        report.summary.mqm_penalty,
-        report.summary.mqm_per_100_words,
+        totals.segments,
+        totals.with_findings,
+        totals.by_severity.iter().sum::<usize>(),
+        critical,
+        major,
+        minor,
+        info,
+        totals.mqm_penalty,
+        crate::score::per_hundred_words(totals.mqm_penalty, totals.source_words),
     );
 }
 
