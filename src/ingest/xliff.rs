@@ -441,3 +441,54 @@ impl Iterator for XliffUnits {
         self.queue.pop_front().map(Ok)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::inline::decode;
+
+    fn read(xml: &str) -> Result<Vec<Unit>, IngestError> {
+        let input: Box<dyn BufRead> = Box::new(std::io::Cursor::new(xml.as_bytes().to_vec()));
+        XliffUnits::new(PathBuf::from("t.xlf"), input)?.collect()
+    }
+
+    #[test]
+    fn segmented_trans_unit_and_positions() {
+        let xml = "<xliff version=\"1.2\"><file source-language=\"en-GB\" target-language=\"fr\"><body>\n\
+<trans-unit id=\"7\"><source>A. B.</source>\n\
+<seg-source><mrk mtype=\"seg\" mid=\"1\">A.</mrk> <mrk mtype=\"seg\" mid=\"2\">B<x id=\"1\"/>.</mrk></seg-source>\n\
+<target><mrk mtype=\"seg\" mid=\"2\">Bé.</mrk></target>\n\
+<alt-trans><target>ignored</target></alt-trans></trans-unit>\n\
+</body></file></xliff>";
+        let input: Box<dyn BufRead> = Box::new(std::io::Cursor::new(xml.as_bytes().to_vec()));
+        let reader = XliffUnits::new(PathBuf::from("t.xlf"), input).unwrap();
+        assert_eq!(reader.languages().source.as_deref(), Some("en"));
+        let units: Vec<Unit> = reader.collect::<Result<_, _>>().unwrap();
+        let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, ["7#1", "7#2"]);
+        assert!(units[0].target.text.is_empty());
+        assert_eq!(units[1].target.text, "Bé.");
+        assert_eq!(
+            units[1]
+                .source
+                .text
+                .chars()
+                .filter(|c| decode(*c).is_some())
+                .count(),
+            1
+        );
+        let at = units[1].target.position(0).unwrap();
+        assert_eq!((at.line, at.column), (4, 34));
+    }
+
+    #[test]
+    fn bad_code_point_and_non_xliff_root_are_errors() {
+        let err = read("<xliff version=\"2.0\" srcLang=\"en\"><file id=\"f\"><unit id=\"u\"><segment><source>a<cp hex=\"D800\"/></source></segment></unit></file></xliff>").unwrap_err();
+        assert!(err.to_string().contains("is not a character"), "{err}");
+        let err = read("<tmx/>").unwrap_err();
+        assert!(
+            err.to_string().starts_with("t.xlf:1:1: not an XLIFF file"),
+            "{err}"
+        );
+    }
+}
