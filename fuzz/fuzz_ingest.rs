@@ -351,12 +351,14 @@ fn error_outcome(message: &str) -> Result<String, String> {
     {
         return Err(format!("error at line or column 0: {message}"));
     }
-    // The kind of error: its first two words after the location (before any name), so that the corpus grows with new kinds of outcome, not with every new name.
+    // The kind of error: its first plain words after the location, up to the first name, so that the corpus grows with new kinds of outcome, not with every new name.
     let text = rest.trim_start_matches(|c: char| c == ':' || c.is_ascii_digit());
     let shape: Vec<String> = text
         .split_whitespace()
-        .take(2)
-        .map(|w| w.chars().filter(|c| c.is_ascii_alphabetic()).collect())
+        .map(|w| w.trim_end_matches([':', ',', ';']))
+        .take_while(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+        .take(4)
+        .map(String::from)
         .collect();
     Ok(format!("err {}", shape.join(" ")))
 }
