@@ -435,3 +435,28 @@ fn text_report_names_units() {
         .stdout(predicate::str::contains("unit src/files.c:5[0] (fuzzy)"))
         .stdout(predicate::str::contains("app.po"));
 }
+
+#[test]
+fn utf16_files_are_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.txt");
+    let text = "\u{FEFF}id\tsource\ttarget\r\nk1\tCancel\t\r\nk2\tShares rose.\tLes partages ont augmenté.\r\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(&path, bytes).unwrap();
+    let found = json(&[path.as_os_str()]);
+    let findings: Vec<(&str, &str)> = found["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["unit"].as_str().unwrap(), f["rule"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        findings,
+        [("k1", "untranslated"), ("k2", "term-false-friend")]
+    );
+    let partages = &found["findings"][1]["target"];
+    assert_eq!(
+        (partages["line"].as_u64(), partages["column"].as_u64()),
+        (Some(3), Some(17))
+    );
+}

@@ -10,6 +10,7 @@ mod lines;
 mod po;
 mod position;
 mod tmx;
+mod utf16;
 mod xliff;
 pub(crate) mod xml;
 
@@ -135,6 +136,13 @@ impl InputFormat {
         let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
         std::io::Read::read_to_end(&mut std::io::Read::take(file, 4096), &mut head)
             .map_err(|source| io_error(path, source))?;
+        if let Some(big_endian) = utf16::detect(&head) {
+            let reader = utf16::Utf16Reader::new(&head[2..head.len() & !1], big_endian);
+            let mut text = Vec::new();
+            // The head may end inside a character: what decodes is enough to tell.
+            let _ = std::io::Read::read_to_end(&mut std::io::Read::take(reader, 4096), &mut text);
+            head = text;
+        }
         InputFormat::from_content(&head).ok_or_else(|| IngestError::UnknownFormat {
             path: path.to_path_buf(),
         })
@@ -276,8 +284,17 @@ pub fn open_units(
     wanted: &Languages,
 ) -> Result<UnitReader, IngestError> {
     let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
-    let input = std::io::BufReader::with_capacity(64 * 1024, file);
-    open_reader(path, Box::new(input), format, wanted)
+    let mut input = std::io::BufReader::with_capacity(64 * 1024, file);
+    let head = input.fill_buf().map_err(|source| io_error(path, source))?;
+    let input: Box<dyn BufRead> = match utf16::detect(head) {
+        Some(big_endian) => {
+            input.consume(2);
+            let decoded = utf16::Utf16Reader::new(input, big_endian);
+            Box::new(std::io::BufReader::with_capacity(64 * 1024, decoded))
+        }
+        None => Box::new(input),
+    };
+    open_reader(path, input, format, wanted)
 }
 
 /// Like [`open_units`], for input already opened; `path` only names it in errors.
