@@ -27,6 +27,10 @@ pub struct CountingReader<R> {
     inner: R,
     line: usize,
     column: usize,
+    /// Bytes consumed since the last `<`, and how many are allowed (XML only): a text node
+    /// or a tag is buffered whole by the XML parser, so its size must be bounded.
+    since_markup: usize,
+    max_between_markup: usize,
 }
 
 impl<R: BufRead> CountingReader<R> {
@@ -35,7 +39,15 @@ impl<R: BufRead> CountingReader<R> {
             inner,
             line: 1,
             column: 1,
+            since_markup: 0,
+            max_between_markup: usize::MAX,
         }
+    }
+
+    /// Refuses input with more than `limit` bytes between two `<`.
+    pub fn with_markup_limit(mut self, limit: usize) -> Self {
+        self.max_between_markup = limit;
+        self
     }
 
     /// Line and column (in characters) of the next byte the parser will read.
@@ -73,6 +85,15 @@ impl<R: BufRead> Read for CountingReader<R> {
 
 impl<R: BufRead> BufRead for CountingReader<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.since_markup > self.max_between_markup {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "more than {} bytes of text or of one tag: refused",
+                    self.max_between_markup
+                ),
+            ));
+        }
         self.inner.fill_buf()
     }
 
@@ -80,7 +101,12 @@ impl<R: BufRead> BufRead for CountingReader<R> {
         // The bytes being consumed are still at the front of the inner buffer.
         if let Ok(buffer) = self.inner.fill_buf() {
             let n = amount.min(buffer.len());
-            (self.line, self.column) = advance((self.line, self.column), &buffer[..n]);
+            let consumed = &buffer[..n];
+            (self.line, self.column) = advance((self.line, self.column), consumed);
+            self.since_markup = match consumed.iter().rposition(|&b| b == b'<') {
+                Some(at) => n - at - 1,
+                None => self.since_markup.saturating_add(n),
+            };
         }
         self.inner.consume(amount);
     }
@@ -111,6 +137,18 @@ mod tests {
         );
         assert_eq!(locate(&anchors, 6), Some(Position { line: 4, column: 2 }));
         assert_eq!(locate(&[], 0), None);
+    }
+
+    #[test]
+    fn refuses_long_runs_without_markup() {
+        // The limit is checked whenever the buffer is refilled: small buffers here.
+        let read = |text: &'static str| {
+            let inner = std::io::BufReader::with_capacity(2, text.as_bytes());
+            let mut reader = CountingReader::new(inner).with_markup_limit(5);
+            reader.read_to_end(&mut Vec::new())
+        };
+        assert!(read("<a>0123456789<b>").is_err());
+        assert!(read("<a>012<b>012</b>").is_ok());
     }
 
     #[test]

@@ -169,6 +169,7 @@ impl TmxUnits {
         let mut open: Vec<Option<String>> = Vec::new();
         let mut ordinal = 0usize;
         loop {
+            self.xml.check_size(text)?;
             let event = self.xml.next()?;
             let at = self.xml.position;
             match event {

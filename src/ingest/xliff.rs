@@ -260,6 +260,7 @@ impl XliffUnits {
         let mut open: Vec<(Option<String>, bool)> = Vec::new();
         let mut ordinal = 0usize;
         loop {
+            self.xml.check_size(&side.whole)?;
             let event = self.xml.next()?;
             let at = self.xml.position;
             match event {

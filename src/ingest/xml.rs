@@ -13,6 +13,10 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use std::io::BufRead;
 use std::path::PathBuf;
 
+/// Longer text nodes, tags or units are refused: the parser buffers each whole, and no
+/// translation unit is anywhere near this long.
+pub(crate) const MAX_RUN_BYTES: usize = 16 * 1024 * 1024;
+
 /// Elements deeper than this are refused: no bilingual format needs them, and an unbounded
 /// element stack is memory an attacker controls.
 const MAX_DEPTH: usize = 256;
@@ -28,7 +32,8 @@ pub(crate) struct XmlInput {
 
 impl XmlInput {
     pub fn new(path: PathBuf, input: Box<dyn BufRead>) -> Self {
-        let mut reader = quick_xml::Reader::from_reader(CountingReader::new(input));
+        let counting = CountingReader::new(input).with_markup_limit(MAX_RUN_BYTES);
+        let mut reader = quick_xml::Reader::from_reader(counting);
         let config = reader.config_mut();
         config.check_end_names = true;
         config.expand_empty_elements = false;
@@ -87,6 +92,14 @@ impl XmlInput {
             column: at.column,
             message,
         }
+    }
+
+    /// Refuses a unit's text once it outgrows [`MAX_RUN_BYTES`] (many short text events).
+    pub fn check_size(&self, text: &super::UnitText) -> Result<(), IngestError> {
+        if text.text.len() > MAX_RUN_BYTES {
+            return Err(self.error(format!("unit text longer than {MAX_RUN_BYTES} bytes")));
+        }
+        Ok(())
     }
 
     /// The value of attribute `name` (its qualified name, e.g. `xml:lang`), unescaped.
