@@ -404,3 +404,44 @@ fn paint_line(line: &Line, paint: Painter) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CheckOptions;
+    use crate::ingest::{InputFormat, Languages, open_units};
+    use crate::pipeline::{check_unit_batches, check_units};
+    use std::path::Path;
+
+    fn seed_units() -> crate::ingest::UnitReader {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpora/afp-facebook-banks/formats/seed.po");
+        open_units(&path, InputFormat::Po, &Languages::default()).unwrap()
+    }
+
+    fn stream(batch: usize, options: RenderOptions) -> String {
+        let check = CheckOptions::new("en", "fr");
+        let mut stream = TextStream::new(Vec::new(), options);
+        check_unit_batches::<crate::CheckError>("seed.po", seed_units(), &check, batch, |r| {
+            stream.batch(&r).unwrap();
+            Ok(())
+        })
+        .unwrap();
+        String::from_utf8(stream.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn streamed_batches_read_like_the_whole_report() {
+        let options = RenderOptions {
+            color: false,
+            width: 100,
+            all_segments: true,
+        };
+        let whole = check_units("seed.po", seed_units(), &CheckOptions::new("en", "fr")).unwrap();
+        assert_eq!(stream(1000, options), render(&whole, options));
+        let split = stream(5, options);
+        assert_eq!(split.matches("── segment ").count(), 18);
+        let summary = split.lines().last().unwrap();
+        assert!(summary.starts_with("summary: 18 segments"), "{summary}");
+    }
+}
