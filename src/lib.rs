@@ -24,4 +24,4 @@ pub mod stream;
 pub mod textutil;
 
 pub use model::{Bead, Finding, Severity, Span};
-pub use pipeline::{CheckError, CheckOptions, Report, check_files, check_texts};
+pub use pipeline::{CheckError, CheckOptions, Report, check_files, check_texts, check_units};

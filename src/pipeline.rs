@@ -4,11 +4,11 @@
 use crate::align::{Aligner, align_documents};
 use crate::checks::{BeadContext, Check, DocumentFacts, REGISTRY, SideText};
 use crate::glossary::Glossary;
-use crate::ingest::{IngestError, read_text};
+use crate::ingest::{Anchor, IngestError, Unit, read_text};
 use crate::locale::pair::{PairError, PairKnowledge};
 use crate::locale::{Language, LocaleError};
 use crate::model::{Bead, Finding, Sentence, Span};
-use crate::normalize::Document;
+use crate::normalize::{Document, Position};
 use crate::score;
 use crate::segment::split_document;
 use crate::textutil::count_words;
@@ -74,6 +74,9 @@ pub struct CheckedDocument {
     pub lang: &'static Language,
     pub document: Document,
     pub sentences: Vec<Sentence>,
+    /// For a side of a bilingual file, whose text holds one unit a line: where each line's
+    /// characters are in that file. Empty for a plain text.
+    pub origin: Vec<Vec<Anchor>>,
 }
 
 impl CheckedDocument {
@@ -99,9 +102,19 @@ impl CheckedDocument {
     pub fn lines(&self, sentences: &std::ops::Range<usize>) -> Vec<usize> {
         let lines: BTreeSet<usize> = self.sentences[sentences.clone()]
             .iter()
-            .map(|s| self.document.position(s.span.start).line)
+            .map(|s| self.position(s.span.start).line)
             .collect();
         lines.into_iter().collect()
+    }
+
+    /// Line and column in the user's file of a normalized byte offset: in the text itself,
+    /// or, for a side of a bilingual file, in that file.
+    pub fn position(&self, offset: usize) -> Position {
+        let position = self.document.position(offset);
+        self.origin
+            .get(position.line - 1)
+            .and_then(|anchors| crate::ingest::locate(anchors, position.column - 1))
+            .unwrap_or(position)
     }
 }
 
@@ -113,6 +126,10 @@ pub struct Segment {
     pub source_span: Span,
     pub target_span: Span,
     pub score: f64,
+    /// The id of the unit of a bilingual file that this segment is.
+    pub unit: Option<String>,
+    /// The unit is marked as needing review (PO `fuzzy`, XLIFF draft states).
+    pub fuzzy: bool,
 }
 
 /// Totals over the findings of a report.
@@ -156,6 +173,87 @@ pub fn check_texts(
     target: (&str, String),
     options: &CheckOptions,
 ) -> Result<Report, CheckError> {
+    check_pair(source, target, options, options.aligned)
+}
+
+/// Checks the units of a bilingual file, read as they come: one unit is one segment, and
+/// findings point into the file and name their unit. `path` names the file in the report.
+pub fn check_units(
+    path: &str,
+    units: impl IntoIterator<Item = Result<Unit, IngestError>>,
+    options: &CheckOptions,
+) -> Result<Report, CheckError> {
+    let (mut source, mut target) = (String::new(), String::new());
+    let (mut source_origin, mut target_origin) = (Vec::new(), Vec::new());
+    let mut ids = Vec::new();
+    for unit in units {
+        let unit = unit?;
+        push_line(&mut source, &unit.source.text);
+        push_line(&mut target, &unit.target.text);
+        source_origin.push(unit.source.anchors);
+        target_origin.push(unit.target.anchors);
+        ids.push((unit.id, unit.fuzzy));
+    }
+    let mut report = check_pair((path, source), (path, target), options, true)?;
+    for segment in &mut report.segments {
+        let line = (report.source.lines(&segment.bead.source).first())
+            .or(report.target.lines(&segment.bead.target).first())
+            .copied();
+        if let Some((id, fuzzy)) = line.and_then(|line| ids.get(line - 1)) {
+            segment.unit = Some(id.clone());
+            segment.fuzzy = *fuzzy;
+        }
+    }
+    report.source.origin = source_origin;
+    report.target.origin = target_origin;
+    Ok(report)
+}
+
+/// Checks a bilingual file `batch` units at a time and hands each batch's report to `emit`,
+/// so that memory stays bounded however big the file is. Segment ids run on across batches;
+/// document-wide facts (which words are names) are learnt per batch. Stops at the first
+/// error, of the file or of `emit`.
+pub fn check_unit_batches<E: From<CheckError>>(
+    path: &str,
+    units: impl IntoIterator<Item = Result<Unit, IngestError>>,
+    options: &CheckOptions,
+    batch: usize,
+    mut emit: impl FnMut(Report) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut units = units.into_iter().peekable();
+    let mut first_segment = 0;
+    let mut emitted = false;
+    while !emitted || units.peek().is_some() {
+        let mut report = check_units(path, units.by_ref().take(batch.max(1)), options)?;
+        for segment in &mut report.segments {
+            segment.id += first_segment;
+        }
+        for finding in &mut report.findings {
+            finding.segment += first_segment;
+        }
+        first_segment += report.segments.len();
+        emit(report)?;
+        emitted = true;
+    }
+    Ok(())
+}
+
+/// Appends a unit's text as one line: a line break inside a unit becomes a space (of the same
+/// length, so that offsets into the unit's text still hold).
+fn push_line(text: &mut String, unit: &str) {
+    text.extend(
+        unit.chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+    );
+    text.push('\n');
+}
+
+fn check_pair(
+    source: (&str, String),
+    target: (&str, String),
+    options: &CheckOptions,
+    aligned: bool,
+) -> Result<Report, CheckError> {
     let (source_lang, target_lang) = (Language::get(&options.from)?, Language::get(&options.to)?);
     // Both sides are segmented, and the pair's knowledge is loaded (once per process), at the
     // same time.
@@ -176,7 +274,7 @@ pub fn check_texts(
     let (pair, reverse_pair) = (pair?, reverse_pair?);
     let typography = target_typography(target.lang, options.variant.as_deref())?;
     let aligner = aligner_with_glossary(options);
-    let beads = if options.aligned {
+    let beads = if aligned {
         align_by_line(&source, &target)
     } else {
         align_documents(
@@ -211,6 +309,7 @@ pub fn check_texts(
             document: &facts,
             typography,
             aligner: &aligner,
+            line_aligned: aligned,
             cache: Default::default(),
         })
         .collect();
@@ -238,6 +337,8 @@ pub fn check_texts(
             source_span: side_span(&ctx.source),
             target_span: side_span(&ctx.target),
             score,
+            unit: None,
+            fuzzy: false,
         })
         .collect();
     let source_words = count_words(&source.document.text);
@@ -295,6 +396,7 @@ fn prepare(path: &str, text: String, lang: &'static Language) -> CheckedDocument
         lang,
         document,
         sentences,
+        origin: Vec::new(),
     }
 }
 

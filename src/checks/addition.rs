@@ -46,7 +46,9 @@ impl Check for Addition {
             return;
         }
         if ctx.source.text.trim().is_empty() {
-            if ctx.bead.source.is_empty() {
+            // In line-aligned input a target line against an empty source line is a
+            // translation with no source, which an aligner would have called an addition too.
+            if !ctx.line_aligned || ctx.bead.source.is_empty() {
                 out.push(
                     ctx.finding(
                         &RULE,

@@ -18,6 +18,7 @@ mod number_format;
 mod number_mismatch;
 pub mod numbers;
 mod omission;
+mod placeholder;
 mod punctuation_final;
 mod punctuation_unbalanced;
 mod repeated_word;
@@ -83,6 +84,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &number_format::NumberFormat,
     &false_friend::FalseFriendCheck,
     &glossary_term::GlossaryTerm,
+    &placeholder::PlaceholderMismatch,
     &untranslated::Untranslated,
     &untranslated_fragment::UntranslatedFragment,
     &omission::Omission,
@@ -239,6 +241,9 @@ pub struct BeadContext<'a> {
     pub typography: &'a TypographyVariant,
     /// The pair's sentence aligner, for checks that look inside a multi-sentence bead.
     pub aligner: &'a crate::align::Aligner,
+    /// The bead pairs a line (or unit) with a line, as the input said, rather than sentences
+    /// the aligner paired: an empty side is then an empty line, not a left-out sentence.
+    pub line_aligned: bool,
     /// What several checks compute from the bead, computed once.
     pub cache: BeadCache,
 }
@@ -376,6 +381,7 @@ pub(crate) mod testing {
                 typography: to_lang.typography.variant(None),
                 aligner: Box::leak(Box::new(crate::align::Aligner::for_pair(from, to))),
                 cache: BeadCache::default(),
+                line_aligned: true,
             })
             .collect();
         let mut out = Vec::new();

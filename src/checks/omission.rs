@@ -66,7 +66,7 @@ impl Check for Omission {
         }
         if ctx.target.text.trim().is_empty() {
             // In line-aligned input an empty target line is the untranslated rule's.
-            if ctx.bead.target.is_empty() {
+            if !ctx.line_aligned {
                 out.push(
                     ctx.finding(&RULE, "no target sentence translates this source sentence")
                         .with_source(ctx.source_span(Span::new(0, source.len()))),

@@ -47,7 +47,10 @@ impl Check for Untranslated {
         let target = ctx.target.text;
         let source_words = lowercase_words(source);
         if target.trim().is_empty() {
-            if !source_words.is_empty() && !source.trim().is_empty() {
+            // Any word counts here, names included: a unit of a bilingual file whose target
+            // is empty (`Cancel`, `ACME Cloud`) is untranslated. Without line alignment, an
+            // empty target is a sentence left out: `omission`'s.
+            if ctx.line_aligned && source.chars().any(char::is_alphabetic) {
                 out.push(
                     ctx.finding(&RULE, "the target is empty")
                         .with_source(ctx.source_span(Span::new(0, source.len()))),

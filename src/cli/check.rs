@@ -1,16 +1,21 @@
-//! `transcheck check SOURCE TARGET`, `check SOURCE_DIR TARGET_DIR`, `check --manifest FILE`.
+//! `transcheck check SOURCE TARGET` (two plain texts), `check SOURCE_DIR TARGET_DIR`,
+//! `check --manifest FILE`, or `check FILE` (a bilingual file: TSV/CSV, TMX, XLIFF, PO, JSON
+//! Lines).
 
 use super::EXIT_FINDINGS;
 use anyhow::{Context, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{BufReader, BufWriter, IsTerminal, Write};
+use std::io::{BufReader, BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use transcheck::baseline::Baseline;
 use transcheck::batch::{Pair, check_pairs, pairs_in_directories, read_manifest};
 use transcheck::config::Config;
 use transcheck::glossary::Glossary;
+use transcheck::ingest::{InputFormat, Languages, open_units, primary_language};
+use transcheck::locale::Language;
+use transcheck::pipeline::{check_unit_batches, check_units};
 use transcheck::report::jsonl::JsonlWriter;
 use transcheck::report::{self, Format, RenderOptions};
 use transcheck::stream::{LineSource, check_aligned_batches};
@@ -21,12 +26,15 @@ const LARGE_INPUT_BYTES: u64 = 1 << 20;
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// The source text (one paragraph per line), or a directory of them.
+    /// The source text (one paragraph per line), a directory of them, or a bilingual file
+    /// (TSV/CSV, TMX, XLIFF, PO, JSON Lines) when TARGET is not given.
     #[arg(required_unless_present = "manifest")]
     source: Option<PathBuf>,
     /// Its translation (one paragraph per line), or a directory with the same file names.
-    #[arg(required_unless_present = "manifest")]
     target: Option<PathBuf>,
+    /// Format of a bilingual FILE [default: from its extension, else its content].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormat>,
     /// Check the pairs listed in FILE (`SOURCE<TAB>TARGET` a line, relative to FILE).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["source", "target"])]
     manifest: Option<PathBuf>,
@@ -36,11 +44,11 @@ pub struct CheckArgs {
     /// Record every current finding in FILE as accepted (then exit 0).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
-    /// Source language (ISO 639-1) [default: en].
+    /// Source language (ISO 639-1) [default: a bilingual file's, else en].
     #[arg(long)]
     from: Option<String>,
     /// Target language (ISO 639-1), optionally with a region that selects a typography
-    /// variant (`fr-CA`) [default: fr].
+    /// variant (`fr-CA`) [default: a bilingual file's, else fr].
     #[arg(long)]
     to: Option<String>,
     /// Typography variant of the target language (`strict`, `CA`).
@@ -80,6 +88,14 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    if let (Some(file), None, None) = (&args.source, &args.target, &args.manifest)
+        && !file.is_dir()
+    {
+        return run_bilingual(&args, file);
+    }
+    if args.input_format.is_some() {
+        bail!("--input-format names the format of a single bilingual FILE");
+    }
     let pairs = pairs(&args)?;
     let inputs: Vec<&Path> = pairs
         .iter()
@@ -88,48 +104,119 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     for output in [&args.output, &args.write_baseline].into_iter().flatten() {
         refuse_to_overwrite_inputs(output, &inputs)?;
     }
-    let (options, fail_on) = resolve_options(&args, &pairs)?;
-    validate_rule_patterns(&options)?;
+    let config = load_config(
+        &args,
+        pairs
+            .first()
+            .map(|p| [p.target.as_path(), p.source.as_path()]),
+    )?;
+    let (options, fail_on) = resolve_options(&args, config, Languages::default())?;
     if let Some(exit) = stream_if_possible(&args, &pairs, &options, fail_on)? {
         return Ok(exit);
     }
+    let reports = check_with_progress(&pairs, &options)?;
+    finish(&args, reports, fail_on)
+}
+
+/// Baselines, rendering and the exit code, once the reports are there.
+fn finish(
+    args: &CheckArgs,
+    mut reports: Vec<Report>,
+    fail_on: Severity,
+) -> anyhow::Result<ExitCode> {
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let mut reports = check_with_progress(&pairs, &options)?;
     if let Some(path) = &args.write_baseline {
         write_baseline(path, &reports)?;
     }
     if let Some(baseline) = &baseline {
         apply_baseline(baseline, &mut reports);
     }
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let render = RenderOptions {
-        color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        width: terminal_width(),
-        all_segments: args.all_segments,
-        fail_on,
-    };
-    let text = report::render(&reports, args.format, render);
-    match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            if let Err(e) = stdout
-                .write_all(text.as_bytes())
-                .and_then(|_| stdout.flush())
-                && e.kind() != std::io::ErrorKind::BrokenPipe
-            {
-                return Err(e).context("cannot write to standard output");
-            }
-        }
-    }
+    let text = report::render(&reports, args.format, render_options(args, fail_on));
+    write_output(args, &mut std::io::Cursor::new(text.into_bytes()))?;
     // A baseline just written accepts every finding.
     let failing = args.write_baseline.is_none()
         && reports
             .iter()
             .flat_map(|r| &r.findings)
             .any(|f| f.severity >= fail_on);
+    Ok(if failing {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn render_options(args: &CheckArgs, fail_on: Severity) -> RenderOptions {
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    RenderOptions {
+        color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        width: terminal_width(),
+        all_segments: args.all_segments,
+        fail_on,
+    }
+}
+
+/// Copies the rendered report to `--output` or standard output.
+fn write_output(args: &CheckArgs, rendered: &mut dyn Read) -> anyhow::Result<()> {
+    match &args.output {
+        Some(path) => std::fs::File::create(path)
+            .and_then(|mut file| std::io::copy(rendered, &mut file))
+            .map(|_| ())
+            .with_context(|| format!("cannot write {}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            match std::io::copy(rendered, &mut stdout).and_then(|_| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(e).context("cannot write to standard output")
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+/// Units checked a batch at a time, so that memory stays bounded whatever the file's size.
+const BATCH_UNITS: usize = 2000;
+
+/// `check FILE`: a bilingual file. Text and JSON reports are written batch by batch; other
+/// formats, and baselines, need the whole report.
+fn run_bilingual(args: &CheckArgs, file: &Path) -> anyhow::Result<ExitCode> {
+    for output in [&args.output, &args.write_baseline].into_iter().flatten() {
+        refuse_to_overwrite_inputs(output, &[file])?;
+    }
+    let format = match args.input_format {
+        Some(format) => format,
+        None => InputFormat::detect(file)?,
+    };
+    let wanted = Languages {
+        source: args.from.clone(),
+        target: args.to.clone(),
+    };
+    let units = open_units(file, format, &wanted)?;
+    let config = load_config(args, Some([file, file]))?;
+    let (options, fail_on) = resolve_options(args, config, units.languages.clone())?;
+    let path = file.display().to_string();
+    let needs_whole_report = args.baseline.is_some() || args.write_baseline.is_some();
+    if needs_whole_report || !report::Stream::<std::fs::File>::supports(args.format) {
+        let report = check_units(&path, units, &options)?;
+        return finish(args, vec![report], fail_on);
+    }
+    // The report goes to a temporary file first: nothing is written if the input is broken.
+    let spool = tempfile::tempfile().context("cannot create a temporary file")?;
+    let mut stream = report::Stream::new(
+        BufWriter::new(spool),
+        args.format,
+        render_options(args, fail_on),
+    )?;
+    let mut failing = false;
+    check_unit_batches(&path, units, &options, BATCH_UNITS, |batch| {
+        failing |= batch.findings.iter().any(|f| f.severity >= fail_on);
+        stream.batch(&batch).context("cannot write the report")
+    })?;
+    let mut spool = stream.finish()?.into_inner().map_err(|e| e.into_error())?;
+    spool.seek(SeekFrom::Start(0))?;
+    write_output(args, &mut spool)?;
     Ok(if failing {
         ExitCode::from(EXIT_FINDINGS)
     } else {
@@ -288,22 +375,24 @@ fn apply_baseline(baseline: &Baseline, reports: &mut [Report]) {
     }
 }
 
-/// Settings from the flags, then `transcheck.toml`, then the defaults.
-fn resolve_options(args: &CheckArgs, pairs: &[Pair]) -> anyhow::Result<(CheckOptions, Severity)> {
-    let config = match &args.config {
+/// `--config`, or the `transcheck.toml` next to the first target or source file.
+fn load_config(args: &CheckArgs, first: Option<[&Path; 2]>) -> anyhow::Result<Config> {
+    Ok(match &args.config {
         Some(path) => Config::load(path)?,
-        None => {
-            let first: Vec<&Path> = pairs
-                .iter()
-                .take(1)
-                .flat_map(|p| [p.target.as_path(), p.source.as_path()])
-                .collect();
-            match Config::discover(&first) {
-                Some(path) => Config::load(&path)?,
-                None => Config::default(),
-            }
-        }
-    };
+        None => match first.and_then(|files| Config::discover(&files)) {
+            Some(path) => Config::load(&path)?,
+            None => Config::default(),
+        },
+    })
+}
+
+/// Settings from the flags, then a bilingual file's own languages, then `transcheck.toml`,
+/// then the defaults.
+fn resolve_options(
+    args: &CheckArgs,
+    config: Config,
+    file: Languages,
+) -> anyhow::Result<(CheckOptions, Severity)> {
     let fail_on = match &args.fail_on {
         Some(s) => s.parse()?,
         None => config.fail_on.unwrap_or(Severity::Major),
@@ -311,18 +400,23 @@ fn resolve_options(args: &CheckArgs, pairs: &[Pair]) -> anyhow::Result<(CheckOpt
     let to = args
         .to
         .clone()
+        .or(file.target)
         .or(config.to)
         .unwrap_or_else(|| "fr".to_string());
-    // `fr-CA`: the language, and the region as typography variant.
-    let (to, region) = match to.split_once(['-', '_']) {
-        Some((lang, region)) => (lang.to_string(), Some(region.to_uppercase())),
-        None => (to, None),
-    };
     let from = args
         .from
         .clone()
+        .or(file.source)
         .or(config.from)
         .unwrap_or_else(|| "en".to_string());
+    // `fr-CA`: the language, and the region as typography variant when the language has one
+    // for it (`fr-FR` is plain French).
+    let region = to
+        .split_once(['-', '_'])
+        .map(|(_, region)| region.to_uppercase());
+    let (from, to) = (primary_language(&from), primary_language(&to));
+    let region =
+        region.filter(|r| Language::get(&to).is_ok_and(|l| l.typography.variant.contains_key(r)));
     let glossaries: Vec<PathBuf> = config
         .glossary
         .into_iter()
@@ -336,7 +430,7 @@ fn resolve_options(args: &CheckArgs, pairs: &[Pair]) -> anyhow::Result<(CheckOpt
         }
     };
     let options = CheckOptions {
-        glossary: Glossary::load(&glossaries)?,
+        glossary: Glossary::load_for(&glossaries, &from, &to)?,
         aligned: args.aligned || config.aligned.unwrap_or(false),
         select: or_config(&args.select, config.select),
         ignore: or_config(&args.ignore, config.ignore),
@@ -344,6 +438,7 @@ fn resolve_options(args: &CheckArgs, pairs: &[Pair]) -> anyhow::Result<(CheckOpt
         severity: config.severity,
         ..CheckOptions::new(&from, &to)
     };
+    validate_rule_patterns(&options)?;
     Ok((options, fail_on))
 }
 

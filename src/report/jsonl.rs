@@ -41,6 +41,9 @@ pub struct FindingRecord {
     pub message: String,
     pub suggestion: Option<String>,
     pub segment: usize,
+    /// The unit id, for a bilingual file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     pub source: Option<RecordLocation>,
     pub target: Option<RecordLocation>,
     pub fingerprint: String,
@@ -126,6 +129,14 @@ impl<W: Write> JsonlWriter<W> {
         Ok(())
     }
 
+    /// Writes a batch of a bilingual file ([`crate::pipeline::check_unit_batches`]), whose
+    /// segment ids and file positions already count from the start of the file.
+    pub fn batch(&mut self, report: &Report) -> std::io::Result<()> {
+        let units = report.segments.len();
+        self.write_report(report, units, Offsets::default())
+            .map_err(std::io::Error::other)
+    }
+
     fn write_record(&mut self, record: &FindingRecord) -> Result<(), JsonlError> {
         let severity = record.severity;
         *self
@@ -195,10 +206,17 @@ fn record(report: &Report, f: &Finding, offsets: Offsets) -> FindingRecord {
         message: f.message.clone(),
         suggestion: f.suggestion.clone(),
         segment: f.segment + offsets.segments,
+        unit: segment_of(report, f).and_then(|s| s.unit.clone()),
         source: f.source.map(|s| located(Location::of(&report.source, s))),
         target: f.target.map(|s| located(Location::of(&report.target, s))),
         fingerprint: fingerprint(report, f),
     }
+}
+
+/// The finding's segment; the ids of a batch's segments may start above 0.
+fn segment_of<'a>(report: &'a Report, f: &Finding) -> Option<&'a crate::pipeline::Segment> {
+    let first = report.segments.first()?.id;
+    report.segments.get(f.segment.checked_sub(first)?)
 }
 
 /// Renders reports already in memory (each counted from its own first line).

@@ -76,6 +76,51 @@ pub fn render(reports: &[Report], format: Format, options: RenderOptions) -> Str
     renderer(format)(reports, &options)
 }
 
+/// Writes the reports of consecutive batches of one bilingual file as one report (see
+/// [`crate::pipeline::check_unit_batches`]).
+pub enum Stream<W: std::io::Write> {
+    Text(text::TextStream<W>),
+    Json(json::JsonStream<W>),
+    Jsonl(jsonl::JsonlWriter<W>),
+}
+
+impl<W: std::io::Write> Stream<W> {
+    /// Whether a format can be written batch by batch.
+    pub fn supports(format: Format) -> bool {
+        matches!(format, Format::Text | Format::Json | Format::Jsonl)
+    }
+
+    pub fn new(out: W, format: Format, options: RenderOptions) -> std::io::Result<Self> {
+        Ok(match format {
+            Format::Text => Stream::Text(text::TextStream::new(out, options)),
+            Format::Json => Stream::Json(json::JsonStream::new(out)?),
+            Format::Jsonl => Stream::Jsonl(jsonl::JsonlWriter::new(out)),
+            other => {
+                return Err(std::io::Error::other(format!(
+                    "the {other:?} format cannot be written batch by batch"
+                )));
+            }
+        })
+    }
+
+    pub fn batch(&mut self, report: &Report) -> std::io::Result<()> {
+        match self {
+            Stream::Text(stream) => stream.batch(report),
+            Stream::Json(stream) => stream.batch(report),
+            Stream::Jsonl(stream) => stream.batch(report),
+        }
+    }
+
+    /// Ends the report; returns the output.
+    pub fn finish(self) -> std::io::Result<W> {
+        match self {
+            Stream::Text(stream) => stream.finish(),
+            Stream::Json(stream) => stream.finish(),
+            Stream::Jsonl(stream) => stream.finish().map_err(std::io::Error::other),
+        }
+    }
+}
+
 /// Where a span is in the user's file, and what it says there.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Location {
@@ -86,11 +131,11 @@ pub struct Location {
 
 impl Location {
     pub fn of(doc: &CheckedDocument, span: Span) -> Location {
-        let position = doc.document.position(span.start);
+        let position = doc.position(span.start);
         Location {
             line: position.line,
             column: position.column,
-            text: doc.document.original_slice(span).to_string(),
+            text: crate::ingest::inline::readable(doc.document.original_slice(span)).into_owned(),
         }
     }
 }
@@ -188,7 +233,8 @@ pub fn all_findings(reports: &[Report]) -> impl Iterator<Item = (&Report, &Findi
 
 /// Rounds a score for output so that reports do not differ by float noise.
 pub fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+    // `+ 0.0` turns the -0.0 of an empty float sum into 0.0.
+    (x * 1000.0).round() / 1000.0 + 0.0
 }
 
 /// Escapes text for HTML and XML content and attribute values.

@@ -62,7 +62,61 @@ fn render_one(report: &Report, options: RenderOptions) -> String {
     let paint = Painter {
         color: options.color,
     };
-    let width = options.width.max(40);
+    render_header(&mut out, report, paint);
+    render_segments(&mut out, report, options);
+    render_summary(&mut out, &Totals::of(report), paint);
+    out
+}
+
+/// Writes the text report of a bilingual file checked batch by batch (see
+/// [`crate::pipeline::check_unit_batches`]), as [`render`] would the whole report.
+pub struct TextStream<W: std::io::Write> {
+    out: W,
+    options: RenderOptions,
+    totals: Option<Totals>,
+}
+
+impl<W: std::io::Write> TextStream<W> {
+    pub fn new(out: W, options: RenderOptions) -> Self {
+        TextStream {
+            out,
+            options,
+            totals: None,
+        }
+    }
+
+    pub fn batch(&mut self, report: &Report) -> std::io::Result<()> {
+        let mut text = String::new();
+        let paint = Painter {
+            color: self.options.color,
+        };
+        let totals = match &mut self.totals {
+            Some(totals) => totals,
+            None => {
+                render_header(&mut text, report, paint);
+                self.totals.insert(Totals::default())
+            }
+        };
+        render_segments(&mut text, report, self.options);
+        totals.add(&Totals::of(report));
+        self.out.write_all(text.as_bytes())
+    }
+
+    /// Writes the summary; returns the output.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        if let Some(totals) = &self.totals {
+            let mut text = String::new();
+            let paint = Painter {
+                color: self.options.color,
+            };
+            render_summary(&mut text, totals, paint);
+            self.out.write_all(text.as_bytes())?;
+        }
+        Ok(self.out)
+    }
+}
+
+fn render_header(out: &mut String, report: &Report, paint: Painter) {
     let _ = writeln!(
         out,
         "{} {} ({}) → {} ({})",
@@ -72,6 +126,13 @@ fn render_one(report: &Report, options: RenderOptions) -> String {
         report.target.path,
         report.target.lang.code
     );
+}
+
+fn render_segments(out: &mut String, report: &Report, options: RenderOptions) {
+    let paint = Painter {
+        color: options.color,
+    };
+    let width = options.width.max(40);
     for segment in &report.segments {
         let findings: Vec<&Finding> = report
             .findings
@@ -81,10 +142,59 @@ fn render_one(report: &Report, options: RenderOptions) -> String {
         if findings.is_empty() && !options.all_segments {
             continue;
         }
-        render_segment(&mut out, report, segment, &findings, width, paint);
+        render_segment(out, report, segment, &findings, width, paint);
     }
-    render_summary(&mut out, report, paint);
-    out
+}
+
+/// What the summary line counts.
+#[derive(Debug, Default)]
+struct Totals {
+    segments: usize,
+    with_findings: usize,
+    by_severity: [usize; 4],
+    mqm_penalty: f64,
+    source_words: usize,
+}
+
+impl Totals {
+    fn of(report: &Report) -> Totals {
+        let mut by_severity = [0; 4];
+        for f in &report.findings {
+            by_severity[severity_index(f.severity)] += 1;
+        }
+        let flagged: std::collections::HashSet<usize> =
+            report.findings.iter().map(|f| f.segment).collect();
+        Totals {
+            segments: report.segments.len(),
+            with_findings: report
+                .segments
+                .iter()
+                .filter(|s| flagged.contains(&s.id))
+                .count(),
+            by_severity,
+            mqm_penalty: report.summary.mqm_penalty,
+            source_words: report.summary.source_words,
+        }
+    }
+
+    fn add(&mut self, other: &Totals) {
+        self.segments += other.segments;
+        self.with_findings += other.with_findings;
+        for (total, n) in self.by_severity.iter_mut().zip(other.by_severity) {
+            *total += n;
+        }
+        self.mqm_penalty += other.mqm_penalty;
+        self.source_words += other.source_words;
+    }
+}
+
+fn severity_index(severity: Severity) -> usize {
+    match severity {
+        Severity::Critical => 0,
+        Severity::Major => 1,
+        Severity::Minor => 2,
+        Severity::Info => 3,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -110,8 +220,13 @@ fn render_segment(
     width: usize,
     paint: Painter,
 ) {
+    let unit = match (&segment.unit, segment.fuzzy) {
+        (Some(id), true) => format!(" · unit {id} (fuzzy)"),
+        (Some(id), false) => format!(" · unit {id}"),
+        (None, _) => String::new(),
+    };
     let title = format!(
-        "── segment {} · {} · {} ↔ {} ",
+        "── segment {}{unit} · {} · {} ↔ {} ",
         segment.id + 1,
         segment.bead.kind(),
         line_label(&report.source, &segment.bead.source),
@@ -186,26 +301,21 @@ fn render_finding(out: &mut String, report: &Report, f: &Finding, paint: Painter
     out.push('\n');
 }
 
-fn render_summary(out: &mut String, report: &Report, paint: Painter) {
-    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
-    let with_findings = report
-        .segments
-        .iter()
-        .filter(|s| report.findings.iter().any(|f| f.segment == s.id))
-        .count();
+fn render_summary(out: &mut String, totals: &Totals, paint: Painter) {
+    let [critical, major, minor, info] = totals.by_severity;
     let _ = writeln!(
         out,
         "\n{} {} segments, {} with findings; {} findings: {} critical, {} major, {} minor, {} info; MQM penalty {:.1} ({:.2} per 100 source words)",
         paint.apply(BOLD, "summary:"),
-        report.segments.len(),
-        with_findings,
-        report.findings.len(),
-        count(Severity::Critical),
-        count(Severity::Major),
-        count(Severity::Minor),
-        count(Severity::Info),
-        report.summary.mqm_penalty,
-        report.summary.mqm_per_100_words,
+        totals.segments,
+        totals.with_findings,
+        totals.by_severity.iter().sum::<usize>(),
+        critical,
+        major,
+        minor,
+        info,
+        totals.mqm_penalty,
+        crate::score::per_hundred_words(totals.mqm_penalty, totals.source_words),
     );
 }
 
@@ -217,14 +327,23 @@ type StyledChar = (char, Option<Severity>);
 fn styled(doc: &CheckedDocument, segment: Span, marks: &[(Span, Severity)]) -> Vec<StyledChar> {
     let text = doc.document.slice(segment);
     text.char_indices()
-        .map(|(i, c)| {
+        .flat_map(|(i, c)| {
             let at = segment.start + i;
             let severity = marks
                 .iter()
                 .filter(|(s, _)| s.start <= at && at < s.end)
                 .map(|(_, sev)| *sev)
                 .max();
-            (if c == '\n' { ' ' } else { c }, severity)
+            // Inline-tag placeholders are spelt out: `<1>`, `</1>`, `<2/>`.
+            let shown = match crate::ingest::inline::decode(c) {
+                Some((kind, number)) => crate::ingest::inline::display(kind, number),
+                None if c == '\n' => " ".to_string(),
+                None => c.to_string(),
+            };
+            shown
+                .chars()
+                .map(move |c| (c, severity))
+                .collect::<Vec<_>>()
         })
         .collect()
 }
@@ -314,4 +433,49 @@ fn paint_line(line: &Line, paint: Painter) -> String {
         close(&mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CheckOptions;
+    use crate::ingest::{InputFormat, Languages, open_units};
+    use crate::pipeline::{check_unit_batches, check_units};
+    use std::path::Path;
+
+    fn seed_units() -> crate::ingest::UnitReader {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpora/afp-facebook-banks/formats/seed.po");
+        open_units(&path, InputFormat::Po, &Languages::default()).unwrap()
+    }
+
+    fn stream(batch: usize, options: RenderOptions) -> String {
+        let check = CheckOptions::new("en", "fr");
+        let mut stream = TextStream::new(Vec::new(), options);
+        check_unit_batches::<crate::CheckError>("seed.po", seed_units(), &check, batch, |r| {
+            stream.batch(&r).unwrap();
+            Ok(())
+        })
+        .unwrap();
+        String::from_utf8(stream.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn streamed_batches_read_like_the_whole_report() {
+        let options = RenderOptions {
+            color: false,
+            width: 100,
+            all_segments: true,
+            ..RenderOptions::default()
+        };
+        let whole = check_units("seed.po", seed_units(), &CheckOptions::new("en", "fr")).unwrap();
+        assert_eq!(
+            stream(1000, options),
+            render(std::slice::from_ref(&whole), &options)
+        );
+        let split = stream(5, options);
+        assert_eq!(split.matches("── segment ").count(), 18);
+        let summary = split.lines().last().unwrap();
+        assert!(summary.starts_with("summary: 18 segments"), "{summary}");
+    }
 }

@@ -1,0 +1,267 @@
+//! placeholder-mismatch: a placeholder or inline tag of the source that the target lacks, one
+//! the target adds, or one the target puts in an order that breaks it.
+
+use super::{BeadContext, Check, Rule, RuleExample};
+use crate::ingest::inline::{self, TagKind};
+use crate::model::{Finding, Severity, Span};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub struct PlaceholderMismatch;
+
+static RULE: Rule = Rule {
+    id: "placeholder-mismatch",
+    category: "fluency/markup",
+    severity: Severity::Major,
+    summary: "A placeholder or inline tag is missing, added, or out of order in the target.",
+    explanation: "Placeholders are code, not text: a translation must keep every one of them. \
+Compared between source and target: the inline tags of bilingual files (XLIFF `<g>`, `<x/>`, \
+`<bx/>`/`<ex/>`, `<ph>`, `<pc>`, `<sc/>`/`<ec/>`, TMX `<bpt>`/`<ept>`, `<ph>`, `<it>`, `<hi>`, \
+shown as `<1>`, `</1>`, `<2/>` numbered per unit), printf conversions (`%s`, `%1$d`, \
+`%(name)s`), braces (`{0}`, `{name}`, `{{name}}`), `${name}` and HTML-like tags written in \
+the text. A placeholder the target lacks is reported on the source, one it adds on the \
+target. Order matters where the code depends on it: unnumbered printf conversions take their \
+arguments in order, and a closing tag cannot come before its opening tag.",
+    example: RuleExample {
+        source: "Click {0} to delete %d files.",
+        bad: "Cliquez pour supprimer %d fichiers.",
+        good: "Cliquez sur {0} pour supprimer %d fichiers.",
+        glossary: "",
+        context: None,
+    },
+};
+
+/// Placeholders written in the text itself: printf conversions (C, POSIX positional and
+/// Python named), braces (.NET, ICU, Python, Mustache), `${…}`, and HTML/XML-like tags.
+static TEXT_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"%(?:[1-9][0-9]*\$)?[-+#0]*(?:[0-9]+|\*)?(?:\.(?:[0-9]+|\*))?(?:hh|h|ll|l|L|z|j|t)?[diouxXeEfFgGaAcspn@]",
+        r"|%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*[0-9]*(?:\.[0-9]+)?[diouxXeEfFgGcrsa]",
+        r"|\{\{[A-Za-z0-9_.# /^-]+\}\}",
+        r"|\{[A-Za-z0-9_.]+(?:[,:][^{}]*)?\}",
+        r"|\$\{[A-Za-z_][A-Za-z0-9_.]*\}",
+        r"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>",
+    ))
+    .expect("the placeholder pattern compiles")
+});
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Tag(TagKind, u32),
+    /// A printf conversion that takes the next argument (`%s`, not `%1$s`).
+    UnnumberedPrintf,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+struct Placeholder {
+    /// What it reads as, and what the two sides are compared by.
+    key: String,
+    span: Span,
+    kind: Kind,
+}
+
+fn placeholders(text: &str) -> Vec<Placeholder> {
+    let mut found: Vec<Placeholder> = text
+        .char_indices()
+        .filter_map(|(i, c)| {
+            let (kind, number) = inline::decode(c)?;
+            Some(Placeholder {
+                key: inline::display(kind, number),
+                span: Span::new(i, i + c.len_utf8()),
+                kind: Kind::Tag(kind, number),
+            })
+        })
+        .collect();
+    found.extend(TEXT_PLACEHOLDER.find_iter(text).map(|m| {
+        let key = m.as_str().to_string();
+        let unnumbered = key.starts_with('%') && !key.contains('$') && !key.starts_with("%(");
+        Placeholder {
+            span: Span::new(m.start(), m.end()),
+            kind: if unnumbered {
+                Kind::UnnumberedPrintf
+            } else {
+                Kind::Other
+            },
+            key,
+        }
+    }));
+    found.sort_by_key(|p| p.span.start);
+    found
+}
+
+/// The placeholders of `side` that `other` does not match one for one, in order.
+fn unmatched<'a>(side: &'a [Placeholder], other: &[Placeholder]) -> Vec<&'a Placeholder> {
+    let mut available: HashMap<&str, usize> = HashMap::new();
+    for p in other {
+        *available.entry(p.key.as_str()).or_default() += 1;
+    }
+    side.iter()
+        .filter(|p| match available.get_mut(p.key.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .collect()
+}
+
+impl Check for PlaceholderMismatch {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        let source = placeholders(ctx.source.text);
+        let target = placeholders(ctx.target.text);
+        if source.is_empty() && target.is_empty() {
+            return;
+        }
+        // An empty target is the untranslated check's finding, not one per placeholder.
+        if ctx.target.text.trim().is_empty() {
+            return;
+        }
+        let missing = unmatched(&source, &target);
+        let added = unmatched(&target, &source);
+        for p in &missing {
+            out.push(
+                ctx.finding(&RULE, format!("`{}` is missing in the target", p.key))
+                    .with_source(ctx.source_span(p.span)),
+            );
+        }
+        for p in &added {
+            out.push(
+                ctx.finding(&RULE, format!("`{}` is not in the source", p.key))
+                    .with_target(ctx.target_span(p.span)),
+            );
+        }
+        if missing.is_empty() && added.is_empty() {
+            self.check_order(ctx, &source, &target, out);
+        }
+        self.check_tag_pairs(ctx, &target, out);
+    }
+}
+
+impl PlaceholderMismatch {
+    /// Unnumbered printf conversions take their arguments in order: the target must keep it.
+    fn check_order(
+        &self,
+        ctx: &BeadContext,
+        source: &[Placeholder],
+        target: &[Placeholder],
+        out: &mut Vec<Finding>,
+    ) {
+        let sequence = |side: &[Placeholder]| -> Vec<Placeholder> {
+            side.iter()
+                .filter(|p| p.kind == Kind::UnnumberedPrintf)
+                .cloned()
+                .collect()
+        };
+        let (source, target) = (sequence(source), sequence(target));
+        if let Some((s, t)) = source.iter().zip(&target).find(|(s, t)| s.key != t.key) {
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    format!(
+                        "`{}` stands where the source has `{}`: unnumbered printf arguments \
+                         cannot be reordered",
+                        t.key, s.key
+                    ),
+                )
+                .with_source(ctx.source_span(s.span))
+                .with_target(ctx.target_span(t.span))
+                .with_suggestion(s.key.clone()),
+            );
+        }
+    }
+
+    /// A closing tag before its opening tag breaks the markup.
+    fn check_tag_pairs(&self, ctx: &BeadContext, target: &[Placeholder], out: &mut Vec<Finding>) {
+        for (i, p) in target.iter().enumerate() {
+            let Kind::Tag(TagKind::Close, number) = p.kind else {
+                continue;
+            };
+            let opens_later = target[i + 1..]
+                .iter()
+                .any(|q| q.kind == Kind::Tag(TagKind::Open, number));
+            let opened_before = target[..i]
+                .iter()
+                .any(|q| q.kind == Kind::Tag(TagKind::Open, number));
+            if opens_later && !opened_before {
+                out.push(
+                    ctx.finding(
+                        &RULE,
+                        format!("`{}` closes a tag before it is opened", p.key),
+                    )
+                    .with_target(ctx.target_span(p.span)),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run;
+    use crate::ingest::inline::placeholder;
+
+    fn flagged(source: &str, target: &str) -> Vec<String> {
+        run(&PlaceholderMismatch, source, target)
+            .into_iter()
+            .map(|(f, _)| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn same_placeholders_in_any_order_pass() {
+        assert!(flagged("{0} of {1}", "{1} sur {0}").is_empty());
+        assert!(flagged("%1$s by %2$s", "%2$s par %1$s").is_empty());
+        assert!(flagged("Hello <b>%(name)s</b>", "Bonjour <b>%(name)s</b>").is_empty());
+        assert!(flagged("It rose 5% in 2018.", "Il a augmenté de 5 % en 2018.").is_empty());
+        assert!(flagged("No code here.", "Pas de code ici.").is_empty());
+    }
+
+    #[test]
+    fn missing_and_added_are_flagged() {
+        assert_eq!(
+            flagged("Delete %d files?", "Supprimer les fichiers ?"),
+            ["`%d` is missing in the target"]
+        );
+        assert_eq!(
+            flagged("Save", "Enregistrer {name}"),
+            ["`{name}` is not in the source"]
+        );
+    }
+
+    #[test]
+    fn unnumbered_printf_order_matters() {
+        assert_eq!(flagged("%s has %d items", "%d éléments pour %s").len(), 1);
+    }
+
+    #[test]
+    fn inline_tags_are_compared_and_must_open_before_closing() {
+        let (open, close, x) = (
+            placeholder(TagKind::Open, 1),
+            placeholder(TagKind::Close, 1),
+            placeholder(TagKind::Standalone, 2),
+        );
+        let source = format!("Click {open}here{close}{x}");
+        assert_eq!(
+            flagged(&source, &format!("Cliquez {open}ici{close}")),
+            ["`<2/>` is missing in the target"]
+        );
+        assert_eq!(
+            flagged(&source, &format!("Cliquez {close}ici{open}{x}")),
+            ["`</1>` closes a tag before it is opened"]
+        );
+        assert!(flagged(&source, &format!("{x}Cliquez {open}ici{close}")).is_empty());
+    }
+
+    #[test]
+    fn empty_target_is_left_to_the_untranslated_check() {
+        assert!(flagged("Delete %d files?", "").is_empty());
+    }
+}
