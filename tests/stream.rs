@@ -89,6 +89,42 @@ fn merged_shard_reports_equal_the_report_of_the_whole() {
 }
 
 #[test]
+fn a_bilingual_file_streams_as_json_lines_with_unit_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr) = (seed_lines("en.txt"), seed_lines("fr.txt"));
+    let units: String = en
+        .iter()
+        .zip(&fr)
+        .enumerate()
+        .map(|(i, (s, t))| {
+            let unit = serde_json::json!({"id": format!("u{i}"), "source": s, "target": t});
+            format!("{unit}\n")
+        })
+        .collect();
+    let file = dir.path().join("units.jsonl");
+    std::fs::write(&file, units).unwrap();
+    let out = Command::cargo_bin("transcheck")
+        .unwrap()
+        .arg("check")
+        .arg(&file)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let (summary, findings) = records.split_last().unwrap();
+    assert_eq!(summary["summary"]["findings"], findings.len());
+    assert!(!findings.is_empty());
+    for f in findings {
+        let segment = f["segment"].as_u64().unwrap();
+        assert_eq!(f["unit"], format!("u{segment}"), "{f}");
+    }
+}
+
+#[test]
 fn merge_rejects_a_truncated_shard() {
     let dir = tempfile::tempdir().unwrap();
     let shard = dir.path().join("cut.jsonl");
