@@ -175,9 +175,12 @@ fn flagged_text<'a>(report: &'a Report, f: &Finding) -> &'a str {
 /// The content fingerprint of a finding: 16 hex digits, stable across runs, machines and
 /// versions as long as the rule, the segment's text and the flagged text are the same.
 pub fn fingerprint(report: &Report, f: &Finding) -> String {
-    let (source, target) = report
-        .segments
-        .get(f.segment)
+    // The segment ids of a batch of a bilingual file start where the previous batch ended.
+    let first_id = report.segments.first().map_or(0, |s| s.id);
+    let (source, target) = f
+        .segment
+        .checked_sub(first_id)
+        .and_then(|i| report.segments.get(i))
         .map(|s| {
             (
                 report.source.document.slice(s.source_span),
@@ -220,6 +223,28 @@ fn collapse_whitespace(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::pipeline::{CheckOptions, check_texts};
+
+    #[test]
+    fn fingerprints_do_not_depend_on_where_a_batch_starts() {
+        let mut report = check_texts(
+            ("en", EN.to_string()),
+            ("fr", FR.to_string()),
+            &CheckOptions::new("en", "fr"),
+        )
+        .unwrap();
+        assert!(!report.findings.is_empty());
+        let fingerprints =
+            |r: &Report| -> Vec<String> { r.findings.iter().map(|f| fingerprint(r, f)).collect() };
+        let first_batch = fingerprints(&report);
+        // What `check_unit_batches` does to a later batch.
+        for s in &mut report.segments {
+            s.id += 2000;
+        }
+        for f in &mut report.findings {
+            f.segment += 2000;
+        }
+        assert_eq!(fingerprints(&report), first_batch);
+    }
 
     const EN: &str = "Reports say that Facebook shares rose.\nThe bank lent 3 million dollars.\n";
     const FR: &str = "Les informations disent que les partages de Facebook ont monté.\n\
