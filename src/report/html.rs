@@ -159,11 +159,8 @@ fn document(out: &mut String, d: usize, report: &Report) {
 }
 
 fn segment_rows(out: &mut String, d: usize, report: &Report, segment: &Segment) {
-    let findings: Vec<(usize, &Finding)> = report
-        .findings
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.segment == segment.id)
+    let findings: Vec<(usize, &Finding)> = super::segment_findings(report, segment.id)
+        .map(|i| (i, &report.findings[i]))
         .collect();
     let ids: Vec<String> = findings.iter().map(|(i, _)| finding_id(d, *i)).collect();
     let _ = writeln!(

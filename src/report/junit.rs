@@ -23,10 +23,8 @@ pub fn render(reports: &[Report], options: &RenderOptions) -> String {
 }
 
 fn findings_of<'a>(report: &'a Report, segment: &Segment) -> Vec<&'a Finding> {
-    report
-        .findings
+    report.findings[super::segment_findings(report, segment.id)]
         .iter()
-        .filter(|f| f.segment == segment.id)
         .collect()
 }
 

@@ -231,6 +231,14 @@ pub fn all_findings(reports: &[Report]) -> impl Iterator<Item = (&Report, &Findi
         .flat_map(|r| r.findings.iter().map(move |f| (r, f)))
 }
 
+/// Indices of a segment's findings: findings come sorted by segment, so they are one run,
+/// found by binary search instead of a scan per segment.
+pub fn segment_findings(report: &Report, segment: usize) -> std::ops::Range<usize> {
+    let start = report.findings.partition_point(|f| f.segment < segment);
+    let end = report.findings.partition_point(|f| f.segment <= segment);
+    start..end
+}
+
 /// Rounds a score for output so that reports do not differ by float noise.
 pub fn round(x: f64) -> f64 {
     // `+ 0.0` turns the -0.0 of an empty float sum into 0.0.

@@ -134,10 +134,8 @@ fn render_segments(out: &mut String, report: &Report, options: RenderOptions) {
     };
     let width = options.width.max(40);
     for segment in &report.segments {
-        let findings: Vec<&Finding> = report
-            .findings
+        let findings: Vec<&Finding> = report.findings[super::segment_findings(report, segment.id)]
             .iter()
-            .filter(|f| f.segment == segment.id)
             .collect();
         if findings.is_empty() && !options.all_segments {
             continue;
