@@ -152,9 +152,15 @@ fn entry(report: &Report, f: &Finding) -> BaselineEntry {
 
 /// Recomputes segment scores and the summary after findings were removed.
 fn rescore(report: &mut Report) {
-    for segment in &mut report.segments {
-        segment.score =
-            score::total_penalty(report.findings.iter().filter(|f| f.segment == segment.id));
+    let scores: Vec<f64> = report
+        .segments
+        .iter()
+        .map(|s| {
+            score::total_penalty(&report.findings[crate::report::segment_findings(report, s.id)])
+        })
+        .collect();
+    for (segment, score) in report.segments.iter_mut().zip(scores) {
+        segment.score = score;
     }
     let penalty = score::total_penalty(&report.findings);
     report.summary.findings = report.findings.len();
