@@ -294,9 +294,22 @@ fn render_finding(out: &mut String, report: &Report, f: &Finding, paint: Painter
         f.message
     );
     if let Some(s) = &f.suggestion {
-        let _ = write!(out, " {} {}", paint.apply(DIM, "→"), paint.apply(BOLD, s));
+        let _ = write!(
+            out,
+            " {} {}",
+            paint.apply(DIM, "→"),
+            paint.apply(BOLD, &visible_spaces(s))
+        );
     }
     out.push('\n');
+}
+
+/// A suggestion with its no-break spaces named, since a terminal shows them as plain spaces
+/// (the JSON keeps the characters themselves, to be applied as they are).
+fn visible_spaces(suggestion: &str) -> String {
+    suggestion
+        .replace('\u{202F}', "⟨U+202F⟩")
+        .replace('\u{00A0}', "⟨U+00A0⟩")
 }
 
 fn render_summary(out: &mut String, totals: &Totals, paint: Painter) {
