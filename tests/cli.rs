@@ -360,3 +360,11 @@ fn canadian_french_has_no_space_before_question_marks() {
         .code(2)
         .stderr(predicate::str::contains("unknown typography variant"));
 }
+
+#[test]
+fn cargo_run_runs_the_checker_as_the_readme_says() {
+    // With two binaries (transcheck, transcheck-eval), `cargo run -- check …` needs a default.
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("default-run = \"transcheck\""));
+}
