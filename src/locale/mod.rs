@@ -66,6 +66,7 @@ struct LocaleFile {
     write_scale: Vec<String>,
     afternoon: Vec<String>,
     number_joiners: Vec<String>,
+    time_units: Vec<String>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -97,6 +98,8 @@ pub struct Language {
     pub afternoon: Vec<String>,
     /// Words allowed inside a number written in words (`and`, `a`, `et`).
     pub number_joiners: Vec<String>,
+    /// Words after a time of day written with a decimal mark (`20.45 hrs`).
+    pub time_units: Vec<String>,
     pub scale: HashMap<String, f64>,
     pub words: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
@@ -157,6 +160,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         write_scale: file.write_scale,
         afternoon: file.afternoon,
         number_joiners: file.number_joiners,
+        time_units: file.time_units,
         scale: file.scale,
         words: file.words,
         multipliers: file.multipliers,

@@ -76,10 +76,46 @@ fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
                 continue;
             }
             let span = Span::new(start, start + parsed.len);
-            out.push(with_scale_word(text, span, parsed, lang));
+            match clock_time(text, span, lang) {
+                Some((hour, minute)) => out.extend([hour, minute]),
+                None => out.push(with_scale_word(text, span, parsed, lang)),
+            }
         }
     }
     out
+}
+
+/// `20.45 hrs`, `15.30 heures`: a time of day written with a decimal mark, read as its hour and
+/// its minutes, the way `20h45` and `15:30` are.
+fn clock_time(text: &str, span: Span, lang: &Language) -> Option<(NumberMention, NumberMention)> {
+    let literal = &text[span.range()];
+    let (hour, minute) = literal.rsplit_once(['.', ','])?;
+    let (h, m): (u32, u32) = (hour.parse().ok()?, minute.parse().ok()?);
+    if hour.is_empty() || hour.len() > 2 || minute.len() != 2 || h > 24 || m > 59 {
+        return None;
+    }
+    let rest = text[span.end..]
+        .trim_start_matches([' ', '\u{00A0}', '\u{202F}'])
+        .to_lowercase();
+    let is_unit = |unit: &String| {
+        rest.strip_prefix(unit.as_str())
+            .is_some_and(|after| !after.starts_with(char::is_alphabetic))
+    };
+    if !lang.time_units.iter().any(is_unit) {
+        return None;
+    }
+    let mention = |start: usize, end: usize, value: u32| NumberMention {
+        span: Span::new(start, end),
+        value: f64::from(value),
+        written: Written::Digits,
+        foreign_format: false,
+        other_reading: None,
+    };
+    let minute_start = span.end - minute.len();
+    Some((
+        mention(span.start, span.start + hour.len(), h),
+        mention(minute_start, span.end, m),
+    ))
 }
 
 /// One number read out of a run of digits and separators.
@@ -512,6 +548,30 @@ mod tests {
         assert_eq!(
             values("9 mille 200 pieds", "fr"),
             vec![("9 mille 200".into(), 9200.0)]
+        );
+    }
+
+    #[test]
+    fn clock_times_with_a_decimal_mark() {
+        assert_eq!(
+            values("at 20.45 hrs", "en"),
+            vec![("20".into(), 20.0), ("45".into(), 45.0)]
+        );
+        assert_eq!(
+            values("à 15.30 heures", "fr"),
+            vec![("15".into(), 15.0), ("30".into(), 30.0)]
+        );
+        assert_eq!(
+            values("grew 20.45 percent", "en"),
+            vec![("20.45".into(), 20.45)]
+        );
+        assert_eq!(
+            values("at 7.30 p.m. today", "en"),
+            vec![("7".into(), 7.0), ("30".into(), 30.0)]
+        );
+        assert_eq!(
+            values("costs 2.50 a month", "en"),
+            vec![("2.50".into(), 2.5)]
         );
     }
 
