@@ -98,21 +98,42 @@ fn has_inner_capital(text: &str) -> bool {
 }
 
 /// Looks for the name in the target.
-pub fn status_in_target(ctx: &BeadContext, name: &SourceName, names: &[SourceName]) -> NameStatus {
-    let target_words = words(ctx.target.text);
-    let folded_target: Vec<String> = target_words
-        .iter()
-        .map(|w| fold(w.text).replace('.', ""))
-        .collect();
+/// The target's words, folded once for all the names of a bead.
+pub struct TargetWords<'a> {
+    words: Vec<Word<'a>>,
+    folded: Vec<String>,
+}
+
+impl<'a> TargetWords<'a> {
+    pub fn of(ctx: &BeadContext<'a>) -> Self {
+        let words = words(ctx.target.text);
+        let folded = words
+            .iter()
+            .map(|w| fold(w.text).replace('.', ""))
+            .collect();
+        TargetWords { words, folded }
+    }
+}
+
+pub fn status_in_target(
+    ctx: &BeadContext,
+    name: &SourceName,
+    names: &[SourceName],
+    target: &TargetWords,
+) -> NameStatus {
+    let (target_words, folded_target) = (&target.words, &target.folded);
     // As often in the target as in the source (`Boeing said … six Boeing 787s`).
-    let count = |folded: &[String]| folded.iter().filter(|t| **t == name.folded).count();
-    let source_count = count(&names.iter().map(|n| n.folded.clone()).collect::<Vec<_>>()).max(1);
-    if count(&folded_target) >= source_count {
+    let source_count = names
+        .iter()
+        .filter(|n| n.folded == name.folded)
+        .count()
+        .max(1);
+    if folded_target.iter().filter(|t| **t == name.folded).count() >= source_count {
         return NameStatus::Present;
     }
     let mut classes = classes_of(ctx, name, names).peekable();
     let has_class = classes.peek().is_some();
-    if classes.any(|c| c.target_forms.iter().any(|f| form_in(f, &folded_target))) {
+    if classes.any(|c| c.target_forms.iter().any(|f| form_in(f, folded_target))) {
         // Written the target language's way (`London` → `Londres`).
         return NameStatus::Present;
     }
@@ -123,7 +144,7 @@ pub fn status_in_target(ctx: &BeadContext, name: &SourceName, names: &[SourceNam
         // Adapted to the target language (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`).
         return NameStatus::Present;
     }
-    if let Some(variant) = closest_variant(name, &target_words, &folded_target, names) {
+    if let Some(variant) = closest_variant(name, target_words, folded_target, names) {
         return match &variant {
             NameStatus::Misspelt { text, .. } if translates_common_word(ctx, name, text) => {
                 NameStatus::Present
