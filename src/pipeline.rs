@@ -294,7 +294,7 @@ fn check_pair(
         .iter()
         .filter(|c| options.runs(c.rule().id, c.rule().category))
         .collect();
-    let contexts: Vec<BeadContext> = beads
+    let mut contexts: Vec<BeadContext> = beads
         .iter()
         .zip(sides)
         .enumerate()
@@ -313,7 +313,7 @@ fn check_pair(
             cache: Default::default(),
         })
         .collect();
-    let mut findings = check_beads_in_parallel(&contexts, &checks);
+    let mut findings = check_beads_in_parallel(&mut contexts, &checks);
     for check in &checks {
         check.check_document(&contexts, &mut findings);
     }
@@ -362,14 +362,16 @@ fn check_pair(
 /// Runs the bead checks on every bead, beads spread over rayon's threads. The findings come
 /// back in bead order, registry order within a bead: exactly what a sequential loop gives, so
 /// reports do not depend on the number of threads.
-fn check_beads_in_parallel(contexts: &[BeadContext], checks: &[&&dyn Check]) -> Vec<Finding> {
+fn check_beads_in_parallel(contexts: &mut [BeadContext], checks: &[&&dyn Check]) -> Vec<Finding> {
     contexts
-        .par_iter()
+        .par_iter_mut()
         .flat_map_iter(|ctx| {
             let mut out = Vec::new();
             for check in checks {
                 check.check_bead(ctx, &mut out);
             }
+            // What the checks shared is done with: memory must not grow with the document.
+            ctx.cache = Default::default();
             out
         })
         .collect()

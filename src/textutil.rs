@@ -62,11 +62,20 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
 
 /// Lower case without diacritics: `Été` → `ete`, `Zürich` → `zurich`.
 pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`: lets a caller fold many words into one buffer.
+pub fn fold_into(text: &str, out: &mut String) {
     // Fast path: ASCII has no accents to fold.
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(text.len());
     for c in text
         .nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -81,7 +90,24 @@ pub fn fold(text: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
+}
+
+/// A number standing for a short string, to compare and hash words cheaply: strings of up to
+/// seven bytes are packed into it exactly (with their length, so no two differ only in
+/// trailing zeros); longer ones are hashed, with the top bit set so that they never equal a
+/// packed one.
+pub fn short_key(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    if bytes.len() < 8 {
+        let mut packed = [0u8; 8];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        packed[7] = bytes.len() as u8;
+        return u64::from_le_bytes(packed);
+    }
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
+    hasher.finish() | 1 << 63
 }
 
 /// Whether the word has a capital letter anywhere.
@@ -158,6 +184,19 @@ mod tests {
         for text in texts {
             assert_eq!(words(text), reference_words(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn short_keys_tell_strings_apart() {
+        let keys: Vec<u64> = [
+            "", "a", "a\0", "ab", "abcdefg", "abcdefgh", "abcdefgi", "été",
+        ]
+        .iter()
+        .map(|s| short_key(s))
+        .collect();
+        let distinct: std::collections::HashSet<&u64> = keys.iter().collect();
+        assert_eq!(distinct.len(), keys.len());
+        assert_eq!(short_key("banque"), short_key(&String::from("banque")));
     }
 
     #[test]

@@ -41,7 +41,7 @@ impl Check for Addition {
         if target.trim().is_empty() {
             return;
         }
-        let words = coverage(&ctx.target, &ctx.source, &ctx.reverse_pair.lexicon);
+        let words = coverage(ctx, Side::Target, &ctx.reverse_pair.lexicon);
         if words.is_empty() {
             return;
         }

@@ -3,7 +3,7 @@
 use super::{BeadContext, Rule};
 use crate::model::Side;
 use crate::model::{Finding, Span};
-use crate::textutil::{fold, words};
+use crate::textutil::{fold_into, words};
 use std::collections::HashMap;
 
 /// Minimum words for a segment to take part in consistency checks: short ones (`Yes.`,
@@ -12,8 +12,18 @@ pub const MIN_WORDS: usize = 4;
 
 /// Folded words joined by single spaces: case, accents, punctuation and spacing aside.
 pub fn normalized(text: &str) -> Option<String> {
-    let w: Vec<String> = words(text).iter().map(|w| fold(w.text)).collect();
-    (w.len() >= MIN_WORDS).then(|| w.join(" "))
+    let words = words(text);
+    if words.len() < MIN_WORDS {
+        return None;
+    }
+    let mut joined = String::with_capacity(text.len());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            joined.push(' ');
+        }
+        fold_into(w.text, &mut joined);
+    }
+    Some(joined)
 }
 
 /// Beads grouped by the normalized text of side `by`, in document order: the groups with at

@@ -2,11 +2,12 @@
 //! one side is "covered" when the other side has the same word, a cognate, or a translation the
 //! pair's lexicon knows. Shared by the omission and addition checks.
 
-use super::SideText;
-use crate::locale::pair::LEXICON_STEM_CHARS;
-use crate::model::Span;
-use crate::textutil::{fold, words};
-use std::collections::HashMap;
+use super::{BeadContext, SideText};
+use crate::locale::pair::{LEXICON_STEM_CHARS, StemLexicon};
+use crate::model::{Side, Span};
+use crate::textutil::short_key;
+
+use super::side_words::SideWords;
 
 /// Letters two words must share at the start to count as cognates (`banque`/`bank` do not,
 /// `transaction`/`transactions` do).
@@ -19,39 +20,27 @@ pub struct CoveredWord {
     pub covered: bool,
 }
 
-/// The content words of `from` (not function words, at least three letters), each with whether
-/// `to` covers it.
-pub fn coverage(
-    from: &SideText,
-    to: &SideText,
-    lexicon: &HashMap<String, Vec<String>>,
-) -> Vec<CoveredWord> {
-    // Every pair of words is compared: fold each word once, not once per comparison.
-    let to_words: Vec<WordKeys> = words(to.text)
-        .iter()
-        .map(|w| WordKeys::of(w.text))
-        .collect();
-    let from_words = words(from.text);
+/// The content words of side `from` of the bead (not function words, at least three letters),
+/// each with whether the other side covers it; `lexicon` translates from `from`'s language.
+pub fn coverage(ctx: &BeadContext, from: Side, lexicon: &StemLexicon) -> Vec<CoveredWord> {
+    let to = match from {
+        Side::Source => Side::Target,
+        Side::Target => Side::Source,
+    };
+    let (from_words, to_words) = (ctx.coverage_keys(from), ctx.coverage_keys(to));
     let (n, m) = (from_words.len().max(1) as f64, to_words.len().max(1) as f64);
     from_words
         .iter()
         .enumerate()
-        .filter_map(|(i, w)| {
-            let keys = WordKeys::of(w.text);
-            is_content_word(w.text, &keys.folded, from).then_some((i, w, keys))
-        })
-        .map(|(i, w, keys)| {
-            let stem = keys.stem();
-            let translations = lexicon.get(stem);
+        .filter(|(_, w)| w.content)
+        .map(|(i, w)| {
+            let translations = lexicon.translations_of(w.stem);
             // A trace counts near where the word would be translated: a word repeated
             // elsewhere in the sentence does not cover a dropped clause.
             let near =
                 |j: usize| ((i as f64 + 0.5) / n - (j as f64 + 0.5) / m).abs() <= POSITION_WINDOW;
             let covered = to_words.iter().enumerate().any(|(j, t)| {
-                near(j)
-                    && (t.stem() == stem
-                        || keys.is_cognate(t)
-                        || translations.is_some_and(|ts| ts.iter().any(|x| x == t.stem())))
+                near(j) && (t.stem == w.stem || w.is_cognate(t) || translations.contains(&t.stem))
             });
             CoveredWord {
                 span: w.span,
@@ -64,45 +53,45 @@ pub fn coverage(
 /// How far apart (as a share of sentence length) a word and its trace may stand.
 const POSITION_WINDOW: f64 = 0.35;
 
-/// A word folded once, with the prefixes the comparisons look at.
-struct WordKeys {
-    folded: String,
-    /// Byte length of the lexicon stem ([`crate::locale::pair::lexicon_stem`]) in `folded`.
-    stem_len: usize,
-    /// Byte length of the first [`COGNATE_PREFIX`] letters, when the word has that many.
-    cognate_len: Option<usize>,
+/// A word as coverage compares it: keys ([`short_key`]) of its folded prefixes.
+#[derive(Debug, Clone, Copy)]
+pub struct WordKey {
+    span: Span,
+    /// Key of the lexicon stem ([`crate::locale::pair::lexicon_stem`]).
+    stem: u64,
+    /// Key of the first [`COGNATE_PREFIX`] letters, when the word has that many.
+    cognate: Option<u64>,
+    /// Whether it is a content word: letters only, at least three, not a function word.
+    content: bool,
 }
 
-impl WordKeys {
-    fn of(word: &str) -> Self {
-        let folded = fold(word);
-        let prefix_len = |chars: usize| {
-            folded
-                .char_indices()
-                .nth(chars)
-                .map_or(folded.len(), |(at, _)| at)
-        };
-        let stem_len = prefix_len(LEXICON_STEM_CHARS);
-        let cognate_len =
-            (folded.chars().count() >= COGNATE_PREFIX).then(|| prefix_len(COGNATE_PREFIX));
-        WordKeys {
-            stem_len,
-            cognate_len,
-            folded,
-        }
-    }
-
-    fn stem(&self) -> &str {
-        &self.folded[..self.stem_len]
+impl WordKey {
+    /// Keys of every word of a side.
+    pub fn all(words: &SideWords, side: &SideText) -> Vec<WordKey> {
+        words
+            .iter()
+            .map(|(word, folded)| {
+                let prefix = |chars: usize| {
+                    folded
+                        .char_indices()
+                        .nth(chars)
+                        .map_or(folded, |(at, _)| &folded[..at])
+                };
+                let letters = folded.chars().count();
+                WordKey {
+                    span: word.span,
+                    stem: short_key(prefix(LEXICON_STEM_CHARS)),
+                    cognate: (letters >= COGNATE_PREFIX).then(|| short_key(prefix(COGNATE_PREFIX))),
+                    content: is_content_word(word.text, folded, side),
+                }
+            })
+            .collect()
     }
 
     /// Both words have at least [`COGNATE_PREFIX`] letters and start with the same ones
     /// (`transaction`/`transactions`, not `banque`/`bank`).
-    fn is_cognate(&self, other: &WordKeys) -> bool {
-        match (self.cognate_len, other.cognate_len) {
-            (Some(a), Some(b)) => self.folded[..a] == other.folded[..b],
-            _ => false,
-        }
+    fn is_cognate(&self, other: &WordKey) -> bool {
+        self.cognate.is_some() && self.cognate == other.cognate
     }
 }
 

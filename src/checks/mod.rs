@@ -22,6 +22,7 @@ mod placeholder;
 mod punctuation_final;
 mod punctuation_unbalanced;
 mod repeated_word;
+pub mod side_words;
 mod typography_quotes;
 mod typography_spacing;
 mod unpaired;
@@ -34,9 +35,10 @@ use crate::glossary::Glossary;
 use crate::locale::Language;
 use crate::locale::pair::PairKnowledge;
 use crate::locale::typography::TypographyVariant;
-use crate::model::{Bead, Finding, Severity, Span};
+use crate::model::{Bead, Finding, Severity, Side, Span};
 use crate::textutil::{fold, is_capitalized, words};
-use std::collections::HashSet;
+use side_words::SideWords;
+use std::sync::OnceLock;
 
 /// Static description of a rule: what `transcheck rules` lists and `explain` prints.
 #[derive(Debug)]
@@ -182,10 +184,10 @@ impl SideText<'_> {
 #[derive(Debug, Default)]
 pub struct DocumentFacts {
     /// Folded source words seen with a capital where a capital is not required: names.
-    pub names: HashSet<String>,
+    pub names: rustc_hash::FxHashSet<String>,
     /// Folded source words seen in lower case: ordinary words, even when a sentence starts
     /// with them.
-    pub lowercase: HashSet<String>,
+    pub lowercase: rustc_hash::FxHashSet<String>,
     /// Median target/source length ratio (in characters) of the document's beads, if it has
     /// enough of them to tell.
     pub length_ratio: Option<f64>,
@@ -245,21 +247,48 @@ pub struct BeadContext<'a> {
     /// the aligner paired: an empty side is then an empty line, not a left-out sentence.
     pub line_aligned: bool,
     /// What several checks compute from the bead, computed once.
-    pub cache: BeadCache,
+    pub cache: BeadCache<'a>,
 }
 
 /// Results several checks need from the same bead, computed by the first that asks.
 #[derive(Debug, Default)]
-pub struct BeadCache {
-    numbers: std::sync::OnceLock<numbers::NumberPairing>,
+pub struct BeadCache<'a> {
+    numbers: OnceLock<numbers::NumberPairing>,
+    source_words: OnceLock<SideWords<'a>>,
+    target_words: OnceLock<SideWords<'a>>,
+    source_keys: OnceLock<Vec<coverage::WordKey>>,
+    target_keys: OnceLock<Vec<coverage::WordKey>>,
 }
 
-impl BeadContext<'_> {
+impl<'a> BeadContext<'a> {
     /// The bead's numbers paired by value (read by number-mismatch and number-format).
     pub fn numbers(&self) -> &numbers::NumberPairing {
         self.cache
             .numbers
             .get_or_init(|| numbers::pair_numbers(self))
+    }
+
+    /// The words of one side of the bead, folded.
+    pub fn words(&self, side: Side) -> &SideWords<'a> {
+        match side {
+            Side::Source => self
+                .cache
+                .source_words
+                .get_or_init(|| SideWords::of(self.source.text)),
+            Side::Target => self
+                .cache
+                .target_words
+                .get_or_init(|| SideWords::of(self.target.text)),
+        }
+    }
+
+    /// The words of one side as the coverage checks compare them.
+    pub fn coverage_keys(&self, side: Side) -> &[coverage::WordKey] {
+        let (cell, text) = match side {
+            Side::Source => (&self.cache.source_keys, &self.source),
+            Side::Target => (&self.cache.target_keys, &self.target),
+        };
+        cell.get_or_init(|| coverage::WordKey::all(self.words(side), text))
     }
 }
 
@@ -429,6 +458,7 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn rule_ids_are_unique_and_kebab_case() {

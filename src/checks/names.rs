@@ -3,9 +3,8 @@
 
 use super::BeadContext;
 use crate::locale::pair::NameClass;
-use crate::locale::pair::lexicon_stem;
-use crate::model::Span;
-use crate::textutil::{Word, fold, words};
+use crate::model::{Side, Span};
+use crate::textutil::Word;
 
 /// A name of the source segment.
 #[derive(Debug, Clone)]
@@ -35,7 +34,7 @@ pub enum NameStatus {
 /// uses them as names elsewhere, not function words, not words the document writes in lower
 /// case.
 pub fn source_names<'a>(ctx: &BeadContext<'a>) -> Vec<SourceName<'a>> {
-    source_words(ctx, |w| is_name_like(ctx, w))
+    source_words(ctx, |w, folded| is_name_like(ctx, w, folded))
 }
 
 /// Every capitalised word of the source that is not a function word, wherever it stands: the
@@ -43,26 +42,38 @@ pub fn source_names<'a>(ctx: &BeadContext<'a>) -> Vec<SourceName<'a>> {
 /// target word close to a sentence-initial `Boeing` is as suspicious as one close to a
 /// mid-sentence one.
 pub fn capitalized_source_words<'a>(ctx: &BeadContext<'a>) -> Vec<SourceName<'a>> {
-    source_words(ctx, |w| {
+    source_words(ctx, |w, folded| {
         w.text.chars().next().is_some_and(char::is_uppercase)
             && w.text.chars().count() >= 2
-            && !ctx.source.lang.stopwords.contains(&fold(w.text))
+            && !ctx.source.lang.stopwords.contains(folded)
     })
 }
 
-fn source_words<'a>(ctx: &BeadContext<'a>, keep: impl Fn(&Word) -> bool) -> Vec<SourceName<'a>> {
-    words(ctx.source.text)
-        .into_iter()
-        .filter(|w| keep(w))
-        .map(|w| SourceName {
+fn source_words<'a>(
+    ctx: &BeadContext<'a>,
+    keep: impl Fn(&Word, &str) -> bool,
+) -> Vec<SourceName<'a>> {
+    ctx.words(Side::Source)
+        .iter()
+        .filter(|(w, folded)| keep(w, folded))
+        .map(|(w, folded)| SourceName {
             text: w.text,
             span: w.span,
-            folded: fold(w.text).replace('.', ""),
+            folded: without_dots(folded),
         })
         .collect()
 }
 
-fn is_name_like(ctx: &BeadContext, w: &Word) -> bool {
+/// A folded name without its dots: `U.S.` and `US` are one name.
+fn without_dots(folded: &str) -> String {
+    if folded.contains('.') {
+        folded.replace('.', "")
+    } else {
+        folded.to_string()
+    }
+}
+
+fn is_name_like(ctx: &BeadContext, w: &Word, folded: &str) -> bool {
     let text = w.text;
     if text.chars().count() < 2 || !text.chars().any(char::is_uppercase) {
         return false;
@@ -70,8 +81,7 @@ fn is_name_like(ctx: &BeadContext, w: &Word) -> bool {
     if !text.chars().next().is_some_and(char::is_alphabetic) {
         return false;
     }
-    let folded = fold(text);
-    if ctx.source.lang.stopwords.contains(&folded) {
+    if ctx.source.lang.stopwords.contains(folded) {
         return false;
     }
     let distinctive =
@@ -79,10 +89,10 @@ fn is_name_like(ctx: &BeadContext, w: &Word) -> bool {
     if distinctive {
         return true;
     }
-    if ctx.document.lowercase.contains(&folded) {
+    if ctx.document.lowercase.contains(folded) {
         return false;
     }
-    !ctx.source.starts_sentence_at(w.span.start) || ctx.document.names.contains(&folded)
+    !ctx.source.starts_sentence_at(w.span.start) || ctx.document.names.contains(folded)
 }
 
 /// `AFP`, `CNBC`, `U.S`: two or more capitals and no lower-case letter.
@@ -106,12 +116,12 @@ pub struct TargetWords<'a> {
 
 impl<'a> TargetWords<'a> {
     pub fn of(ctx: &BeadContext<'a>) -> Self {
-        let words = words(ctx.target.text);
-        let folded = words
-            .iter()
-            .map(|w| fold(w.text).replace('.', ""))
-            .collect();
-        TargetWords { words, folded }
+        let target = ctx.words(Side::Target);
+        let folded = target.iter().map(|(_, f)| without_dots(f)).collect();
+        TargetWords {
+            words: target.words().to_vec(),
+            folded,
+        }
     }
 }
 
@@ -163,11 +173,7 @@ pub fn status_in_target(
 /// Whether `variant` is a translation of a capitalised common word the lexicon knows
 /// (`Department` → `Département`, `Consider` → `Considérez`).
 fn translates_common_word(ctx: &BeadContext, name: &SourceName, variant: &str) -> bool {
-    let variant_stem = lexicon_stem(variant);
-    ctx.pair
-        .lexicon
-        .get(&lexicon_stem(name.text))
-        .is_some_and(|translations| translations.contains(&variant_stem))
+    ctx.pair.lexicon.translates(name.text, variant)
 }
 
 /// Whether a (possibly multi-word) form stands among the folded target words.
@@ -278,6 +284,11 @@ fn closest_variant(
 /// `salzbourg`: the same stem with an ending the pair's data lists as the way the target
 /// language adapts names. Any other change (`facebrook`, `boeinng`) is not an adaptation.
 fn is_adaptation(source: &str, target: &str, endings: &[(String, String)]) -> bool {
+    // An adaptation keeps a stem of at least three letters (or, in a compound, a first part
+    // kept or adapted): the first three characters agree. Most word pairs stop here.
+    if !source.chars().take(3).eq(target.chars().take(3)) {
+        return false;
+    }
     // Compounds adapt part by part (`bosnia-herzegovina` → `bosnie-herzegovine`).
     let (source_parts, target_parts): (Vec<&str>, Vec<&str>) =
         (source.split('-').collect(), target.split('-').collect());

@@ -60,7 +60,7 @@ impl Check for Omission {
         if source.trim().is_empty() {
             return;
         }
-        let words = coverage(&ctx.source, &ctx.target, &ctx.pair.lexicon);
+        let words = coverage(ctx, Side::Source, &ctx.pair.lexicon);
         if words.is_empty() {
             return;
         }

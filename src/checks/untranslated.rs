@@ -1,9 +1,10 @@
 //! untranslated: a target segment left in the source language, copied from the source, or
 //! empty.
 
+use super::side_words::SideWords;
 use super::{BeadContext, Check, Rule, RuleExample};
-use crate::model::{Finding, Severity, Span};
-use crate::textutil::{fold, words};
+use crate::model::{Finding, Severity, Side, Span};
+use crate::textutil::fold;
 use std::collections::HashSet;
 
 pub struct Untranslated;
@@ -45,7 +46,7 @@ impl Check for Untranslated {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let source = ctx.source.text;
         let target = ctx.target.text;
-        let source_words = lowercase_words(source);
+        let source_words = lowercase_words(ctx.words(Side::Source));
         if target.trim().is_empty() {
             // Any word counts here, names included: a unit of a bilingual file whose target
             // is empty (`Cancel`, `ACME Cloud`) is untranslated. Without line alignment, an
@@ -58,15 +59,15 @@ impl Check for Untranslated {
             }
             return;
         }
-        let target_words = lowercase_words(target);
+        let target_words = lowercase_words(ctx.words(Side::Target));
         if target_words.len() < MIN_COPIED_WORDS || ctx.source.lang.code == ctx.target.lang.code {
             return;
         }
         let is_copy = is_near_copy(&fold(source), &fold(target));
-        let in_source: HashSet<&str> = source_words.iter().map(String::as_str).collect();
+        let in_source: HashSet<&str> = source_words.iter().copied().collect();
         let copied = target_words
             .iter()
-            .filter(|w| in_source.contains(w.as_str()))
+            .filter(|w| in_source.contains(*w))
             .count();
         let copied_share = copied as f64 / target_words.len() as f64;
         let message = if is_copy {
@@ -141,14 +142,14 @@ fn bounded_levenshtein(a: &[char], b: &[char], bound: usize) -> Option<usize> {
 
 /// Folded words made of letters, names (capitalised words) left out since they are copied in
 /// any language.
-fn lowercase_words(text: &str) -> Vec<String> {
-    words(text)
-        .into_iter()
-        .filter(|w| {
+fn lowercase_words<'w>(words: &'w SideWords) -> Vec<&'w str> {
+    words
+        .iter()
+        .filter(|(w, _)| {
             w.text.chars().all(char::is_alphabetic)
                 && w.text.chars().next().is_some_and(char::is_lowercase)
         })
-        .map(|w| fold(w.text))
+        .map(|(_, folded)| folded)
         .collect()
 }
 

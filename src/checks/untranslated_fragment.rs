@@ -2,8 +2,8 @@
 //! target.
 
 use super::{BeadContext, Check, Rule, RuleExample};
-use crate::model::{Finding, Severity, Span};
-use crate::textutil::{Word, fold, is_capitalized, words};
+use crate::model::{Finding, Severity, Side, Span};
+use crate::textutil::{Word, is_capitalized};
 
 pub struct UntranslatedFragment;
 
@@ -38,12 +38,10 @@ impl Check for UntranslatedFragment {
         if ctx.source.lang.code == ctx.target.lang.code {
             return;
         }
-        let source: Vec<String> = words(ctx.source.text)
-            .iter()
-            .map(|w| fold(w.text))
-            .collect();
-        let target = words(ctx.target.text);
-        let folded: Vec<String> = target.iter().map(|w| fold(w.text)).collect();
+        let source: Vec<&str> = ctx.words(Side::Source).iter().map(|(_, f)| f).collect();
+        let target_words = ctx.words(Side::Target);
+        let target = target_words.words();
+        let folded: Vec<&str> = target_words.iter().map(|(_, f)| f).collect();
         let Some((start, end)) = longest_shared_run(&source, &folded) else {
             return;
         };
@@ -67,13 +65,14 @@ impl Check for UntranslatedFragment {
 }
 
 /// The longest run of consecutive target words that also stand consecutively in the source.
-fn longest_shared_run(source: &[String], target: &[String]) -> Option<(usize, usize)> {
+fn longest_shared_run(source: &[&str], target: &[&str]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     // Dynamic programming over common substrings: lengths[j] = run ending at target j.
     let mut previous = vec![0usize; target.len() + 1];
+    let mut current = vec![0usize; target.len() + 1];
     for s in source {
-        let mut current = vec![0usize; target.len() + 1];
         for (j, t) in target.iter().enumerate() {
+            current[j + 1] = 0;
             if s == t {
                 current[j + 1] = previous[j] + 1;
                 let len = current[j + 1];
@@ -82,16 +81,16 @@ fn longest_shared_run(source: &[String], target: &[String]) -> Option<(usize, us
                 }
             }
         }
-        previous = current;
+        std::mem::swap(&mut previous, &mut current);
     }
     best
 }
 
-fn looks_untranslated(ctx: &BeadContext, run: &[Word], folded: &[String]) -> bool {
+fn looks_untranslated(ctx: &BeadContext, run: &[Word], folded: &[&str]) -> bool {
     let function_words = folded
         .iter()
         .filter(|w| {
-            ctx.source.lang.stopwords.contains(*w) && !ctx.target.lang.stopwords.contains(*w)
+            ctx.source.lang.stopwords.contains(**w) && !ctx.target.lang.stopwords.contains(**w)
         })
         .count();
     let capitalised = run.iter().filter(|w| is_capitalized(w.text)).count();

@@ -85,9 +85,9 @@ pub struct Language {
     pub name: String,
     pub whatlang: whatlang::Lang,
     /// Words ending in a period after which a sentence does not end (`Mr.`, `p.`).
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: rustc_hash::FxHashSet<String>,
     /// Function words, lower case.
-    pub stopwords: HashSet<String>,
+    pub stopwords: rustc_hash::FxHashSet<String>,
     pub decimal: char,
     pub group: Vec<char>,
     pub space_before_percent: bool,

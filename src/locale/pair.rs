@@ -2,10 +2,10 @@
 //! that the two languages write differently. Embedded from `data/<a>-<b>/`, parsed once.
 
 use crate::model::Severity;
-use crate::textutil::fold;
+use crate::textutil::{fold, short_key};
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 #[derive(Debug, thiserror::Error)]
@@ -169,7 +169,35 @@ pub struct PairKnowledge {
     /// (source ending, target ending) pairs of adapted place names (`burg` → `bourg`).
     pub name_endings: Vec<(String, String)>,
     /// Source word stem → target stems that translate it (see [`lexicon_stem`]).
-    pub lexicon: HashMap<String, Vec<String>>,
+    pub lexicon: StemLexicon,
+}
+
+/// A bilingual lexicon of word stems ([`lexicon_stem`]), keyed by [`short_key`]: the coverage
+/// checks look up every content word of every bead, so a lookup must not allocate.
+#[derive(Debug, Default)]
+pub struct StemLexicon {
+    translations: rustc_hash::FxHashMap<u64, Vec<u64>>,
+}
+
+impl StemLexicon {
+    fn insert(&mut self, from_stem: &str, to_stem: &str) {
+        self.translations
+            .entry(short_key(from_stem))
+            .or_default()
+            .push(short_key(to_stem));
+    }
+
+    /// Keys of the target stems that translate the source stem with key `from`.
+    pub fn translations_of(&self, from: u64) -> &[u64] {
+        self.translations.get(&from).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the lexicon pairs the stems of these two words.
+    pub fn translates(&self, from_word: &str, to_word: &str) -> bool {
+        let to = short_key(&lexicon_stem(to_word));
+        self.translations_of(short_key(&lexicon_stem(from_word)))
+            .contains(&to)
+    }
 }
 
 /// Letters a lexicon stem keeps: the crude stemmer `scripts/train-lexicon.py` uses too.
@@ -261,7 +289,7 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
             Direction::Reverse => (b.to_string(), a.to_string()),
         })
         .collect();
-    let mut lexicon: HashMap<String, Vec<String>> = HashMap::new();
+    let mut lexicon = StemLexicon::default();
     for line in crate::locale::data_lines(pair.lexicon) {
         let mut columns = line.split('\t');
         let (Some(a), Some(b)) = (columns.next(), columns.next()) else {
@@ -271,10 +299,7 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
             Direction::Forward => (a, b),
             Direction::Reverse => (b, a),
         };
-        lexicon
-            .entry(from.to_string())
-            .or_default()
-            .push(to.to_string());
+        lexicon.insert(from, to);
     }
     Ok(PairKnowledge {
         false_friends,
@@ -400,9 +425,10 @@ mod tests {
     #[test]
     fn lexicon_translates_both_ways() {
         let en_fr = PairKnowledge::get("en", "fr").unwrap();
-        assert!(en_fr.lexicon[&lexicon_stem("growth")].contains(&lexicon_stem("croissance")));
+        assert!(en_fr.lexicon.translates("growth", "croissance"));
+        assert!(!en_fr.lexicon.translates("growth", "banque"));
         let fr_en = PairKnowledge::get("fr", "en").unwrap();
-        assert!(fr_en.lexicon[&lexicon_stem("croissance")].contains(&lexicon_stem("growth")));
+        assert!(fr_en.lexicon.translates("croissance", "growth"));
     }
 
     #[test]

@@ -55,9 +55,9 @@ pub struct TypographyVariant {
     /// Severity of a plain space where a no-break one is required.
     pub plain_space: Severity,
     /// Spacing required between the preceding word and these marks.
-    pub before: HashMap<char, Spacing>,
+    pub before: rustc_hash::FxHashMap<char, Spacing>,
     /// Spacing required between these marks and the following word.
-    pub after: HashMap<char, Spacing>,
+    pub after: rustc_hash::FxHashMap<char, Spacing>,
 }
 
 /// A language's typography file.

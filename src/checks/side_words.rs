@@ -1,0 +1,76 @@
+//! One side of a bead split into words and folded once. Most checks look at the same words,
+//! and folding (decomposition, case) is the dearest thing they do to them, so a bead folds
+//! each side once, into one buffer, and the checks share it (see [`super::BeadContext`]).
+
+use crate::textutil::{Word, fold_into, words};
+
+/// The words of a text with their folded forms.
+#[derive(Debug)]
+pub struct SideWords<'a> {
+    words: Vec<Word<'a>>,
+    /// The folded words one after another; word `i` ends at `ends[i]`.
+    folded: String,
+    ends: Vec<usize>,
+}
+
+impl<'a> SideWords<'a> {
+    pub fn of(text: &'a str) -> Self {
+        let words = words(text);
+        let mut folded = String::with_capacity(text.len() + 8);
+        let ends = words
+            .iter()
+            .map(|w| {
+                fold_into(w.text, &mut folded);
+                folded.len()
+            })
+            .collect();
+        SideWords {
+            words,
+            folded,
+            ends,
+        }
+    }
+
+    pub fn words(&self) -> &[Word<'a>] {
+        &self.words
+    }
+
+    /// Word `i` folded ([`crate::textutil::fold`]).
+    pub fn folded(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.folded[start..self.ends[i]]
+    }
+
+    /// Each word with its folded form.
+    pub fn iter(&self) -> impl Iterator<Item = (&Word<'a>, &str)> {
+        self.words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w, self.folded(i)))
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::textutil::fold;
+
+    #[test]
+    fn folds_every_word_like_fold_does() {
+        let text = "L'Été à Zürich, Straße 12 — AT&T.";
+        let side = SideWords::of(text);
+        let expected: Vec<String> = words(text).iter().map(|w| fold(w.text)).collect();
+        let got: Vec<&str> = side.iter().map(|(_, f)| f).collect();
+        assert_eq!(got, expected);
+        assert_eq!(side.len(), expected.len());
+        assert!(SideWords::of("  ").is_empty());
+    }
+}
