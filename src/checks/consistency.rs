@@ -4,7 +4,7 @@ use super::{BeadContext, Rule};
 use crate::model::Side;
 use crate::model::{Finding, Span};
 use crate::textutil::{fold_into, words};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Minimum words for a segment to take part in consistency checks: short ones (`Yes.`,
 /// `Thank you.`) are rightly translated in many ways.
@@ -26,32 +26,55 @@ pub fn normalized(text: &str) -> Option<String> {
     Some(joined)
 }
 
+/// A bead's source and target as [`normalized`] gives them.
+#[derive(Debug)]
+pub struct NormalizedBead {
+    source: Option<String>,
+    target: Option<String>,
+}
+
+/// The normalized sides of every bead, computed once for both consistency checks.
+fn normalized_beads<'c>(beads: &'c [BeadContext]) -> &'c [NormalizedBead] {
+    let Some(first) = beads.first() else {
+        return &[];
+    };
+    first.document.normalized_beads.get_or_init(|| {
+        beads
+            .iter()
+            .map(|ctx| NormalizedBead {
+                source: normalized(ctx.source.text),
+                target: normalized(ctx.target.text),
+            })
+            .collect()
+    })
+}
+
 /// Beads grouped by the normalized text of side `by`, in document order: the groups with at
 /// least two members whose other side has at least two normalized forms. Each member comes
 /// with its other side's normalized text.
 pub fn divergent_groups<'c, 'a>(
     beads: &'c [BeadContext<'a>],
     by: Side,
-) -> Vec<Vec<(&'c BeadContext<'a>, String)>> {
-    let mut groups: HashMap<String, Vec<(&BeadContext, String)>> = HashMap::new();
+) -> Vec<Vec<(&'c BeadContext<'a>, &'c str)>> {
+    let mut groups: FxHashMap<&str, Vec<(&BeadContext, &str)>> = FxHashMap::default();
     let mut order = Vec::new();
-    for ctx in beads {
+    for (ctx, bead) in beads.iter().zip(normalized_beads(beads)) {
         let (key, other) = match by {
-            Side::Source => (ctx.source.text, ctx.target.text),
-            Side::Target => (ctx.target.text, ctx.source.text),
+            Side::Source => (&bead.source, &bead.target),
+            Side::Target => (&bead.target, &bead.source),
         };
-        let (Some(k), Some(o)) = (normalized(key), normalized(other)) else {
+        let (Some(k), Some(o)) = (key, other) else {
             continue;
         };
-        let group = groups.entry(k.clone()).or_default();
+        let group = groups.entry(k.as_str()).or_default();
         if group.is_empty() {
-            order.push(k);
+            order.push(k.as_str());
         }
-        group.push((ctx, o));
+        group.push((ctx, o.as_str()));
     }
     order
         .into_iter()
-        .filter_map(|k| groups.remove(&k))
+        .filter_map(|k| groups.remove(k))
         .filter(|g| g.iter().any(|(_, o)| *o != g[0].1))
         .collect()
 }

@@ -191,6 +191,8 @@ pub struct DocumentFacts {
     /// Median target/source length ratio (in characters) of the document's beads, if it has
     /// enough of them to tell.
     pub length_ratio: Option<f64>,
+    /// Each bead's sides normalized for the consistency checks, made by the first that asks.
+    pub normalized_beads: OnceLock<Vec<consistency::NormalizedBead>>,
 }
 
 /// Beads needed before the document's own length ratio is trusted.

@@ -100,9 +100,9 @@ pub struct Language {
     pub number_joiners: Vec<String>,
     /// Words after a time of day written with a decimal mark (`20.45 hrs`).
     pub time_units: Vec<String>,
-    pub scale: HashMap<String, f64>,
-    pub words: HashMap<String, f64>,
-    pub multipliers: HashMap<String, f64>,
+    pub scale: rustc_hash::FxHashMap<String, f64>,
+    pub words: rustc_hash::FxHashMap<String, f64>,
+    pub multipliers: rustc_hash::FxHashMap<String, f64>,
     /// Words that may stand twice in a row (`nous nous`).
     pub allowed_repeats: HashSet<String>,
     pub typography: typography::Typography,
@@ -161,9 +161,9 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         afternoon: file.afternoon,
         number_joiners: file.number_joiners,
         time_units: file.time_units,
-        scale: file.scale,
-        words: file.words,
-        multipliers: file.multipliers,
+        scale: file.scale.into_iter().collect(),
+        words: file.words.into_iter().collect(),
+        multipliers: file.multipliers.into_iter().collect(),
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
         typography: toml::from_str(embedded.typography).map_err(|source| {
             LocaleError::BadTypography {

@@ -263,6 +263,8 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
             out.push(n.mention(Span::new(start, end)));
         }
     };
+    // One buffer for every word's lower-case form.
+    let mut lower = String::new();
     for word in word_token().find_iter(text) {
         let span = Span::new(word.start(), word.end());
         if taken
@@ -272,7 +274,8 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
             close(&mut open, &mut out);
             continue;
         }
-        let lower = word.as_str().to_lowercase();
+        lower.clear();
+        lower.extend(word.as_str().chars().flat_map(char::to_lowercase));
         let adjacent = open
             .as_ref()
             .is_some_and(|(_, _, joined, _)| text[*joined..span.start].trim().is_empty());
