@@ -1,8 +1,8 @@
 //! repeated-word: the same word twice in a row in the target (`le le`).
 
+use super::side_words::SideWords;
 use super::{BeadContext, Check, Rule, RuleExample};
-use crate::model::{Finding, Severity, Span};
-use crate::textutil::{fold, words};
+use crate::model::{Finding, Severity, Side, Span};
 
 pub struct RepeatedWord;
 
@@ -29,19 +29,20 @@ impl Check for RepeatedWord {
     }
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
-        if has_repeat(ctx.source.text) {
+        if has_repeat(ctx.words(Side::Source)) {
             // The source repeats on purpose (`very very`); so may the translation.
             return;
         }
-        let target = words(ctx.target.text);
-        for pair in target.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
-            let folded = fold(a.text);
+        let target = ctx.words(Side::Target);
+        for i in 1..target.len() {
+            let (a, b) = (&target.words()[i - 1], &target.words()[i]);
+            if target.folded(i - 1) != target.folded(i) {
+                continue;
+            }
             let only_space = ctx.target.text[a.span.end..b.span.start]
                 .chars()
                 .all(char::is_whitespace);
-            if folded != fold(b.text)
-                || !only_space
+            if !only_space
                 || !a.text.chars().any(char::is_alphabetic)
                 || ctx
                     .target
@@ -61,10 +62,8 @@ impl Check for RepeatedWord {
 }
 
 /// Whether the text has a word twice in a row.
-fn has_repeat(text: &str) -> bool {
-    words(text)
-        .windows(2)
-        .any(|p| fold(p[0].text) == fold(p[1].text))
+fn has_repeat(words: &SideWords) -> bool {
+    (1..words.len()).any(|i| words.folded(i - 1) == words.folded(i))
 }
 
 #[cfg(test)]

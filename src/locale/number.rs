@@ -324,6 +324,9 @@ fn number_word(lower: &str, lang: &Language) -> Option<NumberWord> {
 /// Hyphenated compounds not listed whole (`twenty-one`, `quatre-vingt-deux`), or a number
 /// leading a compound (`seven-year-old`): the longest listed prefixes, summed.
 fn hyphenated_number(lower: &str, lang: &Language) -> Option<f64> {
+    if !lower.contains('-') {
+        return None;
+    }
     let parts: Vec<&str> = lower.split('-').filter(|p| *p != "et").collect();
     if parts.len() < 2 {
         return None;
