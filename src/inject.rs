@@ -176,10 +176,15 @@ impl Injector<'_> {
 
     fn drop_sentence(&self, target: &str, rng: &mut Rng) -> Option<String> {
         let sentences = crate::segment::split_sentences(target, self.target_lang);
-        if sentences.len() < 2 {
+        // Only a sentence with words is a sentence to drop: the segmenter leaves a closing
+        // quote after the period (`… views . "`) as a sentence of its own.
+        let substantial: Vec<usize> = (0..sentences.len())
+            .filter(|&i| letter_word_count(&target[sentences[i].range()]) >= 2)
+            .collect();
+        if substantial.len() < 2 {
             return None;
         }
-        let drop = rng.below(sentences.len());
+        let drop = substantial[rng.below(substantial.len())];
         let kept: Vec<&str> = sentences
             .iter()
             .enumerate()
@@ -345,6 +350,13 @@ fn misspell_name(source: &str, target: &str, rng: &mut Rng) -> Option<String> {
 
 /// Removes a clause: the words between two commas, or a run of words in the middle of the
 /// sentence, keeping the final punctuation.
+/// Words made of letters only.
+fn letter_word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .count()
+}
+
 fn drop_clause(target: &str, rng: &mut Rng) -> Option<String> {
     let words: Vec<&str> = target.split_whitespace().collect();
     if words.len() < 10 {

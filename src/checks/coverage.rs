@@ -63,6 +63,8 @@ pub struct WordKey {
     cognate: Option<u64>,
     /// Whether it is a content word: letters only, at least three, not a function word.
     content: bool,
+    /// Whether it starts with a digit (a number, which anchors as well as a content word).
+    number: bool,
 }
 
 impl WordKey {
@@ -83,9 +85,34 @@ impl WordKey {
                     stem: short_key(prefix(LEXICON_STEM_CHARS)),
                     cognate: (letters >= COGNATE_PREFIX).then(|| short_key(prefix(COGNATE_PREFIX))),
                     content: is_content_word(word.text, folded, side),
+                    number: word.text.starts_with(|c: char| c.is_ascii_digit()),
                 }
             })
             .collect()
+    }
+
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    pub fn is_content(&self) -> bool {
+        self.content
+    }
+
+    /// Whether the word can anchor the two sides: a content word or a number.
+    pub fn is_anchor_candidate(&self) -> bool {
+        self.content || self.number
+    }
+
+    /// Whether `other` (a word of the other side) is this word, a cognate or a translation
+    /// (`translations`: what the lexicon gives for this word's stem).
+    pub fn matches(&self, other: &WordKey, translations: &[u64]) -> bool {
+        self.stem == other.stem || self.is_cognate(other) || translations.contains(&other.stem)
+    }
+
+    /// Key of the word's lexicon stem.
+    pub fn stem(&self) -> u64 {
+        self.stem
     }
 
     /// Both words have at least [`COGNATE_PREFIX`] letters and start with the same ones

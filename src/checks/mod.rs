@@ -30,6 +30,7 @@ mod untranslated;
 mod untranslated_fragment;
 mod verbatim;
 mod whitespace_edges;
+mod word_gaps;
 
 use crate::glossary::Glossary;
 use crate::locale::Language;

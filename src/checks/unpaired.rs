@@ -34,18 +34,84 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
     if !aligned.is_empty() {
         return aligned;
     }
-    mine.iter()
+    let untraced: Vec<Span> = mine
+        .iter()
         .map(|(span, _)| *span)
         .filter(|span| {
-            let inside: Vec<&CoveredWord> = words
-                .iter()
-                .filter(|w| span.start <= w.span.start && w.span.end <= span.end)
-                .collect();
-            let untraced = inside.iter().filter(|w| !w.covered).count();
-            inside.len() >= MIN_CONTENT_WORDS
-                && untraced * 10 >= inside.len() * UNTRACED_SENTENCE_TENTHS
+            let (content, untraced) = content_and_untraced(words, *span);
+            content >= MIN_CONTENT_WORDS && untraced * 10 >= content * UNTRACED_SENTENCE_TENTHS
         })
+        .collect();
+    if !untraced.is_empty() {
+        return untraced;
+    }
+    left_out_by_length(ctx, side, &mine, words)
+        .into_iter()
         .collect()
+}
+
+/// Content words of `words` inside `span`, and how many of them have no trace.
+fn content_and_untraced(words: &[CoveredWord], span: Span) -> (usize, usize) {
+    let inside = words
+        .iter()
+        .filter(|w| span.start <= w.span.start && w.span.end <= span.end);
+    inside.fold((0, 0), |(content, untraced), w| {
+        (content + 1, untraced + usize::from(!w.covered))
+    })
+}
+
+/// A short sentence (`It's not that simple.`) of which no content word has a trace, when the
+/// lengths of the bead only agree without it: too few words to trust the share of untraced
+/// ones alone, so the length model must agree.
+fn left_out_by_length(
+    ctx: &BeadContext,
+    side: Side,
+    mine: &[(Span, &str)],
+    words: &[CoveredWord],
+) -> Option<Span> {
+    let chars = |text: &str| text.chars().count() as f64;
+    let (source, target) = (chars(ctx.source.text), chars(ctx.target.text));
+    let ratio = ctx
+        .document
+        .length_ratio
+        .unwrap_or(super::omission::DEFAULT_RATIO);
+    let candidates = mine.iter().filter(|(span, _)| {
+        let (content, untraced) = content_and_untraced(words, *span);
+        content >= 1 && untraced == content
+    });
+    let mut found = None;
+    for (span, text) in candidates {
+        let without = chars(text);
+        let (all, rest) = match side {
+            Side::Source => (
+                deviation(source, target, ratio),
+                deviation(source - without, target, ratio),
+            ),
+            Side::Target => (
+                -deviation(source, target, ratio),
+                -deviation(source, target - without, ratio),
+            ),
+        };
+        if all <= -LENGTH_WITH_SENTENCE && rest.abs() <= LENGTH_WITHOUT_SENTENCE {
+            if found.is_some() {
+                // Two candidates: the lengths cannot tell which.
+                return None;
+            }
+            found = Some(*span);
+        }
+    }
+    found
+}
+
+/// Standard deviations by which the bead's lengths must disagree with the sentence in it…
+const LENGTH_WITH_SENTENCE: f64 = 1.0;
+/// …and within which they must agree without it: one standard deviation each, not tuned.
+const LENGTH_WITHOUT_SENTENCE: f64 = 1.0;
+
+/// Standard deviations between `target` characters and what `source` characters predict.
+fn deviation(source: f64, target: f64, ratio: f64) -> f64 {
+    (target - source * ratio)
+        / (source.max(1.0) * super::omission::VARIANCE_PER_CHAR * ratio).sqrt()
 }
 
 /// Sentences of `mine` in beads that the aligner pairs with nothing, confidently.
