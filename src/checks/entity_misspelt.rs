@@ -1,7 +1,7 @@
 //! entity-misspelt: a name of the source appears in the target with a slightly different
 //! spelling (`Facebrook` for `Facebook`).
 
-use super::names::{NameStatus, TargetWords, capitalized_source_words, status_in_target};
+use super::names::{NameStatus, capitalized_source_words, status_in_target};
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity};
 
@@ -33,12 +33,12 @@ impl Check for EntityMisspelt {
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let names = capitalized_source_words(ctx);
-        let target = TargetWords::of(ctx);
+        let target = ctx.name_target();
         let mut reported = Vec::new();
         for name in &names {
             let NameStatus::Misspelt {
                 span, spacing_only, ..
-            } = status_in_target(ctx, name, &names, &target)
+            } = status_in_target(ctx, name, &names, target)
             else {
                 continue;
             };

@@ -261,6 +261,7 @@ pub struct BeadCache<'a> {
     target_words: OnceLock<SideWords<'a>>,
     source_keys: OnceLock<Vec<coverage::WordKey>>,
     target_keys: OnceLock<Vec<coverage::WordKey>>,
+    name_target: OnceLock<names::TargetWords<'a>>,
 }
 
 impl<'a> BeadContext<'a> {
@@ -283,6 +284,13 @@ impl<'a> BeadContext<'a> {
                 .target_words
                 .get_or_init(|| SideWords::of(self.target.text)),
         }
+    }
+
+    /// The target's words as the entity checks compare names with them.
+    pub fn name_target(&self) -> &names::TargetWords<'a> {
+        self.cache
+            .name_target
+            .get_or_init(|| names::TargetWords::of(self))
     }
 
     /// The words of one side as the coverage checks compare them.

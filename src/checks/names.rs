@@ -109,6 +109,7 @@ fn has_inner_capital(text: &str) -> bool {
 
 /// Looks for the name in the target.
 /// The target's words, folded once for all the names of a bead.
+#[derive(Debug)]
 pub struct TargetWords<'a> {
     words: Vec<Word<'a>>,
     folded: Vec<String>,
