@@ -17,6 +17,8 @@ enum Kind {
     Punctuation,
     /// An entry of a bilingual word list, by number.
     Lexicon,
+    /// A word pair the document's own confident beads translate by each other.
+    Learned,
 }
 
 /// One anchor occurrence before interning: its kind and its key.
@@ -41,6 +43,8 @@ pub(crate) struct AnchorTable {
 struct Interner {
     ids: HashMap<Key, u32>,
     kinds: Vec<Kind>,
+    /// The key of every id (empty for word-list concepts), to show what was learned.
+    keys: Vec<String>,
 }
 
 impl Interner {
@@ -48,6 +52,7 @@ impl Interner {
         Interner {
             ids: HashMap::new(),
             kinds: vec![Kind::Lexicon; concepts],
+            keys: vec![String::new(); concepts],
         }
     }
 
@@ -57,36 +62,153 @@ impl Interner {
         }
         let id = self.kinds.len() as u32;
         self.kinds.push(key.0);
+        self.keys.push(key.1.clone());
         self.ids.insert(key, id);
         id
     }
 }
 
+/// Every sentence's anchors before weighing: interned ids, with repeats, sorted. Kept apart
+/// from the weighed [`AnchorTable`] so that a second pass can add the anchors it learned from
+/// the first (see [`super::bootstrap`]) without reading the text again.
+#[derive(Debug, Clone)]
+pub(crate) struct RawAnchors {
+    kinds: Vec<Kind>,
+    /// What each id's weight is multiplied by: 1, or how strongly a learned pair associates.
+    strengths: Vec<f64>,
+    /// The key of every id (empty for word-list concepts), to show what was learned.
+    keys: Vec<String>,
+    source: Vec<Vec<u32>>,
+    target: Vec<Vec<u32>>,
+}
+
+impl RawAnchors {
+    /// Extracts and interns the anchors of two documents, shared or not.
+    pub(crate) fn extract(
+        source: &[&str],
+        target: &[&str],
+        lexicon: &Lexicon,
+        params: &Params,
+    ) -> RawAnchors {
+        let (source_lexicon, target_lexicon) = lexicon.index(|w| word_key(w, params));
+        let mut interner = Interner::new(lexicon.concepts());
+        let source = side_ids(source, &source_lexicon, &mut interner, params);
+        let target = side_ids(target, &target_lexicon, &mut interner, params);
+        RawAnchors {
+            strengths: vec![1.0; interner.kinds.len()],
+            kinds: interner.kinds,
+            keys: interner.keys,
+            source,
+            target,
+        }
+    }
+
+    /// Number of distinct ids.
+    pub(crate) fn ids(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// The key an id was interned from: a folded word prefix, a number, a punctuation mark.
+    pub(crate) fn key(&self, id: u32) -> &str {
+        &self.keys[id as usize]
+    }
+
+    /// The distinct words (folded prefixes, as cognates are compared) of source sentence
+    /// `i`: what a self-trained lexicon pairs up.
+    pub(crate) fn source_words(&self, i: usize) -> Vec<u32> {
+        self.distinct_words(&self.source[i])
+    }
+
+    /// The distinct words of target sentence `j`.
+    pub(crate) fn target_words(&self, j: usize) -> Vec<u32> {
+        self.distinct_words(&self.target[j])
+    }
+
+    fn distinct_words(&self, sorted: &[u32]) -> Vec<u32> {
+        let mut words: Vec<u32> = sorted
+            .iter()
+            .copied()
+            .filter(|&id| self.kinds[id as usize] == Kind::Word)
+            .collect();
+        words.dedup();
+        words
+    }
+
+    /// Adds one learned anchor per pair of words: every occurrence of the source word in a
+    /// source sentence, and of the target word in a target sentence, holds it. Each word may
+    /// belong to at most one pair.
+    pub(crate) fn add_learned(&mut self, pairs: &[LearnedPair]) {
+        let mut source_concept = vec![None; self.ids()];
+        let mut target_concept = vec![None; self.ids()];
+        for pair in pairs {
+            let concept = self.kinds.len() as u32;
+            self.kinds.push(Kind::Learned);
+            self.strengths.push(pair.strength);
+            let key = format!("{}={}", self.key(pair.source), self.key(pair.target));
+            self.keys.push(key);
+            source_concept[pair.source as usize] = Some(concept);
+            target_concept[pair.target as usize] = Some(concept);
+        }
+        add_concepts(&mut self.source, &source_concept);
+        add_concepts(&mut self.target, &target_concept);
+    }
+}
+
+/// Adds to every sentence the concept of each of its ids that has one, keeping it sorted.
+fn add_concepts(sentences: &mut [Vec<u32>], concept_of: &[Option<u32>]) {
+    for ids in sentences {
+        let before = ids.len();
+        for k in 0..before {
+            if let Some(concept) = concept_of[ids[k] as usize] {
+                ids.push(concept);
+            }
+        }
+        if ids.len() > before {
+            ids.sort_unstable();
+        }
+    }
+}
+
+/// Two words, one of each side, that translate each other, and how strongly (a factor of the
+/// anchor's weight, up to 1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LearnedPair {
+    pub(crate) source: u32,
+    pub(crate) target: u32,
+    pub(crate) strength: f64,
+}
+
 impl AnchorTable {
-    /// Extracts and interns the anchors of two documents, keeping only those both share, each
-    /// weighted by how rare it is (an anchor found in every sentence places nothing).
+    /// Extracts, interns and weighs the anchors of two documents (see [`AnchorTable::weigh`]).
+    #[cfg(test)]
     pub(crate) fn build(
         source: &[&str],
         target: &[&str],
         lexicon: &Lexicon,
         params: &Params,
     ) -> AnchorTable {
-        let (source_lexicon, target_lexicon) = lexicon.index(|w| word_key(w, params));
-        let mut interner = Interner::new(lexicon.concepts());
-        let source_ids = side_ids(source, &source_lexicon, &mut interner, params);
-        let target_ids = side_ids(target, &target_lexicon, &mut interner, params);
-        let source_df = document_frequency(&source_ids, interner.kinds.len());
-        let target_df = document_frequency(&target_ids, interner.kinds.len());
-        let sentences = (source.len() + target.len()).max(1) as f64;
+        AnchorTable::weigh(
+            &RawAnchors::extract(source, target, lexicon, params),
+            params,
+        )
+    }
+
+    /// Keeps only the anchors both sides share, each weighted by how rare it is (an anchor
+    /// found in every sentence places nothing).
+    pub(crate) fn weigh(raw: &RawAnchors, params: &Params) -> AnchorTable {
+        let source_df = document_frequency(&raw.source, raw.ids());
+        let target_df = document_frequency(&raw.target, raw.ids());
+        let sentences = (raw.source.len() + raw.target.len()).max(1) as f64;
         // Shared anchors with a positive weight get compact ids; the others are dropped.
-        let mut compact = vec![u32::MAX; interner.kinds.len()];
+        let mut compact = vec![u32::MAX; raw.ids()];
         let mut weights = Vec::new();
-        for (id, kind) in interner.kinds.iter().enumerate() {
+        for (id, kind) in raw.kinds.iter().enumerate() {
             let (df_s, df_t) = (source_df[id], target_df[id]);
             if df_s == 0 || df_t == 0 {
                 continue;
             }
             let weight = kind_weight(*kind, params)
+                * raw.strengths[id]
                 * ((sentences / (df_s + df_t) as f64).ln() - params.idf_floor).max(0.0);
             if weight > params.min_anchor_weight {
                 compact[id] = weights.len() as u32;
@@ -94,8 +216,8 @@ impl AnchorTable {
             }
         }
         AnchorTable {
-            source: renumber(source_ids, &compact),
-            target: renumber(target_ids, &compact),
+            source: renumber(&raw.source, &compact),
+            target: renumber(&raw.target, &compact),
             weights,
         }
     }
@@ -131,6 +253,7 @@ fn kind_weight(kind: Kind, params: &Params) -> f64 {
         Kind::Acronym => params.word_weight,
         Kind::Punctuation => params.punctuation_weight,
         Kind::Lexicon => params.lexicon_weight,
+        Kind::Learned => params.learned_weight,
     }
 }
 
@@ -150,13 +273,13 @@ fn document_frequency(sentences: &[Vec<u32>], ids: usize) -> Vec<u32> {
 }
 
 /// Keeps the ids that have a compact number, renumbered and counted.
-fn renumber(sentences: Vec<Vec<u32>>, compact: &[u32]) -> SideAnchors {
+fn renumber(sentences: &[Vec<u32>], compact: &[u32]) -> SideAnchors {
     let sentences = sentences
-        .into_iter()
+        .iter()
         .map(|ids| {
             let mut kept: Vec<u32> = ids
-                .into_iter()
-                .map(|id| compact[id as usize])
+                .iter()
+                .map(|&id| compact[id as usize])
                 .filter(|&id| id != u32::MAX)
                 .collect();
             kept.sort_unstable();
@@ -372,6 +495,32 @@ mod tests {
         );
         assert_eq!(table.weights.len(), 1);
         assert_eq!(table.source.sentences[0], table.target.sentences[0]);
+    }
+
+    #[test]
+    fn learned_pairs_become_anchors_weighted_by_their_strength() {
+        let source = ["Der Gipfel .", "Nichts .", "Nichts ."];
+        let target = ["Le sommet .", "Rien .", "Rien ."];
+        let params = Params::default();
+        let mut raw = RawAnchors::extract(&source, &target, &Lexicon::default(), &params);
+        let word = |key: &str| {
+            (0..raw.ids() as u32)
+                .find(|&id| raw.key(id) == key)
+                .unwrap()
+        };
+        let pair = LearnedPair {
+            source: word("gipf"),
+            target: word("somm"),
+            strength: 0.5,
+        };
+        assert!(AnchorTable::weigh(&raw, &params).weights.is_empty());
+        raw.add_learned(&[pair]);
+        let table = AnchorTable::weigh(&raw, &params);
+        assert_eq!(table.source.sentences[0], vec![(0, 1)]);
+        assert_eq!(table.source.sentences[0], table.target.sentences[0]);
+        let full = params.learned_weight * (6.0f64 / 2.0).ln();
+        assert!((table.weights[0] - 0.5 * full).abs() < 1e-9);
+        assert_eq!(raw.key(raw.ids() as u32 - 1), "gipf=somm");
     }
 
     #[test]

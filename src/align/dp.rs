@@ -58,6 +58,16 @@ impl Corridor {
         (n, m): (usize, usize),
         width: usize,
     ) -> Corridor {
+        Corridor::around_path_by_row(path, scale, (n, m), |_| width)
+    }
+
+    /// [`Corridor::around_path`] with a width chosen row by row.
+    fn around_path_by_row(
+        path: &[(usize, usize)],
+        scale: usize,
+        (n, m): (usize, usize),
+        width: impl Fn(usize) -> usize,
+    ) -> Corridor {
         let mut lo = vec![usize::MAX; n + 1];
         let mut hi = vec![0; n + 1];
         let fine: Vec<(usize, usize)> = path
@@ -83,10 +93,16 @@ impl Corridor {
             hi[i] = hi[i].max(hi[i - 1]);
         }
         let widened_lo = (0..=n)
-            .map(|i| lo[i.saturating_sub(width)].saturating_sub(width))
+            .map(|i| {
+                let width = width(i);
+                lo[i.saturating_sub(width)].saturating_sub(width)
+            })
             .collect();
         let widened_hi = (0..=n)
-            .map(|i| (hi[(i + width).min(n)] + width).min(m))
+            .map(|i| {
+                let width = width(i);
+                (hi[(i + width).min(n)] + width).min(m)
+            })
             .collect();
         Corridor::new(widened_lo, widened_hi, m)
     }
@@ -239,73 +255,190 @@ pub(crate) fn posteriors(
 ) -> Vec<f64> {
     let (n, m) = (scorer.source.len(), scorer.target.len());
     let corridor = Corridor::around_path(&path_nodes(path), 1, (n, m), width);
-    let shapes = scorer.shapes.len();
-    // Scaled cost of every bead that ends in the corridor and starts in it.
-    let mut costs = vec![f64::INFINITY; corridor.cells() * shapes];
-    let mut alpha = vec![f64::NEG_INFINITY; corridor.cells()];
-    alpha[0] = 0.0;
-    for i in 0..corridor.rows() {
-        scorer.load_row(i);
-        for j in corridor.lo[i]..=corridor.hi[i] {
-            let here = corridor.offsets[i] + j - corridor.lo[i];
-            let mut terms = LogSum::default();
-            for k in 0..shapes {
-                let Some(previous) = predecessor(&corridor, i, j, &scorer.shapes[k]) else {
-                    continue;
-                };
-                if alpha[previous] == f64::NEG_INFINITY {
-                    continue;
-                }
-                if let Some(cost) = scorer.cost_below(k, i, j, f64::INFINITY) {
-                    costs[here * shapes + k] = cost / temperature;
-                    terms.add(alpha[previous] - cost / temperature);
-                }
-            }
-            if here > 0 {
-                alpha[here] = terms.value();
-            }
-        }
-    }
-    let mut beta = vec![f64::NEG_INFINITY; corridor.cells()];
-    beta[corridor.cells() - 1] = 0.0;
-    for i in (0..corridor.rows()).rev() {
-        for j in (corridor.lo[i]..=corridor.hi[i]).rev() {
-            let here = corridor.offsets[i] + j - corridor.lo[i];
-            let mut terms = LogSum::default();
-            for (k, shape) in scorer.shapes.iter().enumerate() {
-                if i + shape.source > n {
-                    continue;
-                }
-                if let Some(next) = corridor.index(i + shape.source, j + shape.target) {
-                    terms.add(beta[next] - costs[next * shapes + k]);
-                }
-            }
-            if here + 1 < corridor.cells() {
-                beta[here] = terms.value();
-            }
-        }
-    }
-    let total = alpha[corridor.cells() - 1];
+    let lattice = Lattice::new(scorer, corridor, temperature);
     path.iter()
-        .map(|step| {
-            let shape = &scorer.shapes[step.shape];
-            let (Some(end), Some(start)) = (
-                corridor.index(step.i, step.j),
-                predecessor(&corridor, step.i, step.j, shape),
-            ) else {
-                return 0.0;
-            };
-            let log_p = alpha[start] - costs[end * shapes + step.shape] + beta[end] - total;
-            log_p.exp().clamp(0.0, 1.0)
-        })
+        .map(|step| lattice.posterior(step, scorer.shapes))
         .collect()
 }
 
+/// A path with the posterior probability of each of its beads.
+pub(crate) struct Alignment {
+    pub(crate) steps: Vec<Step>,
+    pub(crate) confidences: Vec<f64>,
+}
+
+/// Aligns again near an earlier alignment, with each bead's posterior: a second pass with more
+/// evidence corrects the first locally. Only where the earlier beads are less sure than
+/// `settled` is the corridor `width` cells wide; elsewhere it holds the earlier path alone,
+/// and a bead found again there keeps its earlier confidence. One sweep prices every bead once
+/// for both the best path and the posteriors.
+pub(crate) fn realign(
+    scorer: &mut Scorer,
+    earlier: &Alignment,
+    settled: f64,
+    width: usize,
+    temperature: f64,
+) -> Alignment {
+    let (n, m) = (scorer.source.len(), scorer.target.len());
+    let mut wide = vec![false; n + 1];
+    for (step, &confidence) in earlier.steps.iter().zip(&earlier.confidences) {
+        if confidence < settled {
+            let first = (step.i - scorer.shapes[step.shape].source).saturating_sub(width);
+            wide[first..=(step.i + width).min(n)].fill(true);
+        }
+    }
+    let nodes = path_nodes(&earlier.steps);
+    let row_width = |i: usize| if wide[i] { width } else { 0 };
+    let corridor = Corridor::around_path_by_row(&nodes, 1, (n, m), row_width);
+    let lattice = Lattice::new(scorer, corridor, temperature);
+    let steps = backtrace(scorer.shapes, &lattice.corridor, &lattice.best_shape);
+    let mut kept = earlier.steps.iter().zip(&earlier.confidences).peekable();
+    let confidences = steps
+        .iter()
+        .map(|step| {
+            // Both paths run through the grid in order of i + j.
+            while kept.next_if(|(e, _)| e.i + e.j < step.i + step.j).is_some() {}
+            match kept.peek() {
+                Some(&(e, &confidence)) if *e == *step && confidence >= settled => confidence,
+                _ => lattice.posterior(step, scorer.shapes),
+            }
+        })
+        .collect();
+    Alignment { steps, confidences }
+}
+
+/// Every bead of a corridor priced once, with forward and backward sums over the paths
+/// through it (in log space, costs divided by the temperature) and the cheapest way into
+/// each cell.
+struct Lattice {
+    corridor: Corridor,
+    shapes: usize,
+    /// Scaled cost of every bead that ends in the corridor and starts in it, by cell and
+    /// shape; infinite for the others.
+    costs: Vec<f64>,
+    /// ln of the summed weight of the paths from (0, 0) to each cell…
+    alpha: Vec<f64>,
+    /// …and from each cell to (n, m).
+    beta: Vec<f64>,
+    /// Shape of the last bead of the cheapest path into each cell (`u8::MAX`: none).
+    best_shape: Vec<u8>,
+}
+
+impl Lattice {
+    fn new(scorer: &mut Scorer, corridor: Corridor, temperature: f64) -> Lattice {
+        let shapes = scorer.shapes.len();
+        let cells = corridor.cells();
+        let mut lattice = Lattice {
+            corridor,
+            shapes,
+            costs: vec![f64::INFINITY; cells * shapes],
+            alpha: vec![f64::NEG_INFINITY; cells],
+            beta: vec![f64::NEG_INFINITY; cells],
+            best_shape: vec![u8::MAX; cells],
+        };
+        lattice.forward(scorer, temperature);
+        lattice.backward(scorer);
+        lattice
+    }
+
+    /// Prices the beads and sums the paths into every cell, keeping the cheapest.
+    fn forward(&mut self, scorer: &mut Scorer, temperature: f64) {
+        let corridor = &self.corridor;
+        let shapes = self.shapes;
+        let mut best = vec![f64::INFINITY; corridor.cells()];
+        best[0] = 0.0;
+        self.alpha[0] = 0.0;
+        for i in 0..corridor.rows() {
+            scorer.load_row(i);
+            for j in corridor.lo[i]..=corridor.hi[i] {
+                let here = corridor.offsets[i] + j - corridor.lo[i];
+                let mut terms = LogSum::default();
+                for k in 0..shapes {
+                    let Some(previous) = predecessor(corridor, i, j, &scorer.shapes[k]) else {
+                        continue;
+                    };
+                    if self.alpha[previous] == f64::NEG_INFINITY {
+                        continue;
+                    }
+                    // A bead whose paths weigh e^NEGLIGIBLE less than the heaviest so far
+                    // cannot move the sum: no need to price it.
+                    let bound = temperature * (self.alpha[previous] - terms.max + NEGLIGIBLE);
+                    if let Some(cost) = scorer.cost_below(k, i, j, bound) {
+                        let scaled = cost / temperature;
+                        self.costs[here * shapes + k] = scaled;
+                        terms.add(self.alpha[previous] - scaled);
+                        if best[previous] + scaled < best[here] {
+                            best[here] = best[previous] + scaled;
+                            self.best_shape[here] = k as u8;
+                        }
+                    }
+                }
+                if here > 0 {
+                    self.alpha[here] = terms.value();
+                }
+            }
+        }
+    }
+
+    fn backward(&mut self, scorer: &Scorer) {
+        let corridor = &self.corridor;
+        let (n, shapes) = (corridor.rows() - 1, self.shapes);
+        self.beta[corridor.cells() - 1] = 0.0;
+        for i in (0..corridor.rows()).rev() {
+            for j in (corridor.lo[i]..=corridor.hi[i]).rev() {
+                let here = corridor.offsets[i] + j - corridor.lo[i];
+                let mut terms = LogSum::default();
+                for (k, shape) in scorer.shapes.iter().enumerate() {
+                    if i + shape.source > n {
+                        continue;
+                    }
+                    if let Some(next) = corridor.index(i + shape.source, j + shape.target) {
+                        terms.add(self.beta[next] - self.costs[next * shapes + k]);
+                    }
+                }
+                if here + 1 < corridor.cells() {
+                    self.beta[here] = terms.value();
+                }
+            }
+        }
+    }
+
+    /// The posterior probability of one bead: the share of the paths' weight through it.
+    fn posterior(&self, step: &Step, shapes: &[Shape]) -> f64 {
+        let corridor = &self.corridor;
+        let (Some(end), Some(start)) = (
+            corridor.index(step.i, step.j),
+            predecessor(corridor, step.i, step.j, &shapes[step.shape]),
+        ) else {
+            return 0.0;
+        };
+        let total = self.alpha[corridor.cells() - 1];
+        let log_p =
+            self.alpha[start] - self.costs[end * self.shapes + step.shape] + self.beta[end] - total;
+        log_p.exp().clamp(0.0, 1.0)
+    }
+}
+
+/// How many nats below the heaviest term of a log sum a term may be left out: e^−20 ≈ 2·10⁻⁹,
+/// far below the three decimals a confidence is shown with.
+const NEGLIGIBLE: f64 = 20.0;
+
 /// ln Σ exp(x) accumulated one term at a time without overflow; −∞ for no terms.
-#[derive(Default)]
 struct LogSum {
     terms: [f64; 16],
     len: usize,
+    /// The largest term so far.
+    max: f64,
+}
+
+impl Default for LogSum {
+    fn default() -> Self {
+        LogSum {
+            terms: [0.0; 16],
+            len: 0,
+            max: f64::NEG_INFINITY,
+        }
+    }
 }
 
 impl LogSum {
@@ -313,16 +446,20 @@ impl LogSum {
         if x > f64::NEG_INFINITY && self.len < self.terms.len() {
             self.terms[self.len] = x;
             self.len += 1;
+            self.max = self.max.max(x);
         }
     }
 
     fn value(&self) -> f64 {
-        let terms = &self.terms[..self.len];
-        let max = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let max = self.max;
         if max == f64::NEG_INFINITY {
             return max;
         }
-        max + terms.iter().map(|t| (t - max).exp()).sum::<f64>().ln()
+        max + self.terms[..self.len]
+            .iter()
+            .map(|t| (t - max).exp())
+            .sum::<f64>()
+            .ln()
     }
 }
 
@@ -335,6 +472,16 @@ mod tests {
         let c = Corridor::full(3, 4);
         assert_eq!(c.cells(), 20);
         assert_eq!(c.index(3, 4), Some(19));
+    }
+
+    #[test]
+    fn a_corridor_can_be_wide_in_some_rows_only() {
+        let path: Vec<(usize, usize)> = (0..=100).map(|k| (k, k)).collect();
+        let c = Corridor::around_path_by_row(&path, 1, (100, 100), |i| if i >= 50 { 3 } else { 0 });
+        assert!(c.index(20, 20).is_some());
+        assert!(c.index(20, 22).is_none());
+        assert!(c.index(70, 73).is_some());
+        assert!(c.index(100, 100).is_some());
     }
 
     #[test]

@@ -7,16 +7,22 @@
 //! word list when `data/` has one for the pair (see [`Lexicon`]). The search is dynamic programming
 //! over bead shapes, coarse to fine so that time and memory grow linearly (see [`dp`]); each
 //! bead's confidence is its posterior probability over all paths in the searched corridor.
+//!
+//! Documents long enough to learn from are aligned twice: the confident 1-1 beads of the
+//! first pass teach a small lexicon of the document's own words (see [`bootstrap`]), whose
+//! pairs are extra anchors for a second pass near the first path.
 
 mod anchors;
+mod bootstrap;
 mod cost;
 mod dp;
 mod lexicon;
 
 use crate::model::{Bead, Sentence};
 use crate::normalize::Document;
-use anchors::AnchorTable;
+use anchors::{AnchorTable, RawAnchors};
 use cost::{Role, SENTENCE_SHAPES, Scorer, Side};
+use dp::Alignment;
 pub use lexicon::Lexicon;
 
 /// Tunable constants of the aligner. The defaults were tuned on the Text+Berg development
@@ -65,6 +71,25 @@ pub struct Params {
     pub posterior_width: usize,
     /// Temperature of the posterior that gives bead confidences.
     pub temperature: f64,
+    /// Weight of the word pairs learned from the document's own confident beads (see
+    /// [`bootstrap`]); 0 aligns in one pass.
+    pub learned_weight: f64,
+    /// First-pass 1-1 beads at least this confident are the beads the lexicon learns from.
+    pub learned_min_confidence: f64,
+    /// A learned pair's words each occur in, and share, at least this many training beads:
+    /// a pair seen once is chance.
+    pub learned_min_count: usize,
+    /// A learned pair's Dice coefficient over the training beads is at least this.
+    pub learned_min_dice: f64,
+    /// Documents with fewer sentences on either side are aligned in one pass: too few beads
+    /// to learn from, and `check` sub-aligns many tiny segments that must stay fast.
+    pub realign_min_sentences: usize,
+    /// Half-width, in sentences, of the corridor around the first path that the second pass
+    /// searches…
+    pub realign_width: usize,
+    /// …near the first pass's beads less confident than this; beads at least this confident
+    /// are kept (so the second pass costs little where the first was sure).
+    pub realign_settled: f64,
 }
 
 impl Default for Params {
@@ -90,6 +115,13 @@ impl Default for Params {
             corridor_width: 2,
             posterior_width: 2,
             temperature: 1.0,
+            learned_weight: 2.0,
+            learned_min_confidence: 0.9,
+            learned_min_count: 2,
+            learned_min_dice: 0.3,
+            realign_min_sentences: 20,
+            realign_width: 2,
+            realign_settled: 0.99,
         }
     }
 }
@@ -145,6 +177,13 @@ impl Params {
             "posterior_width" => self.posterior_width = count()?,
             "temperature" if number > 0.0 => self.temperature = number,
             "temperature" => return Err(bad_value()),
+            "learned_weight" => self.learned_weight = number,
+            "learned_min_confidence" => self.learned_min_confidence = number,
+            "learned_min_count" => self.learned_min_count = count()?,
+            "learned_min_dice" => self.learned_min_dice = number,
+            "realign_min_sentences" => self.realign_min_sentences = count()?,
+            "realign_width" => self.realign_width = count()?,
+            "realign_settled" => self.realign_settled = number,
             other => return Err(ParamError::Unknown(other.to_string())),
         }
         Ok(())
@@ -171,43 +210,91 @@ impl Aligner {
     /// Aligns two lists of sentences. Every sentence lands in exactly one bead, in order.
     pub fn align(&self, source: &[&str], target: &[&str]) -> Vec<Bead> {
         let params = &self.params;
-        let table = AnchorTable::build(source, target, &self.lexicon, params);
-        let source_side = Side::new(
-            Role::Source,
-            char_lengths(source),
-            &table.source,
-            &table.weights,
-        );
-        let target_side = Side::new(
-            Role::Target,
-            char_lengths(target),
-            &table.target,
-            &table.weights,
-        );
-        let steps = dp::search(
-            &source_side,
-            &target_side,
-            &table.weights,
-            SENTENCE_SHAPES,
-            params,
-        );
-        let mut scorer = Scorer::new(
-            &source_side,
-            &target_side,
-            &table.weights,
-            SENTENCE_SHAPES,
-            params,
-        );
-        let confidences = dp::posteriors(
+        let mut raw = RawAnchors::extract(source, target, &self.lexicon, params);
+        let lengths = (char_lengths(source), char_lengths(target));
+        let first = align_pass(&raw, &lengths, params, None);
+        if !self.realigns(source.len(), target.len()) {
+            return first.beads();
+        }
+        let training = first.confident_one_to_one(params.learned_min_confidence);
+        let pairs = bootstrap::learn_pairs(&raw, &training, params);
+        if pairs.is_empty() {
+            return first.beads();
+        }
+        raw.add_learned(&pairs);
+        align_pass(&raw, &lengths, params, Some(&first)).beads()
+    }
+
+    /// Whether a pair of documents gets a second pass with a self-trained lexicon.
+    fn realigns(&self, n: usize, m: usize) -> bool {
+        let params = &self.params;
+        params.learned_weight > 0.0 && n.min(m) >= params.realign_min_sentences
+    }
+}
+
+/// One pass of the aligner over given anchors: the whole grid, coarse to fine, or only near
+/// an `earlier` alignment.
+fn align_pass(
+    raw: &RawAnchors,
+    (source_lengths, target_lengths): &(Vec<f64>, Vec<f64>),
+    params: &Params,
+    earlier: Option<&Alignment>,
+) -> Alignment {
+    let table = AnchorTable::weigh(raw, params);
+    let source = Side::new(
+        Role::Source,
+        source_lengths.clone(),
+        &table.source,
+        &table.weights,
+    );
+    let target = Side::new(
+        Role::Target,
+        target_lengths.clone(),
+        &table.target,
+        &table.weights,
+    );
+    let mut scorer = Scorer::new(&source, &target, &table.weights, SENTENCE_SHAPES, params);
+    match earlier {
+        None => {
+            let steps = dp::search(&source, &target, &table.weights, SENTENCE_SHAPES, params);
+            let confidences = dp::posteriors(
+                &mut scorer,
+                &steps,
+                params.posterior_width,
+                params.temperature,
+            );
+            Alignment { steps, confidences }
+        }
+        Some(earlier) => dp::realign(
             &mut scorer,
-            &steps,
-            params.posterior_width,
+            earlier,
+            params.realign_settled,
+            params.realign_width,
             params.temperature,
-        );
-        steps
+        ),
+    }
+}
+
+impl Alignment {
+    /// The 1-1 beads at least `min_confidence` sure, as (source, target) sentence numbers:
+    /// the beads a self-trained lexicon learns from.
+    fn confident_one_to_one(&self, min_confidence: f64) -> Vec<(usize, usize)> {
+        self.steps
             .iter()
-            .zip(confidences)
-            .map(|(step, confidence)| {
+            .zip(&self.confidences)
+            .filter(|&(step, &confidence)| {
+                let shape = SENTENCE_SHAPES[step.shape];
+                (shape.source, shape.target) == (1, 1) && confidence >= min_confidence
+            })
+            .map(|(step, _)| (step.i - 1, step.j - 1))
+            .collect()
+    }
+
+    fn beads(&self) -> Vec<Bead> {
+        self.steps
+            .iter()
+            .zip(&self.confidences)
+            .map(|(step, &confidence)| {
                 let shape = SENTENCE_SHAPES[step.shape];
                 Bead {
                     source: step.i - shape.source..step.i,
@@ -329,13 +416,25 @@ mod tests {
             let (source, target) = (random.sentences(n), random.sentences(m));
             let source: Vec<&str> = source.iter().map(String::as_str).collect();
             let target: Vec<&str> = target.iter().map(String::as_str).collect();
-            let beads = Aligner::for_pair("en", "fr").align(&source, &target);
-            covers_in_order(&beads, n, m);
-            assert!(
-                beads
-                    .iter()
-                    .all(|b| b.source.len() <= 4 && b.target.len() <= 4)
-            );
+            // The second pass too: one that learns from every 1-1 bead and searches the
+            // whole corridor again.
+            let mut eager = Aligner::for_pair("en", "fr");
+            for setting in [
+                "learned_min_confidence=0",
+                "learned_min_dice=0",
+                "realign_settled=2",
+            ] {
+                eager.params.set(setting).unwrap();
+            }
+            for aligner in [Aligner::for_pair("en", "fr"), eager] {
+                let beads = aligner.align(&source, &target);
+                covers_in_order(&beads, n, m);
+                assert!(
+                    beads
+                        .iter()
+                        .all(|b| b.source.len() <= 4 && b.target.len() <= 4)
+                );
+            }
         }
     }
 
@@ -388,6 +487,96 @@ mod tests {
             .count();
         // Empty or identical neighbours may merge; nearly everything is on the diagonal.
         assert!(diagonal >= 380, "{diagonal} of 400 on the diagonal");
+    }
+
+    /// A made-up translation with no cognates: the words of each source sentence, translated
+    /// one by one, and a number on both sides so that the first pass is sure of its beads.
+    fn cipher_translation(count: usize) -> (Vec<String>, Vec<String>) {
+        const VOCABULARY: &[(&str, &str)] = &[
+            ("Gipfel", "sommet"),
+            ("Wand", "paroi"),
+            ("Seil", "corde"),
+            ("Lager", "camp"),
+            ("Schnee", "neige"),
+            ("Gletscher", "glacier"),
+            ("Grat", "arête"),
+            ("Sturm", "tempête"),
+            ("Nebel", "brouillard"),
+            ("Hütte", "refuge"),
+        ];
+        let mut random = Random(2002);
+        (0..count)
+            .map(|k| {
+                let (mut source, mut target) = (String::new(), String::new());
+                for _ in 0..2 + random.below(6) {
+                    let (s, t) = VOCABULARY[random.below(VOCABULARY.len())];
+                    source += &format!("{s} ");
+                    target += &format!("{t} ");
+                }
+                (format!("{source}{k} ."), format!("{target}{k} ."))
+            })
+            .unzip()
+    }
+
+    #[test]
+    fn a_document_teaches_the_aligner_its_own_word_pairs() {
+        let (source, target) = cipher_translation(40);
+        let source: Vec<&str> = source.iter().map(String::as_str).collect();
+        let target: Vec<&str> = target.iter().map(String::as_str).collect();
+        let params = Params::default();
+        let raw = RawAnchors::extract(&source, &target, &Lexicon::default(), &params);
+        let lengths = (char_lengths(&source), char_lengths(&target));
+        let first = align_pass(&raw, &lengths, &params, None);
+        let training = first.confident_one_to_one(params.learned_min_confidence);
+        assert!(training.len() >= 30, "{} training beads", training.len());
+        let learned: Vec<String> = bootstrap::learn_pairs(&raw, &training, &params)
+            .iter()
+            .map(|p| format!("{}={}", raw.key(p.source), raw.key(p.target)))
+            .collect();
+        for pair in ["gipf=somm", "wand=paro", "glet=glac", "hutt=refu"] {
+            assert!(learned.iter().any(|l| l == pair), "{pair} in {learned:?}");
+        }
+    }
+
+    #[test]
+    fn realigning_an_identical_document_keeps_the_diagonal() {
+        let mut random = Random(7);
+        let text = random.sentences(60);
+        let text: Vec<&str> = text.iter().map(String::as_str).collect();
+        // Search the whole corridor again, not only near unsure beads.
+        let params = Params {
+            realign_settled: 2.0,
+            ..Params::default()
+        };
+        let mut raw = RawAnchors::extract(&text, &text, &Lexicon::default(), &params);
+        let lengths = (char_lengths(&text), char_lengths(&text));
+        let first = align_pass(&raw, &lengths, &params, None);
+        let word = |key: &str| (0..raw.ids() as u32).find(|&id| raw.key(id) == key);
+        // Pretend that two of the document's words were learned as translations.
+        let (Some(source), Some(target)) = (word("poli"), word("fish")) else {
+            panic!("the generator's words are missing");
+        };
+        raw.add_learned(&[anchors::LearnedPair {
+            source,
+            target,
+            strength: 1.0,
+        }]);
+        let second = align_pass(&raw, &lengths, &params, Some(&first));
+        assert_eq!(second.steps, first.steps);
+        let beads = second.beads();
+        covers_in_order(&beads, 60, 60);
+        let diagonal = beads.iter().filter(|b| b.source == b.target).count();
+        assert!(diagonal >= 55, "{diagonal} of 60 on the diagonal");
+    }
+
+    #[test]
+    fn short_documents_are_aligned_in_one_pass() {
+        let aligner = Aligner::default();
+        assert!(!aligner.realigns(19, 500));
+        assert!(aligner.realigns(20, 20));
+        let mut one_pass = Aligner::default();
+        one_pass.params.set("learned_weight=0").unwrap();
+        assert!(!one_pass.realigns(500, 500));
     }
 
     #[test]
