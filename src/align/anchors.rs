@@ -90,10 +90,10 @@ impl RawAnchors {
         lexicon: &Lexicon,
         params: &Params,
     ) -> RawAnchors {
-        let (source_lexicon, target_lexicon) = lexicon.index(|w| word_key(w, params));
+        let index = lexicon.index(params.prefix_length);
         let mut interner = Interner::new(lexicon.concepts());
-        let source = side_ids(source, &source_lexicon, &mut interner, params);
-        let target = side_ids(target, &target_lexicon, &mut interner, params);
+        let source = side_ids(source, &index.source, &mut interner, params);
+        let target = side_ids(target, &index.target, &mut interner, params);
         RawAnchors {
             strengths: vec![1.0; interner.kinds.len()],
             kinds: interner.kinds,

@@ -4,7 +4,9 @@
 
 use crate::locale::data_lines;
 use crate::textutil::fold;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Word lists embedded at compile time, by language pair.
 const EMBEDDED: &[(&str, &str, &str)] = &[
@@ -27,6 +29,19 @@ pub struct Lexicon {
     /// `(source word, target word, concept)` of every entry.
     entries: Vec<(String, String, u32)>,
     concepts: u32,
+    /// The entries indexed by word key, built at the first alignment: `check` aligns the
+    /// sentences of many small segments, and indexing the whole list for each cost more than
+    /// aligning them.
+    index: OnceLock<LexiconIndex>,
+}
+
+/// Concepts of every word key ([`Lexicon::index`]) on each side.
+#[derive(Debug, Clone)]
+pub(crate) struct LexiconIndex {
+    /// Letters a word key keeps.
+    prefix_length: usize,
+    pub source: HashMap<String, Vec<u32>>,
+    pub target: HashMap<String, Vec<u32>>,
 }
 
 impl Lexicon {
@@ -53,6 +68,7 @@ impl Lexicon {
         let (Some(s), Some(t)) = (longest_word(source), longest_word(target)) else {
             return;
         };
+        self.index = OnceLock::new();
         self.entries.push((s.to_string(), t.to_string(), concept));
     }
 
@@ -87,22 +103,34 @@ impl Lexicon {
         }
     }
 
-    /// Concepts of every word key on each side (`key` turns a folded word into its key).
-    pub(crate) fn index(
-        &self,
-        key: impl Fn(&str) -> String,
-    ) -> (HashMap<String, Vec<u32>>, HashMap<String, Vec<u32>>) {
+    /// Concepts of every word key on each side, a key being the first `prefix_length` letters
+    /// of the folded word. Built once (for the first prefix length asked).
+    pub(crate) fn index(&self, prefix_length: usize) -> Cow<'_, LexiconIndex> {
+        let cached = self.index.get_or_init(|| self.build_index(prefix_length));
+        if cached.prefix_length == prefix_length {
+            Cow::Borrowed(cached)
+        } else {
+            Cow::Owned(self.build_index(prefix_length))
+        }
+    }
+
+    fn build_index(&self, prefix_length: usize) -> LexiconIndex {
         let mut source: HashMap<String, Vec<u32>> = HashMap::new();
         let mut target: HashMap<String, Vec<u32>> = HashMap::new();
         for (s, t, concept) in &self.entries {
             for (index, word) in [(&mut source, s), (&mut target, t)] {
-                let concepts = index.entry(key(&fold(word))).or_default();
+                let key = fold(word).chars().take(prefix_length).collect();
+                let concepts = index.entry(key).or_default();
                 if !concepts.contains(concept) {
                     concepts.push(*concept);
                 }
             }
         }
-        (source, target)
+        LexiconIndex {
+            prefix_length,
+            source,
+            target,
+        }
     }
 }
 
