@@ -82,6 +82,10 @@ fn report(ctx: &BeadContext, out: &mut Vec<Finding>, at: usize) {
 
 /// Byte index of the first unmatched mark of the pair, if any.
 fn unmatched(text: &str, open: char, close: char) -> Option<usize> {
+    // Most texts hold neither mark; searching a char is a memchr, decoding every one is not.
+    if !text.contains(open) && !text.contains(close) {
+        return None;
+    }
     let mut stack = Vec::new();
     for (i, c) in text.char_indices() {
         if c == open {

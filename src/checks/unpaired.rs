@@ -17,10 +17,18 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// its sentences that the aligner confidently pairs with nothing — or, failing that, of
 /// which nearly no content word (`words`, the coverage of `side`) has a trace.
 pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) -> Vec<Span> {
-    let (mine, other) = match side {
-        Side::Source => (&ctx.source, &ctx.target),
-        Side::Target => (&ctx.target, &ctx.source),
+    let (mine, other, other_side) = match side {
+        Side::Source => (&ctx.source, &ctx.target, Side::Target),
+        Side::Target => (&ctx.target, &ctx.source, Side::Source),
     };
+    if mine.sentences().len() <= 1
+        && other.sentences().len() == 1
+        && letter_words(ctx, other_side) >= 2
+    {
+        // One sentence against one with words, like most beads: the other side has as many
+        // substantial sentences, found without splitting each sentence into words again.
+        return Vec::new();
+    }
     let mine = mine.substantial_sentences();
     let other = other.substantial_sentences();
     if mine.len() <= other.len() {
@@ -48,6 +56,15 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
     left_out_by_length(ctx, side, &mine, words)
         .into_iter()
         .collect()
+}
+
+/// Words made of letters only on one side of the bead (what makes a sentence substantial).
+fn letter_words(ctx: &BeadContext, side: Side) -> usize {
+    ctx.words(side)
+        .words()
+        .iter()
+        .filter(|w| w.text.chars().all(char::is_alphabetic))
+        .count()
 }
 
 /// Content words of `words` inside `span`, and how many of them have no trace.

@@ -37,6 +37,27 @@ fn digit_run() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"\d+(?:[.,\u{00A0}\u{202F} ]\d+)*").expect("static regex"))
 }
 
+/// Spans of the words of letters in `text`, hyphenated compounds whole (`twenty-one`): what
+/// `word_token` matches, scanned by hand since every segment goes through it.
+fn letter_words(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphabetic() {
+                chars.next();
+            } else if c == '-' && text[i + 1..].starts_with(char::is_alphabetic) {
+                chars.next();
+            } else {
+                end = i;
+                break;
+            }
+        }
+        Some(Span::new(start, end))
+    })
+}
+
 fn word_token() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"\p{L}+(?:-\p{L}+)*").expect("static regex"))
@@ -265,8 +286,8 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
     };
     // One buffer for every word's lower-case form.
     let mut lower = String::new();
-    for word in word_token().find_iter(text) {
-        let span = Span::new(word.start(), word.end());
+    for span in letter_words(text) {
+        let word = &text[span.range()];
         if taken
             .iter()
             .any(|m| m.span.start <= span.start && span.end <= m.span.end)
@@ -275,7 +296,7 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
             continue;
         }
         lower.clear();
-        lower.extend(word.as_str().chars().flat_map(char::to_lowercase));
+        lower.extend(word.chars().flat_map(char::to_lowercase));
         let adjacent = open
             .as_ref()
             .is_some_and(|(_, _, joined, _)| text[*joined..span.start].trim().is_empty());
@@ -459,6 +480,14 @@ fn format_digits(value: f64, lang: &Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_words_are_the_word_token_matches() {
+        let text = "Twenty-one élèves -- quatre-vingt-deux, 3-year-old x- -y; l'été A-B-";
+        let by_hand: Vec<&str> = letter_words(text).map(|s| &text[s.range()]).collect();
+        let by_regex: Vec<&str> = word_token().find_iter(text).map(|m| m.as_str()).collect();
+        assert_eq!(by_hand, by_regex);
+    }
 
     fn values(text: &str, lang: &str) -> Vec<(String, f64)> {
         let lang = Language::get(lang).unwrap();
