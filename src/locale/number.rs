@@ -45,9 +45,8 @@ fn letter_words(text: &str) -> impl Iterator<Item = Span> + '_ {
         let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
         let mut end = text.len();
         while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphabetic() {
-                chars.next();
-            } else if c == '-' && text[i + 1..].starts_with(char::is_alphabetic) {
+            let joins = c == '-' && text[i + 1..].starts_with(char::is_alphabetic);
+            if c.is_alphabetic() || joins {
                 chars.next();
             } else {
                 end = i;
