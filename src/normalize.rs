@@ -3,8 +3,8 @@
 //! at the file the user has.
 
 use crate::model::Span;
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{canonical_combining_class, compose};
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Where a normalized run starts, and where the same run starts in the original text.
 #[derive(Debug, Clone, Copy)]
@@ -145,12 +145,18 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// Splits the text into runs that NFC treats independently (a starter and the combining marks
 /// after it), normalizes each, and records a breakpoint wherever runs stop mapping one to one.
 fn normalize_with_map(original: &str) -> (String, Vec<Breakpoint>) {
-    let mut text = String::with_capacity(original.len());
     let mut breakpoints = vec![Breakpoint {
         normalized: 0,
         original: 0,
         rewritten: false,
     }];
+    // Most files are NFC already and have Unix line ends: nothing to rewrite, nothing to map.
+    if !original.contains('\r')
+        && unicode_normalization::is_nfc_quick(original.chars()) == IsNormalized::Yes
+    {
+        return (original.to_string(), breakpoints);
+    }
+    let mut text = String::with_capacity(original.len());
     let mut run_start = 0;
     let mut previous: Option<char> = None;
     let boundaries = original

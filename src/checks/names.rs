@@ -219,11 +219,8 @@ fn classes_of<'c>(
             }
         }
     }
-    ctx.pair.names.iter().filter(move |c| {
-        phrases
-            .iter()
-            .any(|p| c.source_forms.iter().any(|f| f.matches(p)))
-    })
+    let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
+    ctx.pair.name_classes_matching(&phrases)
 }
 
 /// Minimum similarity (normalized Damerau–Levenshtein on folded text) of a misspelling.

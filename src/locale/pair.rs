@@ -163,6 +163,9 @@ impl NameForm {
 pub struct PairKnowledge {
     pub false_friends: Vec<FalseFriend>,
     pub names: Vec<NameClass>,
+    /// Indices of the name classes by the first byte of each of their source forms: every
+    /// capitalised source word is looked up, and the classes are hundreds.
+    names_by_first_byte: Vec<Vec<u32>>,
     /// Folded capitalised source words that translations usually do not carry over as they
     /// are (`czech` → `tchèque`), mined from parallel text.
     pub translated_words: HashSet<String>,
@@ -222,9 +225,33 @@ impl PairKnowledge {
 
     /// Name classes holding a form that matches the folded source word or phrase.
     pub fn name_classes_for<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = &'a NameClass> {
-        self.names
+        self.name_classes_matching(&[folded])
+    }
+
+    /// Name classes holding a form that matches any of the folded words or phrases, in the
+    /// order of the data.
+    pub fn name_classes_matching<'a>(
+        &'a self,
+        phrases: &[&str],
+    ) -> impl Iterator<Item = &'a NameClass> + use<'a> {
+        let mut candidates: Vec<u32> = phrases
             .iter()
-            .filter(move |c| c.source_forms.iter().any(|f| f.matches(folded)))
+            .filter_map(|p| p.as_bytes().first())
+            .filter_map(|&b| self.names_by_first_byte.get(usize::from(b)))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
+        candidates
+            .into_iter()
+            .map(|i| &self.names[i as usize])
+            .filter(move |c| {
+                phrases
+                    .iter()
+                    .any(|p| c.source_forms.iter().any(|f| f.matches(p)))
+            })
     }
 }
 
@@ -303,11 +330,30 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
     }
     Ok(PairKnowledge {
         false_friends,
+        names_by_first_byte: index_by_first_byte(&names),
         names,
         translated_words,
         name_endings,
         lexicon,
     })
+}
+
+/// [`PairKnowledge::names_by_first_byte`]. A form with no letters would match every phrase
+/// that starts with it, i.e. every phrase: such a class goes into every bucket.
+fn index_by_first_byte(names: &[NameClass]) -> Vec<Vec<u32>> {
+    let mut buckets = vec![Vec::new(); 256];
+    for (i, class) in names.iter().enumerate() {
+        for form in &class.source_forms {
+            match form.folded.as_bytes().first() {
+                Some(&b) => buckets[usize::from(b)].push(i as u32),
+                None => buckets.iter_mut().for_each(|bucket| bucket.push(i as u32)),
+            }
+        }
+    }
+    for bucket in &mut buckets {
+        bucket.dedup();
+    }
+    buckets
 }
 
 /// False friends for one direction: the entries as written, or their `reverse` sections.
