@@ -250,7 +250,11 @@ fn closest_variant(
     }
     // Two target words joined (`JP Morgan` for `JPMorgan`).
     for (i, pair) in folded_target.windows(2).enumerate() {
-        if format!("{}{}", pair[0], pair[1]) == name.folded {
+        let joined = name
+            .folded
+            .strip_prefix(pair[0].as_str())
+            .is_some_and(|rest| rest == pair[1]);
+        if joined {
             let span = Span::new(target_words[i].span.start, target_words[i + 1].span.end);
             return Some(NameStatus::Misspelt {
                 span,
