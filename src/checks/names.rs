@@ -112,17 +112,36 @@ fn has_inner_capital(text: &str) -> bool {
 #[derive(Debug)]
 pub struct TargetWords<'a> {
     words: Vec<Word<'a>>,
-    folded: Vec<String>,
+    /// The words folded and without dots, one after another: word `i` ends at `ends[i]`.
+    folded: String,
+    ends: Vec<usize>,
 }
 
 impl<'a> TargetWords<'a> {
     pub fn of(ctx: &BeadContext<'a>) -> Self {
         let target = ctx.words(Side::Target);
-        let folded = target.iter().map(|(_, f)| without_dots(f)).collect();
+        let mut folded = String::new();
+        let ends = target
+            .iter()
+            .map(|(_, f)| {
+                folded.extend(f.chars().filter(|&c| c != '.'));
+                folded.len()
+            })
+            .collect();
         TargetWords {
             words: target.words().to_vec(),
             folded,
+            ends,
         }
+    }
+
+    /// Each word folded, without its dots.
+    fn folded(&self) -> Vec<&str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.folded[start..end])
+            .collect()
     }
 }
 
@@ -132,7 +151,7 @@ pub fn status_in_target(
     names: &[SourceName],
     target: &TargetWords,
 ) -> NameStatus {
-    let (target_words, folded_target) = (&target.words, &target.folded);
+    let (target_words, folded_target) = (&target.words, &target.folded());
     // As often in the target as in the source (`Boeing said … six Boeing 787s`).
     let source_count = names
         .iter()
@@ -178,7 +197,7 @@ fn translates_common_word(ctx: &BeadContext, name: &SourceName, variant: &str) -
 }
 
 /// Whether a (possibly multi-word) form stands among the folded target words.
-fn form_in(form: &crate::locale::pair::NameForm, folded_target: &[String]) -> bool {
+fn form_in(form: &crate::locale::pair::NameForm, folded_target: &[&str]) -> bool {
     let parts = form.folded.split([' ', '-']).count();
     if parts <= 1 {
         return folded_target.iter().any(|t| form.matches(t));
@@ -229,7 +248,7 @@ const MISSPELLING_SIMILARITY: f64 = 0.8;
 fn closest_variant(
     name: &SourceName,
     target_words: &[Word],
-    folded_target: &[String],
+    folded_target: &[&str],
     names: &[SourceName],
 ) -> Option<NameStatus> {
     if name.folded.chars().count() < 4 {
@@ -252,7 +271,7 @@ fn closest_variant(
     for (i, pair) in folded_target.windows(2).enumerate() {
         let joined = name
             .folded
-            .strip_prefix(pair[0].as_str())
+            .strip_prefix(pair[0])
             .is_some_and(|rest| rest == pair[1]);
         if joined {
             let span = Span::new(target_words[i].span.start, target_words[i + 1].span.end);
