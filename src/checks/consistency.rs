@@ -4,6 +4,7 @@ use super::{BeadContext, Rule};
 use crate::model::Side;
 use crate::model::{Finding, Span};
 use crate::textutil::{fold_into, words};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// Minimum words for a segment to take part in consistency checks: short ones (`Yes.`,
@@ -38,9 +39,10 @@ fn normalized_beads<'c>(beads: &'c [BeadContext]) -> &'c [NormalizedBead] {
     let Some(first) = beads.first() else {
         return &[];
     };
+    // In parallel: the document-level checks run after the beads', on one thread.
     first.document.normalized_beads.get_or_init(|| {
         beads
-            .iter()
+            .par_iter()
             .map(|ctx| NormalizedBead {
                 source: normalized(ctx.source.text),
                 target: normalized(ctx.target.text),
