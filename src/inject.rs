@@ -241,8 +241,9 @@ impl Injector<'_> {
         }
         // Languages that accept straight quotes: leave a quotation unclosed.
         let last = target.rfind(['"', '”'])?;
+        let mark_len = target[last..].chars().next().map_or(1, char::len_utf8);
         (target.matches(['"', '“', '”']).count() >= 2)
-            .then(|| format!("{}{}", &target[..last], &target[last + 1..]))
+            .then(|| format!("{}{}", &target[..last], &target[last + mark_len..]))
     }
 
     fn break_spacing(&self, target: &str) -> Option<String> {
@@ -425,6 +426,26 @@ mod tests {
             pair: PairKnowledge::get("en", "fr").unwrap(),
             pool: &[],
         }
+    }
+
+    #[test]
+    fn a_curly_closing_quote_is_removed_whole() {
+        let inj = Injector {
+            source_lang: Language::get("fr").unwrap(),
+            target_lang: Language::get("en").unwrap(),
+            pair: PairKnowledge::get("fr", "en").unwrap(),
+            pool: &[],
+        };
+        let broken = inj
+            .inject(
+                ErrorType::BrokenQuotes,
+                "« Comment le sais-tu ? » a-t-il demandé.",
+                "\"How do you know?” he asked.",
+                &mut Rng::new(1),
+            )
+            .unwrap()
+            .target;
+        assert_eq!(broken, "\"How do you know? he asked.");
     }
 
     #[test]

@@ -117,4 +117,24 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn a_misspelt_word_keeps_its_stem_but_is_no_word() {
+        // The lexicon stems (`commis`) and the name class of `European Union` (which holds
+        // the adjective `européen*`) must not hide these.
+        for (source, target, written) in [
+            ("the Commission said", "la Commissuon a dit", "Commissuon"),
+            ("the European Union", "l'Uniion européenne", "Uniion"),
+        ] {
+            let found = run(&EntityMisspelt, source, target);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].1, written);
+        }
+        for (source, target) in [
+            ("the European Union", "l'Union européenne"),
+            ("the Department said", "le Département a dit"),
+        ] {
+            assert!(run(&EntityMisspelt, source, target).is_empty(), "{target}");
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use super::BeadContext;
 use crate::locale::pair::NameClass;
 use crate::model::{Side, Span};
-use crate::textutil::Word;
+use crate::textutil::{Word, fold};
 
 /// A name of the source segment.
 #[derive(Debug, Clone)]
@@ -161,9 +161,20 @@ pub fn status_in_target(
     if folded_target.iter().filter(|t| **t == name.folded).count() >= source_count {
         return NameStatus::Present;
     }
-    let mut classes = classes_of(ctx, name, names).peekable();
-    let has_class = classes.peek().is_some();
-    if classes.any(|c| c.target_forms.iter().any(|f| form_in(f, folded_target))) {
+    let (own, phrase) = classes_of(ctx, name, names);
+    let has_class = !own.is_empty() || !phrase.is_empty();
+    // A class reached through a longer name (`European Union`) is there in its own forms, not
+    // in the prefix forms meant for one word (`européen*`): `Uniion européenne` has the
+    // adjective but misspells the name.
+    let written_so = own
+        .iter()
+        .any(|c| c.target_forms.iter().any(|f| form_in(f, folded_target)))
+        || phrase.iter().any(|c| {
+            c.target_forms
+                .iter()
+                .any(|f| !f.prefix && form_in(f, folded_target))
+        });
+    if written_so {
         // Written the target language's way (`London` → `Londres`).
         return NameStatus::Present;
     }
@@ -191,9 +202,13 @@ pub fn status_in_target(
 }
 
 /// Whether `variant` is a translation of a capitalised common word the lexicon knows
-/// (`Department` → `Département`, `Consider` → `Considérez`).
+/// (`Department` → `Département`, `Consider` → `Considérez`). Not when the target language
+/// writes the source word as it is (`commission` is a French word too) and does not know the
+/// variant: the lexicon's stems are first letters, blind to `Commission` → `Commissioon`.
 fn translates_common_word(ctx: &BeadContext, name: &SourceName, variant: &str) -> bool {
-    ctx.pair.lexicon.translates(name.text, variant)
+    let vocabulary = &ctx.target.lang.vocabulary;
+    let misspelt_word = vocabulary.contains(&name.folded) && !vocabulary.contains(&fold(variant));
+    ctx.pair.lexicon.translates(name.text, variant) && !misspelt_word
 }
 
 /// Whether a (possibly multi-word) form stands among the folded target words.
@@ -211,15 +226,15 @@ fn form_in(form: &crate::locale::pair::NameForm, folded_target: &[&str]) -> bool
         .any(|w| form.matches(&w.join(" ")) || form.matches(&w.join("-")))
 }
 
-/// Name classes that hold this name alone or as part of a run of capitalised words around it
-/// (`White House`, `Prime Minister`).
+/// Name classes that hold this name alone, and those that hold it only as part of a run of
+/// capitalised words around it (`White House`, `Prime Minister`).
 fn classes_of<'c>(
     ctx: &'c BeadContext,
     name: &SourceName,
     names: &[SourceName],
-) -> impl Iterator<Item = &'c NameClass> {
+) -> (Vec<&'c NameClass>, Vec<&'c NameClass>) {
     let at = names.iter().position(|n| n.span == name.span).unwrap_or(0);
-    let mut phrases = vec![name.folded.clone()];
+    let mut phrases = Vec::new();
     for len in 2..=3 {
         for start in at.saturating_sub(len - 1)..=at {
             if let Some(run) = names.get(start..start + len)
@@ -238,8 +253,14 @@ fn classes_of<'c>(
             }
         }
     }
+    let own: Vec<&NameClass> = ctx.pair.name_classes_matching(&[&name.folded]).collect();
     let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
-    ctx.pair.name_classes_matching(&phrases)
+    let phrase = ctx
+        .pair
+        .name_classes_matching(&phrases)
+        .filter(|c| !own.iter().any(|o| std::ptr::eq(*o, *c)))
+        .collect();
+    (own, phrase)
 }
 
 /// Minimum similarity (normalized Damerau–Levenshtein on folded text) of a misspelling.

@@ -35,6 +35,7 @@ struct EmbeddedLanguage {
     locale: &'static str,
     abbreviations: &'static str,
     stopwords: &'static str,
+    vocabulary: &'static str,
     typography: &'static str,
 }
 
@@ -44,6 +45,7 @@ const EMBEDDED: &[EmbeddedLanguage] = &[
         locale: include_str!("../../data/en/locale.toml"),
         abbreviations: include_str!("../../data/en/abbreviations.txt"),
         stopwords: include_str!("../../data/en/stopwords.txt"),
+        vocabulary: include_str!("../../data/en/vocabulary.txt"),
         typography: include_str!("../../data/en/typography.toml"),
     },
     EmbeddedLanguage {
@@ -51,6 +53,7 @@ const EMBEDDED: &[EmbeddedLanguage] = &[
         locale: include_str!("../../data/fr/locale.toml"),
         abbreviations: include_str!("../../data/fr/abbreviations.txt"),
         stopwords: include_str!("../../data/fr/stopwords.txt"),
+        vocabulary: include_str!("../../data/fr/vocabulary.txt"),
         typography: include_str!("../../data/fr/typography.toml"),
     },
 ];
@@ -88,6 +91,9 @@ pub struct Language {
     pub abbreviations: rustc_hash::FxHashSet<String>,
     /// Function words, lower case.
     pub stopwords: rustc_hash::FxHashSet<String>,
+    /// Common words of the language, folded (`scripts/mine-vocabulary.py`): a word outside it
+    /// is a name, a rare word or a misspelling.
+    pub vocabulary: rustc_hash::FxHashSet<String>,
     pub decimal: char,
     pub group: Vec<char>,
     pub space_before_percent: bool,
@@ -153,6 +159,9 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
             .map(str::to_string)
             .collect(),
         stopwords: data_lines(embedded.stopwords).map(str::to_string).collect(),
+        vocabulary: data_lines(embedded.vocabulary)
+            .map(str::to_string)
+            .collect(),
         decimal: file.decimal,
         group: file.group,
         space_before_percent: file.space_before_percent,
