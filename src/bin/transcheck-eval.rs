@@ -78,9 +78,9 @@ fn read_lines(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
         .collect())
 }
 
-/// Findings above `info` per input line (0-based), by rule.
-fn findings_by_line(report: &Report, lines: usize) -> Vec<BTreeMap<&'static str, usize>> {
-    let mut out = vec![BTreeMap::new(); lines];
+/// Messages of the findings above `info` per input line (0-based), by rule.
+fn findings_by_line(report: &Report, lines: usize) -> Vec<BTreeMap<&'static str, Vec<String>>> {
+    let mut out: Vec<BTreeMap<&'static str, Vec<String>>> = vec![BTreeMap::new(); lines];
     for f in report
         .findings
         .iter()
@@ -94,7 +94,10 @@ fn findings_by_line(report: &Report, lines: usize) -> Vec<BTreeMap<&'static str,
             .or(report.source.lines(&segment.bead.source).first())
             .copied();
         if let Some(line) = line.filter(|l| *l >= 1 && *l <= lines) {
-            *out[line - 1].entry(f.rule).or_default() += 1;
+            out[line - 1]
+                .entry(f.rule)
+                .or_default()
+                .push(f.message.clone());
         }
     }
     out
@@ -183,16 +186,25 @@ fn main() -> anyhow::Result<()> {
         let report = check(&src, &tgt, &options)?;
         let by_line = findings_by_line(&report, source.len());
         let expected = kind.expected_rules();
-        let count = |m: &BTreeMap<&str, usize>| {
-            expected
-                .iter()
-                .map(|r| m.get(r).copied().unwrap_or(0))
-                .sum::<usize>()
+        // A new finding: one of the expected rules says something on the line that it did not
+        // say on the clean line (a number already mismatched that the error changes again
+        // gets a new message, not a second finding).
+        let has_new_finding = |i: usize| {
+            expected.iter().any(|rule| {
+                let mut clean: Vec<&String> =
+                    clean_by_line[i].get(rule).into_iter().flatten().collect();
+                by_line[i].get(rule).into_iter().flatten().any(|message| {
+                    match clean.iter().position(|c| *c == message) {
+                        Some(k) => {
+                            clean.swap_remove(k);
+                            false
+                        }
+                        None => true,
+                    }
+                })
+            })
         };
-        let detected = injected
-            .iter()
-            .filter(|&&i| count(&by_line[i]) > count(&clean_by_line[i]))
-            .count();
+        let detected = injected.iter().filter(|&&i| has_new_finding(i)).count();
         results.push(TypeResult {
             error: kind.name(),
             eligible,
@@ -203,9 +215,9 @@ fn main() -> anyhow::Result<()> {
     }
     let mut false_alarms: BTreeMap<&str, usize> = BTreeMap::new();
     for per_line in &clean_by_line {
-        for (rule, n) in per_line {
+        for (rule, messages) in per_line {
             if !args.exclude.iter().any(|e| e == rule) {
-                *false_alarms.entry(rule).or_default() += n;
+                *false_alarms.entry(rule).or_default() += messages.len();
             }
         }
     }
