@@ -5,7 +5,6 @@ use super::side_words::SideWords;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Side, Span};
 use crate::textutil::fold;
-use std::collections::HashSet;
 
 pub struct Untranslated;
 
@@ -64,7 +63,7 @@ impl Check for Untranslated {
             return;
         }
         let is_copy = is_near_copy(&fold(source), &fold(target));
-        let in_source: HashSet<&str> = source_words.iter().copied().collect();
+        let in_source: rustc_hash::FxHashSet<&str> = source_words.iter().copied().collect();
         let copied = target_words
             .iter()
             .filter(|w| in_source.contains(*w))
@@ -101,10 +100,30 @@ fn is_near_copy(a: &str, b: &str) -> bool {
     // One more than the largest distance of a copy, with room for rounding: any distance
     // above it gives a similarity below COPY_SIMILARITY.
     let bound = (longest as f64 * (1.0 - COPY_SIMILARITY)).ceil() as usize + 1;
+    if bag_distance(&a, &b) > bound {
+        return false;
+    }
     bounded_levenshtein(&a, &b, bound).is_some_and(|distance| {
         // The very formula of `strsim::normalized_levenshtein`, so that the decision is its.
         1.0 - (distance as f64) / (longest as f64) >= COPY_SIMILARITY
     })
+}
+
+/// A lower bound of the Levenshtein distance, in one pass: each edit changes the count of at
+/// most one character on either side, so the distance is at least the larger of the characters
+/// `a` has in excess of `b` and those `b` has in excess of `a`. Characters are counted in 64
+/// buckets; sharing a bucket can only hide differences, so the bound stays a lower one.
+fn bag_distance(a: &[char], b: &[char]) -> usize {
+    let mut counts = [0i32; 64];
+    for &c in a {
+        counts[c as usize % 64] += 1;
+    }
+    for &c in b {
+        counts[c as usize % 64] -= 1;
+    }
+    let excess_a: i32 = counts.iter().filter(|&&n| n > 0).sum();
+    let excess_b: i32 = -counts.iter().filter(|&&n| n < 0).sum::<i32>();
+    excess_a.max(excess_b) as usize
 }
 
 /// The Levenshtein distance of `a` and `b` when it is at most `bound`, else `None`. Only the
@@ -239,6 +258,7 @@ mod tests {
                 for bound in 0..8 {
                     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
                     let distance = strsim::generic_levenshtein(&a, &b);
+                    assert!(bag_distance(&a, &b) <= distance, "{a:?} {b:?}");
                     let within = (distance <= bound).then_some(distance);
                     assert_eq!(bounded_levenshtein(&a, &b, bound), within, "{a:?} {b:?}");
                 }
