@@ -53,9 +53,7 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
     if !untraced.is_empty() {
         return untraced;
     }
-    left_out_by_length(ctx, side, &mine, words)
-        .into_iter()
-        .collect()
+    left_out_by_length(ctx, side, &mine).into_iter().collect()
 }
 
 /// Words made of letters only on one side of the bead (what makes a sentence substantial).
@@ -80,12 +78,7 @@ fn content_and_untraced(words: &[CoveredWord], span: Span) -> (usize, usize) {
 /// A short sentence (`It's not that simple.`) of which no content word has a trace, when the
 /// lengths of the bead only agree without it: too few words to trust the share of untraced
 /// ones alone, so the length model must agree.
-fn left_out_by_length(
-    ctx: &BeadContext,
-    side: Side,
-    mine: &[(Span, &str)],
-    words: &[CoveredWord],
-) -> Option<Span> {
+fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> Option<Span> {
     let chars = |text: &str| text.chars().count() as f64;
     let (source, target) = (chars(ctx.source.text), chars(ctx.target.text));
     let ratio = ctx
@@ -93,8 +86,8 @@ fn left_out_by_length(
         .length_ratio
         .unwrap_or(super::omission::DEFAULT_RATIO);
     let candidates = mine.iter().filter(|(span, _)| {
-        let (content, untraced) = content_and_untraced(words, *span);
-        content >= 1 && untraced == content
+        let (content, traced) = traced_anywhere(ctx, side, *span);
+        content >= 1 && traced == 0
     });
     let mut found = None;
     for (span, text) in candidates {
@@ -124,6 +117,32 @@ fn left_out_by_length(
 const LENGTH_WITH_SENTENCE: f64 = 1.0;
 /// …and within which they must agree without it: one standard deviation each, not tuned.
 const LENGTH_WITHOUT_SENTENCE: f64 = 1.0;
+
+/// Content words of `side` inside `span`, and how many of them have a trace anywhere on the
+/// other side. Position does not count here: when a sentence is left out, the words of the
+/// others stand elsewhere in the shorter translation than their place predicts.
+fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
+    let (mine, other, lexicon) = match side {
+        Side::Source => (
+            ctx.coverage_keys(Side::Source),
+            ctx.coverage_keys(Side::Target),
+            &ctx.pair.lexicon,
+        ),
+        Side::Target => (
+            ctx.coverage_keys(Side::Target),
+            ctx.coverage_keys(Side::Source),
+            &ctx.reverse_pair.lexicon,
+        ),
+    };
+    let content = mine
+        .iter()
+        .filter(|w| w.is_content() && span.start <= w.span().start && w.span().end <= span.end);
+    content.fold((0, 0), |(n, traced), w| {
+        let translations = lexicon.translations_of(w.stem());
+        let found = other.iter().any(|o| w.matches(o, translations));
+        (n + 1, traced + usize::from(found))
+    })
+}
 
 /// Standard deviations between `target` characters and what `source` characters predict.
 fn deviation(source: f64, target: f64, ratio: f64) -> f64 {

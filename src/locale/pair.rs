@@ -316,6 +316,19 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
             Direction::Reverse => (b.to_string(), a.to_string()),
         })
         .collect();
+    let target_language = match direction {
+        Direction::Forward => pair.languages.1,
+        Direction::Reverse => pair.languages.0,
+    };
+    let function_stems = |code: &str| -> HashSet<String> {
+        crate::locale::Language::get(code)
+            .map(|lang| lang.stopwords.iter().map(|w| lexicon_stem(w)).collect())
+            .unwrap_or_default()
+    };
+    let (source_function, target_function) = (
+        function_stems(source_language),
+        function_stems(target_language),
+    );
     let mut lexicon = StemLexicon::default();
     for line in crate::locale::data_lines(pair.lexicon) {
         let mut columns = line.split('\t');
@@ -326,6 +339,11 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
             Direction::Forward => (a, b),
             Direction::Reverse => (b, a),
         };
+        // IBM Model 1 pairs rare words with function words (`camera` → `les`, `woman` →
+        // `une`): such a pair would let any sentence cover the word.
+        if source_function.contains(from) || target_function.contains(to) {
+            continue;
+        }
         lexicon.insert(from, to);
     }
     Ok(PairKnowledge {
