@@ -32,8 +32,6 @@ impl Check for InconsistentTranslation {
         &RULE
     }
 
-    fn check_bead(&self, _ctx: &BeadContext, _out: &mut Vec<Finding>) {}
-
     fn check_document(&self, beads: &[BeadContext], out: &mut Vec<Finding>) {
         report_divergent(
             beads,

@@ -71,8 +71,9 @@ pub struct RuleExample {
 pub trait Check: Sync {
     fn rule(&self) -> &'static Rule;
 
-    /// Looks at one bead (aligned source and target sentences).
-    fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>);
+    /// Looks at one bead (aligned source and target sentences). Document-level checks need
+    /// none.
+    fn check_bead(&self, _ctx: &BeadContext, _out: &mut Vec<Finding>) {}
 
     /// Looks at the whole document, bead by bead in order, for checks that compare segments
     /// (consistency). Most checks need only [`Check::check_bead`].

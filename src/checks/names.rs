@@ -2,6 +2,7 @@
 //! places, acronyms. Shared by the entity checks.
 
 use super::BeadContext;
+use super::side_words::SideWords;
 use crate::locale::pair::NameClass;
 use crate::model::{Side, Span};
 use crate::textutil::{Word, fold};
@@ -111,37 +112,22 @@ fn has_inner_capital(text: &str) -> bool {
 /// The target's words, folded once for all the names of a bead.
 #[derive(Debug)]
 pub struct TargetWords<'a> {
-    words: Vec<Word<'a>>,
-    /// The words folded and without dots, one after another: word `i` ends at `ends[i]`.
-    folded: String,
-    ends: Vec<usize>,
+    /// The target's words, folded and without dots.
+    words: SideWords<'a>,
 }
 
 impl<'a> TargetWords<'a> {
     pub fn of(ctx: &BeadContext<'a>) -> Self {
         let target = ctx.words(Side::Target);
-        let mut folded = String::new();
-        let ends = target
-            .iter()
-            .map(|(_, f)| {
-                folded.extend(f.chars().filter(|&c| c != '.'));
-                folded.len()
-            })
-            .collect();
-        TargetWords {
-            words: target.words().to_vec(),
-            folded,
-            ends,
-        }
+        let words = SideWords::build(target.words().to_vec(), String::new(), |i, _, out| {
+            out.extend(target.folded(i).chars().filter(|&c| c != '.'))
+        });
+        TargetWords { words }
     }
 
     /// Each word folded, without its dots.
     fn folded(&self) -> Vec<&str> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts
-            .zip(&self.ends)
-            .map(|(start, &end)| &self.folded[start..end])
-            .collect()
+        self.words.iter().map(|(_, f)| f).collect()
     }
 }
 
@@ -151,7 +137,7 @@ pub fn status_in_target(
     names: &[SourceName],
     target: &TargetWords,
 ) -> NameStatus {
-    let (target_words, folded_target) = (&target.words, &target.folded());
+    let (target_words, folded_target) = (target.words.words(), &target.folded());
     // As often in the target as in the source (`Boeing said … six Boeing 787s`).
     let source_count = names
         .iter()
@@ -253,13 +239,10 @@ fn classes_of<'c>(
             }
         }
     }
-    let own: Vec<&NameClass> = ctx.pair.name_classes_matching(&[&name.folded]).collect();
+    let own = ctx.pair.name_classes_matching(&[&name.folded]);
     let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
-    let phrase = ctx
-        .pair
-        .name_classes_matching(&phrases)
-        .filter(|c| !own.iter().any(|o| std::ptr::eq(*o, *c)))
-        .collect();
+    let mut phrase = ctx.pair.name_classes_matching(&phrases);
+    phrase.retain(|c| !own.iter().any(|o| std::ptr::eq(*o, *c)));
     (own, phrase)
 }
 

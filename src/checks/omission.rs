@@ -46,15 +46,28 @@ pub const MIN_LENGTH_DEVIATION: f64 = 1.6;
 /// Target/source length ratio assumed when the document is too short to tell.
 pub const DEFAULT_RATIO: f64 = 1.1;
 /// Variance of target characters per source character (Gale & Church 1993).
-pub const VARIANCE_PER_CHAR: f64 = 6.8;
+const VARIANCE_PER_CHAR: f64 = 6.8;
 
 /// How many standard deviations the target's length stands from the length the document's
 /// ratio predicts for this source (negative: shorter).
 pub fn length_deviation(ctx: &BeadContext) -> f64 {
-    let expected = ctx.document.length_ratio.unwrap_or(DEFAULT_RATIO);
-    let source = ctx.source.text.chars().count() as f64;
-    let target = ctx.target.text.chars().count() as f64;
-    (target - source * expected) / (source.max(1.0) * VARIANCE_PER_CHAR * expected).sqrt()
+    let chars = |text: &str| text.chars().count() as f64;
+    deviation(
+        chars(ctx.source.text),
+        chars(ctx.target.text),
+        document_ratio(ctx),
+    )
+}
+
+/// The document's own target/source length ratio, or [`DEFAULT_RATIO`].
+pub fn document_ratio(ctx: &BeadContext) -> f64 {
+    ctx.document.length_ratio.unwrap_or(DEFAULT_RATIO)
+}
+
+/// Standard deviations between `target` characters and what `source` characters predict at
+/// `ratio` target characters per source character.
+pub fn deviation(source: f64, target: f64, ratio: f64) -> f64 {
+    (target - source * ratio) / (source.max(1.0) * VARIANCE_PER_CHAR * ratio).sqrt()
 }
 
 impl Check for Omission {
@@ -129,7 +142,7 @@ fn skipped_stretch(ctx: &BeadContext, words: &[CoveredWord]) -> Option<Span> {
     if length_deviation(ctx) > -GAP_LENGTH_DEVIATION {
         return None;
     }
-    let ratio = ctx.document.length_ratio.unwrap_or(DEFAULT_RATIO);
+    let ratio = document_ratio(ctx);
     unanchored_gaps(ctx, Side::Source, &ctx.pair.lexicon, ratio, words)
         .first()
         .map(|gap| gap.span)

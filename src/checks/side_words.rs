@@ -15,18 +15,28 @@ pub struct SideWords<'a> {
 
 impl<'a> SideWords<'a> {
     pub fn of(text: &'a str) -> Self {
-        let words = words(text);
-        let mut folded = String::with_capacity(text.len() + 8);
+        let folded = String::with_capacity(text.len() + 8);
+        Self::build(words(text), folded, |_, w, out| fold_into(w.text, out))
+    }
+
+    /// `words` with the forms `form(i, word, buffer)` appends to one buffer: the folded forms,
+    /// or a variant of them (the entity checks drop dots).
+    pub fn build(
+        words: Vec<Word<'a>>,
+        mut buffer: String,
+        mut form: impl FnMut(usize, &Word<'a>, &mut String),
+    ) -> Self {
         let ends = words
             .iter()
-            .map(|w| {
-                fold_into(w.text, &mut folded);
-                folded.len()
+            .enumerate()
+            .map(|(i, w)| {
+                form(i, w, &mut buffer);
+                buffer.len()
             })
             .collect();
         SideWords {
             words,
-            folded,
+            folded: buffer,
             ends,
         }
     }
@@ -35,7 +45,7 @@ impl<'a> SideWords<'a> {
         &self.words
     }
 
-    /// Word `i` folded ([`crate::textutil::fold`]).
+    /// Word `i` folded ([`crate::textutil::fold`]), or in the form given to [`Self::build`].
     pub fn folded(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.folded[start..self.ends[i]]

@@ -3,6 +3,7 @@
 
 use super::BeadContext;
 use super::coverage::CoveredWord;
+use super::omission::{deviation, document_ratio, length_deviation};
 use crate::model::{Side, Span};
 
 /// Confidence the aligner must have in a sentence-to-nothing bead inside a segment.
@@ -83,10 +84,8 @@ fn content_and_untraced(words: &[CoveredWord], span: Span) -> (usize, usize) {
 fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> Option<Span> {
     let chars = |text: &str| text.chars().count() as f64;
     let (source, target) = (chars(ctx.source.text), chars(ctx.target.text));
-    let ratio = ctx
-        .document
-        .length_ratio
-        .unwrap_or(super::omission::DEFAULT_RATIO);
+    let ratio = document_ratio(ctx);
+    let target_excess = length_deviation(ctx);
     let candidates = mine.iter().filter(|(span, _)| {
         let (content, traced) = traced_anywhere(ctx, side, *span);
         content >= 1 && traced == 0
@@ -95,14 +94,8 @@ fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> O
     for (span, text) in candidates {
         let without = chars(text);
         let (all, rest) = match side {
-            Side::Source => (
-                deviation(source, target, ratio),
-                deviation(source - without, target, ratio),
-            ),
-            Side::Target => (
-                -deviation(source, target, ratio),
-                -deviation(source, target - without, ratio),
-            ),
+            Side::Source => (target_excess, deviation(source - without, target, ratio)),
+            Side::Target => (-target_excess, -deviation(source, target - without, ratio)),
         };
         if all <= -LENGTH_WITH_SENTENCE && rest.abs() <= LENGTH_WITHOUT_SENTENCE {
             if found.is_some() {
@@ -125,12 +118,7 @@ const UNTRACED_LENGTH_DEVIATION: f64 = 0.5;
 /// Whether the bead's lengths say `side` holds more than the other: at least `deviations`
 /// standard deviations longer than the document's length ratio predicts.
 fn length_points_to(ctx: &BeadContext, side: Side, deviations: f64) -> bool {
-    let chars = |text: &str| text.chars().count() as f64;
-    let ratio = ctx
-        .document
-        .length_ratio
-        .unwrap_or(super::omission::DEFAULT_RATIO);
-    let target_excess = deviation(chars(ctx.source.text), chars(ctx.target.text), ratio);
+    let target_excess = length_deviation(ctx);
     match side {
         Side::Source => target_excess <= -deviations,
         Side::Target => target_excess >= deviations,
@@ -166,12 +154,6 @@ fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) 
         let found = other.iter().any(|o| w.matches(o, translations));
         (n + 1, traced + usize::from(found))
     })
-}
-
-/// Standard deviations between `target` characters and what `source` characters predict.
-fn deviation(source: f64, target: f64, ratio: f64) -> f64 {
-    (target - source * ratio)
-        / (source.max(1.0) * super::omission::VARIANCE_PER_CHAR * ratio).sqrt()
 }
 
 /// Sentences of `mine` in beads that the aligner pairs with nothing, confidently.

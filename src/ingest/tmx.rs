@@ -190,7 +190,8 @@ impl TmxUnits {
                 }
                 Event::Start(e) if local_name(&e) == "hi" => {
                     ordinal += 1;
-                    let identity = format!("hi:{}", self.id_or(&e, "x", ordinal)?);
+                    let identity =
+                        format!("hi:{}", self.xml.attribute_or_ordinal(&e, "x", ordinal)?);
                     text.push_tag(TagKind::Open, identity.clone(), at);
                     open.push(Some(identity));
                 }
@@ -213,29 +214,17 @@ impl TmxUnits {
         Ok(match name.as_str() {
             "bpt" => (
                 TagKind::Open,
-                format!("bpt:{}", self.id_or(e, "i", ordinal)?),
+                format!("bpt:{}", self.xml.attribute_or_ordinal(e, "i", ordinal)?),
             ),
             "ept" => (
                 TagKind::Close,
-                format!("bpt:{}", self.id_or(e, "i", ordinal)?),
+                format!("bpt:{}", self.xml.attribute_or_ordinal(e, "i", ordinal)?),
             ),
             _ => (
                 TagKind::Standalone,
-                format!("{name}:{}", self.id_or(e, "x", ordinal)?),
+                format!("{name}:{}", self.xml.attribute_or_ordinal(e, "x", ordinal)?),
             ),
         })
-    }
-
-    fn id_or(
-        &self,
-        e: &BytesStart,
-        attribute: &str,
-        ordinal: usize,
-    ) -> Result<String, IngestError> {
-        Ok(self
-            .xml
-            .attribute(e, attribute)?
-            .unwrap_or_else(|| format!("#{ordinal}")))
     }
 }
 

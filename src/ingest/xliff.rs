@@ -272,12 +272,18 @@ impl XliffUnits {
                     let name = local_name(&e);
                     match name.as_str() {
                         "g" | "pc" => {
-                            let identity = format!("{name}:{}", self.id_or(&e, "id", ordinal)?);
+                            let identity = format!(
+                                "{name}:{}",
+                                self.xml.attribute_or_ordinal(&e, "id", ordinal)?
+                            );
                             side.push_tag(TagKind::Open, identity.clone(), at);
                             open.push((Some(identity), false));
                         }
                         "ph" | "it" => {
-                            let identity = format!("{name}:{}", self.id_or(&e, "id", ordinal)?);
+                            let identity = format!(
+                                "{name}:{}",
+                                self.xml.attribute_or_ordinal(&e, "id", ordinal)?
+                            );
                             side.push_tag(TagKind::Standalone, identity, at);
                             self.xml.skip_element()?;
                         }
@@ -292,7 +298,11 @@ impl XliffUnits {
                             self.xml.skip_element()?;
                         }
                         "mrk" if self.xml.attribute(&e, "mtype")?.as_deref() == Some("seg") => {
-                            let mid = self.id_or(&e, "mid", side.segments.len() + 1)?;
+                            let mid = self.xml.attribute_or_ordinal(
+                                &e,
+                                "mid",
+                                side.segments.len() + 1,
+                            )?;
                             side.segments.push((mid, UnitText::at(at)));
                             side.current = Some(side.segments.len() - 1);
                             open.push((None, true));
@@ -307,7 +317,10 @@ impl XliffUnits {
                     let tag = match name.as_str() {
                         "x" | "ph" | "it" => Some((
                             TagKind::Standalone,
-                            format!("{name}:{}", self.id_or(&e, "id", ordinal)?),
+                            format!(
+                                "{name}:{}",
+                                self.xml.attribute_or_ordinal(&e, "id", ordinal)?
+                            ),
                         )),
                         "bx" => {
                             Some((TagKind::Open, format!("bx:{}", self.pair_key(&e, ordinal)?)))
@@ -318,17 +331,20 @@ impl XliffUnits {
                         )),
                         "sc" => Some((
                             TagKind::Open,
-                            format!("sc:{}", self.id_or(&e, "id", ordinal)?),
+                            format!("sc:{}", self.xml.attribute_or_ordinal(&e, "id", ordinal)?),
                         )),
                         "ec" => {
                             let key = match self.xml.attribute(&e, "startRef")? {
                                 Some(key) => key,
-                                None => self.id_or(&e, "id", ordinal)?,
+                                None => self.xml.attribute_or_ordinal(&e, "id", ordinal)?,
                             };
                             Some((TagKind::Close, format!("sc:{key}")))
                         }
                         "g" | "pc" => {
-                            let identity = format!("{name}:{}", self.id_or(&e, "id", ordinal)?);
+                            let identity = format!(
+                                "{name}:{}",
+                                self.xml.attribute_or_ordinal(&e, "id", ordinal)?
+                            );
                             side.push_tag(TagKind::Open, identity.clone(), at);
                             Some((TagKind::Close, identity))
                         }
@@ -355,23 +371,11 @@ impl XliffUnits {
         }
     }
 
-    fn id_or(
-        &self,
-        e: &BytesStart,
-        attribute: &str,
-        ordinal: usize,
-    ) -> Result<String, IngestError> {
-        Ok(self
-            .xml
-            .attribute(e, attribute)?
-            .unwrap_or_else(|| format!("#{ordinal}")))
-    }
-
     /// `<bx/>`/`<ex/>` and `<bpt>`/`<ept>` pair by `rid` when they have one, else by `id`.
     fn pair_key(&self, e: &BytesStart, ordinal: usize) -> Result<String, IngestError> {
         match self.xml.attribute(e, "rid")? {
             Some(rid) => Ok(rid),
-            None => self.id_or(e, "id", ordinal),
+            None => self.xml.attribute_or_ordinal(e, "id", ordinal),
         }
     }
 

@@ -125,6 +125,19 @@ impl XmlInput {
         Ok(None)
     }
 
+    /// The value of attribute `name`, or `#ordinal` when the element has none: an identity for
+    /// inline tags that TMX and XLIFF let go unnamed.
+    pub fn attribute_or_ordinal(
+        &self,
+        element: &BytesStart,
+        name: &str,
+        ordinal: usize,
+    ) -> Result<String, IngestError> {
+        Ok(self
+            .attribute(element, name)?
+            .unwrap_or_else(|| format!("#{ordinal}")))
+    }
+
     /// The character an entity or character reference stands for.
     pub fn reference(&self, reference: &BytesRef) -> Result<char, IngestError> {
         if let Some(c) = reference

@@ -224,16 +224,13 @@ impl PairKnowledge {
     }
 
     /// Name classes holding a form that matches the folded source word or phrase.
-    pub fn name_classes_for<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = &'a NameClass> {
-        self.name_classes_matching(&[folded])
+    pub fn name_classes_for(&self, folded: &str) -> impl Iterator<Item = &NameClass> {
+        self.name_classes_matching(&[folded]).into_iter()
     }
 
     /// Name classes holding a form that matches any of the folded words or phrases, in the
     /// order of the data.
-    pub fn name_classes_matching<'a>(
-        &'a self,
-        phrases: &[&str],
-    ) -> impl Iterator<Item = &'a NameClass> + use<'a> {
+    pub fn name_classes_matching(&self, phrases: &[&str]) -> Vec<&NameClass> {
         let mut candidates: Vec<u32> = phrases
             .iter()
             .filter_map(|p| p.as_bytes().first())
@@ -243,15 +240,15 @@ impl PairKnowledge {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
         candidates
             .into_iter()
             .map(|i| &self.names[i as usize])
-            .filter(move |c| {
+            .filter(|c| {
                 phrases
                     .iter()
                     .any(|p| c.source_forms.iter().any(|f| f.matches(p)))
             })
+            .collect()
     }
 }
 
