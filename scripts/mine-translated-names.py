@@ -14,20 +14,15 @@ usage: scripts/mine-translated-names.py > data/en-fr/translated-names.tsv
 import os
 import re
 import sys
-import unicodedata
 from collections import Counter
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(ROOT, "..", "shared", "data", "europarl-en-fr")
-EN = os.path.join(DATA, "europarl-v7.fr-en.sample20k.tok.unescaped.en")
-FR = os.path.join(DATA, "europarl-v7.fr-en.sample20k.tok.unescaped.fr")
+from europarl_sample import EN, FR, fold
+
 MIN_COUNT = 3
 MAX_COPY_RATE = 0.34
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
-def fold(text):
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
 def adapted(word, others):

@@ -11,26 +11,12 @@ usage: scripts/mine-vocabulary.py   (writes both files)
 """
 import os
 import re
-import unicodedata
 from collections import Counter
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(ROOT, "..", "shared", "data", "europarl-en-fr")
-SAMPLE = os.path.join(DATA, "europarl-v7.fr-en.sample20k.tok.unescaped")
+from europarl_sample import ROOT, SAMPLE, fold
+
 MIN_COUNT = 2
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
-SPECIAL = {"ß": "ss", "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l"}
-
-
-def fold(word):
-    out = []
-    for c in unicodedata.normalize("NFD", word):
-        if unicodedata.combining(c):
-            continue
-        out.append(SPECIAL.get(c, c.lower()))
-    return "".join(out)
-
-
 def main():
     for lang in ("en", "fr"):
         counts = Counter()

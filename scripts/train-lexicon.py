@@ -14,13 +14,10 @@ usage: scripts/train-lexicon.py > data/en-fr/lexicon.tsv
 import os
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(ROOT, "..", "shared", "data", "europarl-en-fr")
-EN = os.path.join(DATA, "europarl-v7.fr-en.sample20k.tok.unescaped.en")
-FR = os.path.join(DATA, "europarl-v7.fr-en.sample20k.tok.unescaped.fr")
+from europarl_sample import EN, FR, fold
+
 STEM_CHARS = 6
 MIN_COUNT = 2
 MIN_PROB = 0.03
@@ -30,9 +27,7 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def stem(word):
-    folded = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-    folded = folded.replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
-    return folded[:STEM_CHARS]
+    return fold(word)[:STEM_CHARS]
 
 
 def tokens(line):
