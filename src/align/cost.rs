@@ -38,6 +38,8 @@ pub(crate) const SENTENCE_SHAPES: &[Shape] = &[
     shape(1, 4, 0.003),
     shape(4, 1, 0.003),
     shape(3, 3, 0.002),
+    shape(1, 5, 0.001),
+    shape(5, 1, 0.001),
 ];
 
 /// Shapes searched between blocks of sentences when aligning coarsely.
@@ -51,8 +53,27 @@ pub(crate) const BLOCK_SHAPES: &[Shape] = &[
 ];
 
 /// The largest number of units a bead takes from one side, at sentence and at block level.
-const SENTENCE_MAX_SPAN: usize = 4;
+const SENTENCE_MAX_SPAN: usize = 5;
 const BLOCK_MAX_SPAN: usize = 2;
+
+/// The size of each unit of one side: characters (for the length term) and letters.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct UnitSizes {
+    pub(crate) chars: Vec<f64>,
+    pub(crate) letters: Vec<u32>,
+}
+
+impl UnitSizes {
+    pub(crate) fn of(sentences: &[&str]) -> UnitSizes {
+        UnitSizes {
+            chars: sentences.iter().map(|s| s.chars().count() as f64).collect(),
+            letters: sentences
+                .iter()
+                .map(|s| s.chars().filter(|c| c.is_alphabetic()).count() as u32)
+                .collect(),
+        }
+    }
+}
 
 /// Which side of the pair a [`Side`] is: beads read the target's anchors span by span, so
 /// only the target keeps every span's anchor list.
@@ -78,22 +99,27 @@ pub(crate) struct Side {
     span_starts: Vec<usize>,
     /// `weight_prefix[i]` = total anchor weight of units `0..i`, to bound what a bead can share.
     weight_prefix: Vec<f64>,
+    /// Letters per unit: a unit with almost none (OCR debris, a stray page number) is cheap
+    /// to leave unaligned.
+    letters: Vec<u32>,
 }
 
 impl Side {
     pub(crate) fn new(
         role: Role,
-        lengths: Vec<f64>,
+        sizes: &UnitSizes,
         anchors: &SideAnchors,
         weights: &[f64],
     ) -> Side {
-        Side::from_units(
+        let mut side = Side::from_units(
             role,
-            lengths,
+            sizes.chars.clone(),
             anchors.sentences.clone(),
             weights,
             SENTENCE_MAX_SPAN,
-        )
+        );
+        side.letters = sizes.letters.clone();
+        side
     }
 
     fn from_units(
@@ -124,6 +150,7 @@ impl Side {
         Side {
             role,
             prefix,
+            letters: vec![u32::MAX; units.len()],
             units,
             max_span,
             span_anchors,
@@ -156,7 +183,13 @@ impl Side {
                 block
             })
             .collect();
-        Side::from_units(self.role, lengths, units, weights, BLOCK_MAX_SPAN)
+        let mut side = Side::from_units(self.role, lengths, units, weights, BLOCK_MAX_SPAN);
+        side.letters = self
+            .letters
+            .chunks(2)
+            .map(|pair| pair.iter().fold(0u32, |a, &b| a.saturating_add(b)))
+            .collect();
+        side
     }
 
     fn anchor_weight(&self, end: usize, size: usize) -> f64 {
@@ -320,7 +353,16 @@ impl<'a> Scorer<'a> {
         let sentences = (shape.source + shape.target) as f64;
         let mut cost = self.prior_costs[k];
         if shape.source == 0 || shape.target == 0 {
-            cost += params.dice_weight * sentences;
+            let letters = if shape.source == 1 {
+                self.source.letters[i - 1]
+            } else {
+                self.target.letters[j - 1]
+            };
+            if (letters as f64) < params.debris_letters {
+                cost = params.debris_skip_cost;
+            } else {
+                cost += params.dice_weight * sentences;
+            }
             return (cost < bound).then_some(cost);
         }
         let source_weight = self.source.anchor_weight(i, shape.source);

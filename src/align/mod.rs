@@ -21,7 +21,7 @@ mod lexicon;
 use crate::model::{Bead, Sentence};
 use crate::normalize::Document;
 use anchors::{AnchorTable, RawAnchors};
-use cost::{Role, SENTENCE_SHAPES, Scorer, Side};
+use cost::{Role, SENTENCE_SHAPES, Scorer, Side, UnitSizes};
 use dp::Alignment;
 pub use lexicon::Lexicon;
 
@@ -90,6 +90,10 @@ pub struct Params {
     /// …near the first pass's beads less confident than this; beads at least this confident
     /// are kept (so the second pass costs little where the first was sure).
     pub realign_settled: f64,
+    /// A sentence with fewer letters than this is debris (OCR noise, a page number)…
+    pub debris_letters: f64,
+    /// …and costs this much to leave unaligned, instead of an ordinary insertion's cost.
+    pub debris_skip_cost: f64,
 }
 
 impl Default for Params {
@@ -122,6 +126,8 @@ impl Default for Params {
             realign_min_sentences: 20,
             realign_width: 2,
             realign_settled: 0.99,
+            debris_letters: 4.0,
+            debris_skip_cost: 1.25,
         }
     }
 }
@@ -184,6 +190,8 @@ impl Params {
             "realign_min_sentences" => self.realign_min_sentences = count()?,
             "realign_width" => self.realign_width = count()?,
             "realign_settled" => self.realign_settled = number,
+            "debris_letters" => self.debris_letters = number,
+            "debris_skip_cost" => self.debris_skip_cost = number,
             other => return Err(ParamError::Unknown(other.to_string())),
         }
         Ok(())
@@ -211,7 +219,7 @@ impl Aligner {
     pub fn align(&self, source: &[&str], target: &[&str]) -> Vec<Bead> {
         let params = &self.params;
         let mut raw = RawAnchors::extract(source, target, &self.lexicon, params);
-        let lengths = (char_lengths(source), char_lengths(target));
+        let lengths = (UnitSizes::of(source), UnitSizes::of(target));
         let first = align_pass(&raw, &lengths, params, None);
         if !self.realigns(source.len(), target.len()) {
             return first.beads();
@@ -236,23 +244,13 @@ impl Aligner {
 /// an `earlier` alignment.
 fn align_pass(
     raw: &RawAnchors,
-    (source_lengths, target_lengths): &(Vec<f64>, Vec<f64>),
+    (source_sizes, target_sizes): &(UnitSizes, UnitSizes),
     params: &Params,
     earlier: Option<&Alignment>,
 ) -> Alignment {
     let table = AnchorTable::weigh(raw, params);
-    let source = Side::new(
-        Role::Source,
-        source_lengths.clone(),
-        &table.source,
-        &table.weights,
-    );
-    let target = Side::new(
-        Role::Target,
-        target_lengths.clone(),
-        &table.target,
-        &table.weights,
-    );
+    let source = Side::new(Role::Source, source_sizes, &table.source, &table.weights);
+    let target = Side::new(Role::Target, target_sizes, &table.target, &table.weights);
     let mut scorer = Scorer::new(&source, &target, &table.weights, SENTENCE_SHAPES, params);
     match earlier {
         None => {
@@ -309,10 +307,6 @@ impl Alignment {
 /// Aligns two lists of sentences of any language pair, with no word list.
 pub fn align_sentences(source: &[&str], target: &[&str]) -> Vec<Bead> {
     Aligner::default().align(source, target)
-}
-
-fn char_lengths(sentences: &[&str]) -> Vec<f64> {
-    sentences.iter().map(|s| s.chars().count() as f64).collect()
 }
 
 /// Aligns the sentences of two segmented documents.
@@ -432,10 +426,41 @@ mod tests {
                 assert!(
                     beads
                         .iter()
-                        .all(|b| b.source.len() <= 4 && b.target.len() <= 4)
+                        .all(|b| b.source.len() <= 5 && b.target.len() <= 5)
                 );
             }
         }
+    }
+
+    #[test]
+    fn ocr_debris_is_left_unaligned_rather_than_merged() {
+        let source = [
+            "Der Gipfel wurde am 9. Mai 1956 erreicht.",
+            "Die Expedition kehrte im Juni zurück.",
+        ];
+        let target = [
+            "Le sommet fut atteint le 9 mai 1956.",
+            "- _- .....",
+            "L'expédition est rentrée en juin.",
+        ];
+        let beads = Aligner::for_pair("de", "fr").align(&source, &target);
+        let shapes: Vec<(Vec<usize>, Vec<usize>)> = beads
+            .iter()
+            .map(|b| (b.source.clone().collect(), b.target.clone().collect()))
+            .collect();
+        assert_eq!(
+            shapes,
+            vec![(vec![0], vec![0]), (vec![], vec![1]), (vec![1], vec![2])]
+        );
+        // Without the debris rule the stray line joins a neighbour.
+        let mut plain = Aligner::for_pair("de", "fr");
+        plain.params.set("debris_letters=0").unwrap();
+        assert!(
+            plain
+                .align(&source, &target)
+                .iter()
+                .all(|b| !b.target.is_empty())
+        );
     }
 
     #[test]
@@ -525,7 +550,7 @@ mod tests {
         let target: Vec<&str> = target.iter().map(String::as_str).collect();
         let params = Params::default();
         let raw = RawAnchors::extract(&source, &target, &Lexicon::default(), &params);
-        let lengths = (char_lengths(&source), char_lengths(&target));
+        let lengths = (UnitSizes::of(&source), UnitSizes::of(&target));
         let first = align_pass(&raw, &lengths, &params, None);
         let training = first.confident_one_to_one(params.learned_min_confidence);
         assert!(training.len() >= 30, "{} training beads", training.len());
@@ -549,7 +574,7 @@ mod tests {
             ..Params::default()
         };
         let mut raw = RawAnchors::extract(&text, &text, &Lexicon::default(), &params);
-        let lengths = (char_lengths(&text), char_lengths(&text));
+        let lengths = (UnitSizes::of(&text), UnitSizes::of(&text));
         let first = align_pass(&raw, &lengths, &params, None);
         let word = |key: &str| (0..raw.ids() as u32).find(|&id| raw.key(id) == key);
         // Pretend that two of the document's words were learned as translations.
