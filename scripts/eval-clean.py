@@ -5,7 +5,8 @@ severity. Skips cleanly when the shared data is absent.
 
 usage: scripts/eval-clean.py [--binary target/release/transcheck] [--sample N] [CORPUS ...]
 CORPUS is one of: tatoeba, newstest2012, multi30k, europarl (default: tatoeba newstest2012).
---sample N prints N findings picked at random (fixed seed) for reading by hand.
+--sample N prints N findings above `info` picked at random (fixed --seed) for reading by hand.
+--exclude RULE,RULE leaves rules out of the sample (e.g. typography on the tokenized files).
 """
 import argparse
 import json
@@ -46,6 +47,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "transcheck"))
     ap.add_argument("--sample", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--exclude", default="", help="comma-separated rule ids left out of the sample")
     ap.add_argument("--reverse", action="store_true", help="check fr→en instead of en→fr")
     ap.add_argument("corpora", nargs="*", default=["tatoeba", "newstest2012"])
     args = ap.parse_args()
@@ -53,7 +56,8 @@ def main():
         print(f"skipped: {DATA} not found")
         return
     direction = ("fr", "en") if args.reverse else ("en", "fr")
-    rng = random.Random(42)
+    rng = random.Random(args.seed)
+    excluded = set(filter(None, args.exclude.split(",")))
     for name in args.corpora:
         pairs = 0
         by_rule = Counter()
@@ -75,7 +79,8 @@ def main():
         if args.sample:
             src_lines = open(os.path.join(DATA, CORPORA[name][0][0 if direction[0] == 'en' else 1]), encoding="utf-8").read().split("\n")
             tgt_lines = open(os.path.join(DATA, CORPORA[name][0][1 if direction[0] == 'en' else 0]), encoding="utf-8").read().split("\n")
-            only_first = [x for x in findings if x[1] is not None]
+            only_first = [x for x in findings if x[1] is not None and x[0]["severity"] != "info"
+                          and x[0]["rule"] not in excluded]
             for f, seg in rng.sample(only_first, min(args.sample, len(only_first))):
                 line = (f["target"] or f["source"])["line"]
                 print(f"\n- {f['rule']} ({f['severity']}): {f['message']}")

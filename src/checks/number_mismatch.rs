@@ -146,4 +146,19 @@ mod tests {
             vec!["5"]
         );
     }
+
+    #[test]
+    fn a_decimal_split_by_a_tokenizer_still_matches() {
+        assert!(flagged("grew by 0.5 % .", "une croissance de 0 , 5 % .").is_empty());
+        assert!(flagged("grew by 0 . 5 % .", "une croissance de 0,5 % .").is_empty());
+        // A list is not a decimal, and a wrong decimal stays wrong.
+        assert_eq!(
+            flagged("chapters 3 , 4 and 5", "les chapitres 3 , 4 et 6"),
+            vec!["6"]
+        );
+        assert_eq!(
+            flagged("grew by 0.5 % .", "une croissance de 0 , 6 % ."),
+            vec!["0", "6"]
+        );
+    }
 }

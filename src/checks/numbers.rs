@@ -68,6 +68,10 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             && same_value(s.value + 12.0, t.value)
     });
 
+    // A decimal a tokenizer split at its mark (`0 , 5 %` for `0,5 %`), on either side.
+    used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target);
+    used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source);
+
     pairing.missing = unused(&source, &used.source)
         .filter(|m| digits(m))
         .collect();
@@ -104,6 +108,64 @@ impl Used {
         }
         pairs
     }
+}
+
+/// Which side's text holds the split decimal.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Source,
+    Target,
+}
+
+impl Used {
+    /// Pairs a decimal of the `whole` side with two consecutive unpaired digit runs of the
+    /// `split` side separated by ` , ` or ` . ` whose joined value it is. Tokenized corpora
+    /// (MT training data) put spaces around every comma, decimal marks included.
+    fn pair_split_decimals(
+        &mut self,
+        split_text: &str,
+        split: &[NumberMention],
+        whole: &[NumberMention],
+        split_side: Side,
+    ) {
+        let (split_used, whole_used) = match split_side {
+            Side::Target => (&mut self.target, &mut self.source),
+            Side::Source => (&mut self.source, &mut self.target),
+        };
+        for k in 1..split.len() {
+            let (integer, fraction) = (&split[k - 1], &split[k]);
+            if split_used[k - 1] || split_used[k] {
+                continue;
+            }
+            let Some(value) = joined_decimal(split_text, integer, fraction) else {
+                continue;
+            };
+            let found = first_unused(whole, whole_used, |w| {
+                w.written == Written::Digits && same_value(w.value, value)
+            });
+            if let Some(w) = found {
+                whole_used[w] = true;
+                split_used[k - 1] = true;
+                split_used[k] = true;
+            }
+        }
+    }
+}
+
+/// The value of `integer` and `fraction` read as one decimal, when only ` , ` or ` . ` stands
+/// between them and both are plain digit runs.
+fn joined_decimal(text: &str, integer: &NumberMention, fraction: &NumberMention) -> Option<f64> {
+    let between = text.get(integer.span.end..fraction.span.start)?;
+    if !matches!(between, " , " | " . ") {
+        return None;
+    }
+    let digits = |m: &NumberMention| {
+        let written = &text[m.span.range()];
+        (m.written == Written::Digits && written.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(written)
+    };
+    let (whole, decimals) = (digits(integer)?, digits(fraction)?);
+    format!("{whole}.{decimals}").parse().ok()
 }
 
 /// `year` is a year of the 20th or 21st century and `short` its last two digits.

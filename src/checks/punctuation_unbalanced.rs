@@ -1,5 +1,5 @@
 //! punctuation-unbalanced: brackets or quotation marks opened and not closed in the target
-//! while the source's are balanced.
+//! while the source's are balanced — unless a nearby segment closes the quotation.
 
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Span};
@@ -13,8 +13,9 @@ static RULE: Rule = Rule {
     summary: "Unbalanced brackets or quotation marks in the target.",
     explanation: "Counts `( )`, `[ ]`, `{ }`, `« »`, `“ ”` and straight double quotes in each \
 segment. A pair that is balanced in the source but not in the target is reported at the first \
-unmatched mark; segments whose source is itself unbalanced (a quotation running over several \
-sentences) are left alone.",
+unmatched mark. A quotation may run over several sentences: a quotation mark left open in one \
+segment and closed within the next three (or closed after being opened in the three before) is \
+not reported, and segments whose source is itself unbalanced are left alone.",
     example: RuleExample {
         source: "JPMorgan (the largest bank) declined.",
         bad: "JPMorgan (la plus grande banque a refusé.",
@@ -33,37 +34,119 @@ impl Check for PunctuationUnbalanced {
     }
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
-        let source = ctx.source.text;
-        // Languages quote with different marks, so a quotation counts as balanced in the
-        // source when all its quotation marks are.
-        let source_quotes_balanced = source.matches('"').count().is_multiple_of(2)
-            && QUOTES
-                .iter()
-                .all(|&(open, close)| unmatched(source, open, close).is_none());
         for (open, close) in BRACKETS {
-            if unmatched(source, open, close).is_none()
+            if unmatched(ctx.source.text, open, close).is_none()
                 && let Some(at) = unmatched(ctx.target.text, open, close)
             {
                 report(ctx, out, at);
             }
         }
-        if !source_quotes_balanced {
-            return;
-        }
-        for (open, close) in QUOTES {
-            if let Some(at) = unmatched(ctx.target.text, open, close) {
-                report(ctx, out, at);
+    }
+
+    /// Quotation marks are checked across segments: a quotation may run over several
+    /// sentences, opened in one segment and closed in a later one.
+    fn check_document(&self, beads: &[BeadContext], out: &mut Vec<Finding>) {
+        let gaps: Vec<Vec<QuoteGap>> = beads.iter().map(|b| quote_gaps(b.target.text)).collect();
+        for (k, bead) in beads.iter().enumerate() {
+            if gaps[k].is_empty() || !source_quotes_balanced(bead.source.text) {
+                continue;
+            }
+            for gap in &gaps[k] {
+                if !continued_nearby(&gaps, k, gap) {
+                    report(bead, out, gap.at);
+                }
             }
         }
-        if !ctx.target.text.matches('"').count().is_multiple_of(2) {
-            let at = ctx
-                .target
-                .text
-                .rfind('"')
-                .expect("an odd count is at least one");
-            report(ctx, out, at);
+    }
+}
+
+/// Languages quote with different marks, so a quotation counts as balanced in the source when
+/// all its quotation marks are.
+fn source_quotes_balanced(source: &str) -> bool {
+    source.matches('"').count().is_multiple_of(2)
+        && QUOTES
+            .iter()
+            .all(|&(open, close)| unmatched(source, open, close).is_none())
+}
+
+/// Segments within which the two halves of a quotation running over several sentences are
+/// looked for.
+const QUOTATION_REACH: usize = 3;
+
+/// Which way an unmatched quotation mark points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Direction {
+    /// An opening mark never closed: the quotation may go on in a later segment.
+    Opens,
+    /// A closing mark never opened: the quotation may have begun in an earlier segment.
+    Closes,
+    /// A straight quote, which opens and closes alike.
+    Either,
+}
+
+/// An unmatched quotation mark of a segment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct QuoteGap {
+    at: usize,
+    mark: char,
+    direction: Direction,
+}
+
+/// The unmatched quotation marks of a text: at most one per kind of quotes.
+fn quote_gaps(text: &str) -> Vec<QuoteGap> {
+    let mut gaps = Vec::new();
+    for (open, close) in QUOTES {
+        if let Some(at) = unmatched(text, open, close) {
+            let mark = if text[at..].starts_with(open) {
+                open
+            } else {
+                close
+            };
+            let direction = if mark == open {
+                Direction::Opens
+            } else {
+                Direction::Closes
+            };
+            gaps.push(QuoteGap {
+                at,
+                mark,
+                direction,
+            });
         }
     }
+    if !text.matches('"').count().is_multiple_of(2) {
+        let at = text.rfind('"').expect("an odd count is at least one");
+        gaps.push(QuoteGap {
+            at,
+            mark: '"',
+            direction: Direction::Either,
+        });
+    }
+    gaps
+}
+
+/// Whether the quotation left open (or closed) in segment `k` is closed (or opened) by a
+/// segment nearby, with the marks of the same kind.
+fn continued_nearby(gaps: &[Vec<QuoteGap>], k: usize, gap: &QuoteGap) -> bool {
+    let pairs_with = |other: &QuoteGap, later: bool| {
+        same_kind(other.mark, gap.mark)
+            && match (gap.direction, later) {
+                (Direction::Either, _) => other.direction == Direction::Either,
+                (Direction::Opens, true) => other.direction == Direction::Closes,
+                (Direction::Closes, false) => other.direction == Direction::Opens,
+                _ => false,
+            }
+    };
+    let later = (k + 1..gaps.len().min(k + 1 + QUOTATION_REACH)).map(|i| (i, true));
+    let earlier = (k.saturating_sub(QUOTATION_REACH)..k).map(|i| (i, false));
+    later
+        .chain(earlier)
+        .any(|(i, is_later)| gaps[i].iter().any(|other| pairs_with(other, is_later)))
+}
+
+fn same_kind(a: char, b: char) -> bool {
+    let kind = |c: char| QUOTES.iter().position(|&(o, cl)| c == o || c == cl);
+    a == b || (kind(a).is_some() && kind(a) == kind(b))
 }
 
 fn report(ctx: &BeadContext, out: &mut Vec<Finding>, at: usize) {
@@ -100,7 +183,8 @@ fn unmatched(text: &str, open: char, close: char) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::run;
+    use crate::checks::testing::{run, run_document};
+    use crate::glossary::Glossary;
 
     #[test]
     fn reports_unclosed_marks() {
@@ -115,5 +199,53 @@ mod tests {
         );
         assert!(run(&PunctuationUnbalanced, "say \"no", "dire « non").is_empty());
         assert!(run(&PunctuationUnbalanced, "a (b) \"c\"", "a (b) « c »").is_empty());
+    }
+
+    fn run_segments(pairs: &[(&str, &str)]) -> Vec<(usize, String)> {
+        run_document(
+            &PunctuationUnbalanced,
+            pairs,
+            "en",
+            "fr",
+            &Glossary::default(),
+        )
+        .into_iter()
+        .map(|(f, text)| (f.segment, text))
+        .collect()
+    }
+
+    #[test]
+    fn a_quotation_may_run_over_several_segments() {
+        let quoted_per_sentence = [
+            ("\"We waited.\"", "« Nous avons attendu."),
+            ("\"Nobody came.\"", "Personne n'est venu. »"),
+        ];
+        assert!(run_segments(&quoted_per_sentence).is_empty());
+        let straight = [
+            ("\"We waited.\"", "\"Nous avons attendu."),
+            ("Then we left.", "Puis nous sommes partis."),
+            ("\"Nobody came.\"", "Personne n'est venu.\""),
+        ];
+        assert!(run_segments(&straight).is_empty());
+        // A closing mark does not close a quotation opened after it, nor one too far away.
+        let backwards = [
+            ("\"We waited.\"", "Nous avons attendu. »"),
+            ("\"Nobody came.\"", "« Personne n'est venu."),
+        ];
+        assert_eq!(
+            run_segments(&backwards),
+            vec![(0, "»".to_string()), (1, "«".to_string())]
+        );
+        let far = [
+            ("\"A.\"", "\"A."),
+            ("B.", "B."),
+            ("C.", "C."),
+            ("D.", "D."),
+            ("\"E.\"", "E.\""),
+        ];
+        assert_eq!(
+            run_segments(&far),
+            vec![(0, "\"".to_string()), (4, "\"".to_string())]
+        );
     }
 }
