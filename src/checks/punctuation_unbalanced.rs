@@ -15,7 +15,9 @@ static RULE: Rule = Rule {
 segment. A pair that is balanced in the source but not in the target is reported at the first \
 unmatched mark. A quotation may run over several sentences: a quotation mark left open in one \
 segment and closed within the next three (or closed after being opened in the three before) is \
-not reported, and segments whose source is itself unbalanced are left alone.",
+not reported — straight quotes count as opening or closing by the words and spaces around \
+them, and a tokenized one that could be either (`limites , \" a ajouté`) pairs with nothing — \
+and segments whose source is itself unbalanced are left alone.",
     example: RuleExample {
         source: "JPMorgan (the largest bank) declined.",
         bad: "JPMorgan (la plus grande banque a refusé.",
@@ -115,33 +117,95 @@ fn quote_gaps(text: &str) -> Vec<QuoteGap> {
         }
     }
     if !text.matches('"').count().is_multiple_of(2) {
-        let at = text.rfind('"').expect("an odd count is at least one");
+        let (first, last) = (
+            text.find('"').expect("an odd count is at least one"),
+            text.rfind('"').expect("an odd count is at least one"),
+        );
+        // A straight quote points the way its neighbours say: `"Trust me` opens, `me."`
+        // closes; in tokenized text (`" Trust me . "`) it could be either.
+        let (opens, closes) = (
+            straight_quote_opens(text, last),
+            straight_quote_closes(text, first),
+        );
+        let (at, direction) = match (opens, closes) {
+            (true, false) => (last, Direction::Opens),
+            (false, true) => (first, Direction::Closes),
+            _ => (last, Direction::Either),
+        };
         gaps.push(QuoteGap {
             at,
             mark: '"',
-            direction: Direction::Either,
+            direction,
         });
     }
     gaps
 }
 
+/// Whether the straight quote at `at` opens a quotation: `"Trust`, or in tokenized text
+/// (spaces on both sides) at the start of the segment or after a colon (`: " Trust`).
+fn straight_quote_opens(text: &str, at: usize) -> bool {
+    let (before, after) = neighbours(text, at);
+    match (before, after) {
+        (Some(b), Some(a)) if !b.is_whitespace() || !a.is_whitespace() => {
+            b.is_whitespace() && a.is_alphanumeric()
+        }
+        _ => {
+            let (before, after) = tokenized_neighbours(text, at);
+            after.is_some_and(char::is_alphanumeric) && before.is_none_or(|b| b == ':')
+        }
+    }
+}
+
+/// Whether the straight quote at `at` closes a quotation: `me."`, or in tokenized text at the
+/// end of the segment, after a final mark or before one (`me . "`, `me " .`).
+fn straight_quote_closes(text: &str, at: usize) -> bool {
+    let (before, after) = neighbours(text, at);
+    match (before, after) {
+        (Some(b), Some(a)) if !b.is_whitespace() || !a.is_whitespace() => {
+            !b.is_whitespace() && a.is_whitespace()
+        }
+        (Some(b), None) => !b.is_whitespace() || tokenized_neighbours(text, at).0.is_some(),
+        _ => {
+            let (before, after) = tokenized_neighbours(text, at);
+            let is_final = |c: char| matches!(c, '.' | '!' | '?' | '…');
+            before.is_some() && (after.is_none_or(is_final) || before.is_some_and(is_final))
+        }
+    }
+}
+
+/// The characters right before and after byte `at` (a one-byte mark).
+fn neighbours(text: &str, at: usize) -> (Option<char>, Option<char>) {
+    (
+        text[..at].chars().next_back(),
+        text[at + 1..].chars().next(),
+    )
+}
+
+/// The nearest characters before and after byte `at` that are not spaces.
+fn tokenized_neighbours(text: &str, at: usize) -> (Option<char>, Option<char>) {
+    (
+        text[..at].trim_end().chars().next_back(),
+        text[at + 1..].trim_start().chars().next(),
+    )
+}
+
 /// Whether the quotation left open (or closed) in segment `k` is closed (or opened) by a
-/// segment nearby, with the marks of the same kind.
+/// segment nearby, with the marks of the same kind. A straight quote that could open as well
+/// as close (tokenized text, `limites , " a ajouté`) pairs with nothing: two such marks a few
+/// segments apart are as likely two errors as one quotation.
 fn continued_nearby(gaps: &[Vec<QuoteGap>], k: usize, gap: &QuoteGap) -> bool {
-    let pairs_with = |other: &QuoteGap, later: bool| {
-        same_kind(other.mark, gap.mark)
-            && match (gap.direction, later) {
-                (Direction::Either, _) => other.direction == Direction::Either,
-                (Direction::Opens, true) => other.direction == Direction::Closes,
-                (Direction::Closes, false) => other.direction == Direction::Opens,
-                _ => false,
-            }
+    let (partners, wanted) = match gap.direction {
+        Direction::Opens => (
+            k + 1..gaps.len().min(k + 1 + QUOTATION_REACH),
+            Direction::Closes,
+        ),
+        Direction::Closes => (k.saturating_sub(QUOTATION_REACH)..k, Direction::Opens),
+        Direction::Either => return false,
     };
-    let later = (k + 1..gaps.len().min(k + 1 + QUOTATION_REACH)).map(|i| (i, true));
-    let earlier = (k.saturating_sub(QUOTATION_REACH)..k).map(|i| (i, false));
-    later
-        .chain(earlier)
-        .any(|(i, is_later)| gaps[i].iter().any(|other| pairs_with(other, is_later)))
+    gaps[partners]
+        .iter()
+        .flatten()
+        .any(|other| other.direction == wanted && same_kind(other.mark, gap.mark))
 }
 
 fn same_kind(a: char, b: char) -> bool {
@@ -243,6 +307,23 @@ mod tests {
             ("D.", "D."),
             ("\"E.\"", "E.\""),
         ];
+        // Two quotations left open one after the other are two errors, not one quotation.
+        let both_open = [
+            ("Spell \"pretty\".", "Épelle \"joli."),
+            ("The word \"Muiriel\".", "Le mot \"Muiriel."),
+        ];
+        assert_eq!(run_segments(&both_open).len(), 2);
+        // Tokenized text: the position in the segment tells an opening quote from a closing one.
+        let tokenized = [
+            ("\" He shot . \"", "\" Il a tiré ."),
+            ("\" He left . \"", "Il est parti . \""),
+        ];
+        assert!(run_segments(&tokenized).is_empty());
+        let tokenized_both_open = [
+            ("\" He shot . \"", "\" Il a tiré ."),
+            ("\" He left . \"", "\" Il est parti ."),
+        ];
+        assert_eq!(run_segments(&tokenized_both_open).len(), 2);
         assert_eq!(
             run_segments(&far),
             vec![(0, "\"".to_string()), (4, "\"".to_string())]
