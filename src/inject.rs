@@ -116,6 +116,8 @@ pub struct Injector<'a> {
     pub pair: &'a PairKnowledge,
     /// Target sentences of other pairs, to add as unrelated content.
     pub pool: &'a [String],
+    /// Source sentences of other pairs, for sentences the target leaves out.
+    pub source_pool: &'a [String],
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -139,7 +141,10 @@ impl Injector<'_> {
             ErrorType::ChangedNumber => change_number(target, rng).map(keep_source),
             ErrorType::ScaleWord => self.swap_scale(target).map(keep_source),
             ErrorType::MisspeltName => misspell_name(source, target, rng).map(keep_source),
-            ErrorType::DroppedSentence => self.drop_sentence(target, rng).map(keep_source),
+            ErrorType::DroppedSentence => self.drop_sentence(source, rng).map(|s| Injected {
+                source: s,
+                target: target.to_string(),
+            }),
             ErrorType::DroppedClause => drop_clause(target, rng).map(keep_source),
             ErrorType::AddedSentence => self.add_sentence(target, rng).map(keep_source),
             ErrorType::Untranslated => (word_count(source) >= 3 && source.trim() != target.trim())
@@ -174,37 +179,39 @@ impl Injector<'_> {
         None
     }
 
-    fn drop_sentence(&self, target: &str, rng: &mut Rng) -> Option<String> {
-        let sentences = crate::segment::split_sentences(target, self.target_lang);
-        // Only a sentence with words is a sentence to drop: the segmenter leaves a closing
-        // quote after the period (`… views . "`) as a sentence of its own.
-        let substantial: Vec<usize> = (0..sentences.len())
-            .filter(|&i| letter_word_count(&target[sentences[i].range()]) >= 2)
-            .collect();
-        if substantial.len() < 2 {
+    /// A sentence the target leaves out: the source gains a sentence of another pair (before
+    /// or after its own) that the target does not translate — the mirror of
+    /// [`Injector::add_sentence`]. Dropping one of the target's own sentences instead would
+    /// rarely leave a source sentence out: most lines hold one sentence a side, and where the
+    /// target holds more, the extra one is often an addition or half of a split sentence.
+    fn drop_sentence(&self, source: &str, rng: &mut Rng) -> Option<String> {
+        if source.trim().is_empty() {
             return None;
         }
-        let drop = substantial[rng.below(substantial.len())];
-        let kept: Vec<&str> = sentences
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != drop)
-            .map(|(_, s)| &target[s.range()])
-            .collect();
-        Some(kept.join(" "))
+        let extra = self.unrelated(self.source_pool, source, rng)?;
+        Some(if rng.below(2) == 0 {
+            join_sentences(extra, source)
+        } else {
+            join_sentences(source, extra)
+        })
+    }
+
+    /// A line of `pool` of at least five words that is not `line`, if ten tries find one.
+    fn unrelated<'p>(&self, pool: &'p [String], line: &str, rng: &mut Rng) -> Option<&'p str> {
+        if pool.is_empty() {
+            return None;
+        }
+        (0..10)
+            .map(|_| pool[rng.below(pool.len())].as_str())
+            .find(|extra| word_count(extra) >= 5 && *extra != line)
     }
 
     fn add_sentence(&self, target: &str, rng: &mut Rng) -> Option<String> {
-        if self.pool.is_empty() || target.trim().is_empty() {
+        if target.trim().is_empty() {
             return None;
         }
-        for _ in 0..10 {
-            let extra = &self.pool[rng.below(self.pool.len())];
-            if word_count(extra) >= 5 && extra != target {
-                return Some(format!("{} {}", target.trim_end(), extra.trim()));
-            }
-        }
-        None
+        let extra = self.unrelated(self.pool, target, rng)?;
+        Some(format!("{} {}", target.trim_end(), extra.trim()))
     }
 
     fn false_friend(&self, source: &str, target: &str) -> Option<String> {
@@ -272,6 +279,14 @@ impl Injector<'_> {
         }
         None
     }
+}
+
+/// Two sentences one after the other, with a full stop after the first if it has no final
+/// mark (Multi30k's captions have none), so that a segmenter sees two.
+fn join_sentences(first: &str, second: &str) -> String {
+    let first = first.trim();
+    let ends = first.ends_with(['.', '!', '?', '…', '"', '»', '”']);
+    format!("{first}{} {}", if ends { "" } else { "." }, second.trim())
 }
 
 fn word_count(text: &str) -> usize {
@@ -351,13 +366,6 @@ fn misspell_name(source: &str, target: &str, rng: &mut Rng) -> Option<String> {
 
 /// Removes a clause: the words between two commas, or a run of words in the middle of the
 /// sentence, keeping the final punctuation.
-/// Words made of letters only.
-fn letter_word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().all(char::is_alphabetic))
-        .count()
-}
-
 fn drop_clause(target: &str, rng: &mut Rng) -> Option<String> {
     let words: Vec<&str> = target.split_whitespace().collect();
     if words.len() < 10 {
@@ -425,6 +433,7 @@ mod tests {
             target_lang: Language::get("fr").unwrap(),
             pair: PairKnowledge::get("en", "fr").unwrap(),
             pool: &[],
+            source_pool: &[],
         }
     }
 
@@ -435,6 +444,7 @@ mod tests {
             target_lang: Language::get("en").unwrap(),
             pair: PairKnowledge::get("fr", "en").unwrap(),
             pool: &[],
+            source_pool: &[],
         };
         let broken = inj
             .inject(
@@ -505,6 +515,43 @@ mod tests {
         );
         assert!(
             inj.inject(ErrorType::DroppedSentence, src, tgt, &mut rng)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_dropped_sentence_is_a_source_sentence_the_target_lacks() {
+        let others = ["The weather was cold that winter".to_string()];
+        let inj = Injector {
+            source_pool: &others,
+            ..injector()
+        };
+        let target = "Le train est parti.";
+        let mut seen = Vec::new();
+        for seed in 0..8 {
+            let injected = inj
+                .inject(
+                    ErrorType::DroppedSentence,
+                    "The train left.",
+                    target,
+                    &mut Rng::new(seed),
+                )
+                .unwrap();
+            assert_eq!(injected.target, target);
+            seen.push(injected.source);
+        }
+        // Before or after the pair's own sentence, with a full stop between.
+        assert!(seen.contains(&"The weather was cold that winter. The train left.".to_string()));
+        assert!(seen.contains(&"The train left. The weather was cold that winter".to_string()));
+        // No other pair to take a sentence from: nothing to inject.
+        assert!(
+            injector()
+                .inject(
+                    ErrorType::DroppedSentence,
+                    "The train left.",
+                    target,
+                    &mut Rng::new(1)
+                )
                 .is_none()
         );
     }

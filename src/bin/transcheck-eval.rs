@@ -161,6 +161,7 @@ fn main() -> anyhow::Result<()> {
         target_lang: Language::get(&args.to)?,
         pair: PairKnowledge::get(&args.from, &args.to)?,
         pool: &target,
+        source_pool: &source,
     };
     let mut results = Vec::new();
     for (k, kind) in ErrorType::ALL.iter().enumerate() {
