@@ -16,6 +16,7 @@ static RULE: Rule = Rule {
 language has its own form for them (countries, cities, institutions: `London` → `Londres`). \
 This rule looks for a target word that is close to a source name without being it — one or \
 two letters added, dropped or swapped, or a space inserted — and suggests the source spelling. \
+A word the target document also writes in lower case is a word of the language, not a name. \
 Names the pair's data lists as translated are never reported.",
     example: RuleExample {
         source: "Reports that Facebook asked banks for data raised eyebrows.",
@@ -72,7 +73,8 @@ impl Check for EntityMisspelt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::run;
+    use crate::checks::testing::{run, run_document};
+    use crate::glossary::Glossary;
 
     #[test]
     fn flags_facebrook_with_suggestion() {
@@ -84,6 +86,25 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, "Facebrook");
         assert_eq!(found[0].0.suggestion.as_deref(), Some("Facebook"));
+    }
+
+    #[test]
+    fn a_word_the_document_writes_in_lower_case_is_no_misspelt_name() {
+        let pairs = [
+            (
+                "He works at the National Medical Center.",
+                "Il travaille au Centre médical national.",
+            ),
+            (
+                "The centre of town is closed.",
+                "Le centre-ville est fermé.",
+            ),
+            ("The centre is closed.", "Le centre est fermé."),
+        ];
+        let glossary = Glossary::default();
+        assert!(run_document(&EntityMisspelt, &pairs, "en", "fr", &glossary).is_empty());
+        // Alone, the segment gives no such evidence.
+        assert_eq!(run(&EntityMisspelt, pairs[0].0, pairs[0].1).len(), 1);
     }
 
     #[test]

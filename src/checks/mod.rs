@@ -190,11 +190,28 @@ pub struct DocumentFacts {
     /// Folded source words seen in lower case: ordinary words, even when a sentence starts
     /// with them.
     pub lowercase: rustc_hash::FxHashSet<String>,
+    /// Folded target words seen in lower case: words of the target language, not names.
+    pub target_lowercase: rustc_hash::FxHashSet<String>,
     /// Median target/source length ratio (in characters) of the document's beads, if it has
     /// enough of them to tell.
     pub length_ratio: Option<f64>,
     /// Each bead's sides normalized for the consistency checks, made by the first that asks.
     pub normalized_beads: OnceLock<Vec<consistency::NormalizedBead>>,
+}
+
+/// The folded words of `sides` written in lower case.
+fn lowercase_words<'a>(
+    sides: impl IntoIterator<Item = &'a SideText<'a>>,
+) -> rustc_hash::FxHashSet<String> {
+    let mut set = rustc_hash::FxHashSet::default();
+    for side in sides {
+        for w in words(side.text) {
+            if w.text.starts_with(|c: char| c.is_lowercase()) {
+                set.insert(fold(w.text));
+            }
+        }
+    }
+    set
 }
 
 /// Beads needed before the document's own length ratio is trusted.
@@ -203,6 +220,7 @@ const MIN_BEADS_FOR_RATIO: usize = 5;
 impl DocumentFacts {
     pub fn from_beads(beads: &[(SideText, SideText)]) -> Self {
         let mut facts = DocumentFacts::from_sides(beads.iter().map(|(s, _)| s));
+        facts.target_lowercase = lowercase_words(beads.iter().map(|(_, t)| t));
         let mut ratios: Vec<f64> = beads
             .iter()
             .filter(|(s, t)| s.text.len() >= 20 && t.text.len() >= 20)
@@ -213,6 +231,11 @@ impl DocumentFacts {
             facts.length_ratio = Some(ratios[ratios.len() / 2]);
         }
         facts
+    }
+
+    /// Whether the target document writes `word` (any case) in lower case somewhere.
+    pub fn target_writes_lowercase(&self, word: &str) -> bool {
+        self.target_lowercase.contains(&fold(word))
     }
 
     fn from_sides<'a>(sides: impl IntoIterator<Item = &'a SideText<'a>>) -> Self {

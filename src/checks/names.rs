@@ -173,7 +173,13 @@ pub fn status_in_target(
     }
     if let Some(variant) = closest_variant(name, target_words, folded_target, names) {
         return match &variant {
-            NameStatus::Misspelt { text, .. } if translates_common_word(ctx, name, text) => {
+            NameStatus::Misspelt { text, .. }
+                if translates_common_word(ctx, name, text)
+                    || ctx.document.target_writes_lowercase(text) =>
+            {
+                // A translated common word the lexicon knows, or one the target document also
+                // writes in lower case elsewhere (`Center` → `Centre`, `Blues` → `Bleus`): a
+                // word of the language, not a misspelt name.
                 NameStatus::Present
             }
             _ => variant,
