@@ -104,4 +104,21 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].1.contains("magnifique"), "{}", found[0].1);
     }
+
+    #[test]
+    fn an_added_sentence_may_share_a_word_by_chance() {
+        // `rouge` translates `red`, but the lengths single the second sentence out.
+        let found = run(
+            &Addition,
+            "A female figure skater in a red jacket is practicing her moves.",
+            "Une patineuse en veste rouge répète ses mouvements. Un vieux Japonais tente de \
+             réparer une petite machine rouge et grise.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].1.starts_with("Un vieux Japonais"),
+            "{}",
+            found[0].1
+        );
+    }
 }

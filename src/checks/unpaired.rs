@@ -78,9 +78,9 @@ fn content_and_untraced(words: &[CoveredWord], span: Span) -> (usize, usize) {
     })
 }
 
-/// A short sentence (`It's not that simple.`) of which no content word has a trace, when the
-/// lengths of the bead only agree without it: too few words to trust the share of untraced
-/// ones alone, so the length model must agree.
+/// A sentence (`It's not that simple.`) of which no content word, or hardly one, has a trace,
+/// when the lengths of the bead only agree without it: too few words to trust the share of
+/// untraced ones alone, so the length model must agree.
 fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> Option<Span> {
     let chars = |text: &str| text.chars().count() as f64;
     let (source, target) = (chars(ctx.source.text), chars(ctx.target.text));
@@ -88,7 +88,7 @@ fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> O
     let target_excess = length_deviation(ctx);
     let candidates = mine.iter().filter(|(span, _)| {
         let (content, traced) = traced_anywhere(ctx, side, *span);
-        content >= 1 && traced == 0
+        content >= 1 && traced * TRACED_FRACTION_DENOMINATOR <= content
     });
     let mut found = None;
     for (span, text) in candidates {
@@ -124,6 +124,11 @@ fn length_points_to(ctx: &BeadContext, side: Side, deviations: f64) -> bool {
         Side::Target => target_excess >= deviations,
     }
 }
+
+/// A sentence the lengths single out may have one content word in this many with a trace
+/// elsewhere (`red` in the source, `rouge` in an added sentence): chance matches, which a
+/// sentence of three content words or fewer must not have.
+const TRACED_FRACTION_DENOMINATOR: usize = 4;
 
 /// Standard deviations by which the bead's lengths must disagree with the sentence in it…
 const LENGTH_WITH_SENTENCE: f64 = 1.0;
