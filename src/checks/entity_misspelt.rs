@@ -137,6 +137,19 @@ mod tests {
             )
             .is_empty()
         );
+        // Endings the pair's data lists (`ey` → `e`, `ed` → `é`), on a kept stem.
+        for (source, target) in [
+            (
+                "Once again Cauca Valley won.",
+                "De nouveau Valle del Cauca a gagné.",
+            ),
+            (
+                "Filmed before the iPod, it is prescient.",
+                "Filmé avant l'iPod, il est prescient.",
+            ),
+        ] {
+            assert!(run(&EntityMisspelt, source, target).is_empty(), "{target}");
+        }
     }
 
     #[test]
