@@ -17,7 +17,9 @@ unmatched mark. A quotation may run over several sentences: a quotation mark lef
 segment and closed within the next three (or closed after being opened in the three before) is \
 not reported — straight quotes count as opening or closing by the words and spaces around \
 them, and a tokenized one that could be either (`limites , \" a ajouté`) pairs with nothing — \
-and segments whose source is itself unbalanced are left alone.",
+and segments whose source is itself unbalanced are left alone. A straight quote after a word \
+the language elides (`l \" équipe`, from `data/<lang>/locale.toml`) is reported as the \
+apostrophe it stands for.",
     example: RuleExample {
         source: "JPMorgan (the largest bank) declined.",
         bad: "JPMorgan (la plus grande banque a refusé.",
@@ -218,6 +220,20 @@ fn report(ctx: &BeadContext, out: &mut Vec<Finding>, at: usize) {
         .chars()
         .next()
         .expect("index of a mark");
+    if mark == '"'
+        && let Some((span, elided)) =
+            mistyped_apostrophe(ctx.target.text, &ctx.target.lang.elisions)
+    {
+        out.push(
+            ctx.finding(
+                &RULE,
+                format!("`\"` stands where an apostrophe belongs: `{elided}'`"),
+            )
+            .with_target(ctx.target_span(span))
+            .with_suggestion(format!("{elided}'")),
+        );
+        return;
+    }
     out.push(
         ctx.finding(
             &RULE,
@@ -225,6 +241,31 @@ fn report(ctx: &BeadContext, out: &mut Vec<Finding>, at: usize) {
         )
         .with_target(ctx.target_span(Span::new(at, at + mark.len_utf8()))),
     );
+}
+
+/// The first straight double quote typed for an apostrophe after a word the language elides
+/// (`l " équipe`, `qu"il`, as some tokenizers and keyboards leave them): the span from that
+/// word to the next one, and the word.
+fn mistyped_apostrophe<'t>(text: &'t str, elisions: &[String]) -> Option<(Span, &'t str)> {
+    if elisions.is_empty() {
+        return None;
+    }
+    text.match_indices('"').find_map(|(at, _)| {
+        let before = text[..at].trim_end_matches(' ');
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[word_start..];
+        let after = text[at + 1..].trim_start_matches(' ');
+        let next_is_vowel = after
+            .chars()
+            .next()
+            .is_some_and(|c| "aeiouyhâàéèêëîïôûù".contains(c.to_lowercase().next().unwrap_or(c)));
+        let elided = elisions.iter().any(|e| e.eq_ignore_ascii_case(word));
+        (elided && next_is_vowel).then(|| (Span::new(word_start, text.len() - after.len()), word))
+    })
 }
 
 /// Byte index of the first unmatched mark of the pair, if any.
@@ -263,6 +304,22 @@ mod tests {
         );
         assert!(run(&PunctuationUnbalanced, "say \"no", "dire « non").is_empty());
         assert!(run(&PunctuationUnbalanced, "a (b) \"c\"", "a (b) « c »").is_empty());
+    }
+
+    #[test]
+    fn an_apostrophe_typed_as_a_quote_is_named_so() {
+        let found = run(
+            &PunctuationUnbalanced,
+            "The team won.",
+            "L \" équipe a gagné.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "L \" ");
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("L'"));
+        assert!(found[0].0.message.contains("apostrophe"));
+        // A quotation left open after a word that is no elision stays a quotation.
+        let quote = run(&PunctuationUnbalanced, "He said \"no\".", "Il a dit \"non.");
+        assert!(quote[0].0.message.contains("no matching mark"), "{quote:?}");
     }
 
     fn run_segments(pairs: &[(&str, &str)]) -> Vec<(usize, String)> {

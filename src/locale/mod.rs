@@ -74,6 +74,8 @@ struct LocaleFile {
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
     repeats: Repeats,
+    #[serde(default)]
+    elisions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,6 +113,8 @@ pub struct Language {
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
     /// Words that may stand twice in a row (`nous nous`).
     pub allowed_repeats: HashSet<String>,
+    /// Words written elided, with an apostrophe, before a vowel (`l'`, `qu'`).
+    pub elisions: Vec<String>,
     pub typography: typography::Typography,
 }
 
@@ -174,6 +178,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
+        elisions: file.elisions,
         typography: toml::from_str(embedded.typography).map_err(|source| {
             LocaleError::BadTypography {
                 lang: embedded.code,
