@@ -16,7 +16,9 @@ static RULE: Rule = Rule {
 language has its own form for them (countries, cities, institutions: `London` → `Londres`). \
 This rule looks for a target word that is close to a source name without being it — one or \
 two letters added, dropped or swapped, or a space inserted — and suggests the source spelling. \
-A word the target document also writes in lower case is a word of the language, not a name. \
+A variant is reported even when the name is also written right elsewhere in the segment. A \
+word the target language's vocabulary knows (and the name is not), or that the target document \
+also writes in lower case, is a word of the language, not a misspelt name. \
 Names the pair's data lists as translated are never reported.",
     example: RuleExample {
         source: "Reports that Facebook asked banks for data raised eyebrows.",
@@ -91,20 +93,54 @@ mod tests {
     #[test]
     fn a_word_the_document_writes_in_lower_case_is_no_misspelt_name() {
         let pairs = [
-            (
-                "He works at the National Medical Center.",
-                "Il travaille au Centre médical national.",
-            ),
-            (
-                "The centre of town is closed.",
-                "Le centre-ville est fermé.",
-            ),
-            ("The centre is closed.", "Le centre est fermé."),
+            ("The Blues won the final.", "Les Bleus ont gagné la finale."),
+            ("The sky was blue.", "Les ciels étaient bleus."),
         ];
         let glossary = Glossary::default();
         assert!(run_document(&EntityMisspelt, &pairs, "en", "fr", &glossary).is_empty());
         // Alone, the segment gives no such evidence.
         assert_eq!(run(&EntityMisspelt, pairs[0].0, pairs[0].1).len(), 1);
+        // A word of the target language's vocabulary is one without the document's help.
+        assert!(
+            run(
+                &EntityMisspelt,
+                "He works at the National Medical Center.",
+                "Il travaille au Centre médical national.",
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_misspelt_copy_next_to_a_right_one_is_flagged() {
+        let found = run(
+            &EntityMisspelt,
+            "The Commission agreed.",
+            "La Commission, puis la Commmission, ont approuvé.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Commmission");
+        // Plural and adapted forms beside the name are no misspellings, nor is a word of the
+        // target language that looks like the name.
+        for (source, target) in [
+            (
+                "The Commission agreed.",
+                "La Commission et les Commissions ont approuvé.",
+            ),
+            (
+                "Cech saved twice.",
+                "Cech, the Czech goalkeeper, saved twice.",
+            ),
+        ] {
+            let (from, to) = if target.starts_with("La") {
+                ("en", "fr")
+            } else {
+                ("fr", "en")
+            };
+            let glossary = Glossary::default();
+            let found = run_document(&EntityMisspelt, &[(source, target)], from, to, &glossary);
+            assert!(found.is_empty(), "{found:?}");
+        }
     }
 
     #[test]

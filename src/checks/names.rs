@@ -137,7 +137,7 @@ pub fn status_in_target(
     names: &[SourceName],
     target: &TargetWords,
 ) -> NameStatus {
-    let (target_words, folded_target) = (target.words.words(), &target.folded());
+    let folded_target = &target.folded();
     // As often in the target as in the source (`Boeing said … six Boeing 787s`).
     let source_count = names
         .iter()
@@ -145,7 +145,9 @@ pub fn status_in_target(
         .count()
         .max(1);
     if folded_target.iter().filter(|t| **t == name.folded).count() >= source_count {
-        return NameStatus::Present;
+        // The name is all there; a near variant of it besides (`la Commission … la
+        // Commmission`) is still a misspelling.
+        return misspelt_variant(ctx, name, names, target).unwrap_or(NameStatus::Present);
     }
     let (own, phrase) = classes_of(ctx, name, names);
     let has_class = !own.is_empty() || !phrase.is_empty();
@@ -171,19 +173,8 @@ pub fn status_in_target(
         // Adapted to the target language (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`).
         return NameStatus::Present;
     }
-    if let Some(variant) = closest_variant(name, target_words, folded_target, names) {
-        return match &variant {
-            NameStatus::Misspelt { text, .. }
-                if translates_common_word(ctx, name, text)
-                    || ctx.document.target_writes_lowercase(text) =>
-            {
-                // A translated common word the lexicon knows, or one the target document also
-                // writes in lower case elsewhere (`Center` → `Centre`, `Blues` → `Bleus`): a
-                // word of the language, not a misspelt name.
-                NameStatus::Present
-            }
-            _ => variant,
-        };
+    if let Some(variant) = misspelt_variant(ctx, name, names, target) {
+        return variant;
     }
     if has_class || ctx.pair.translated_words.contains(&name.folded) {
         // A name the languages write differently and that the target renders some other way
@@ -191,6 +182,39 @@ pub fn status_in_target(
         return NameStatus::Present;
     }
     NameStatus::Missing
+}
+
+/// The target word closest to `name` that misspells it, if any: not the name, not an adaptation
+/// of it, not a word of the target language.
+fn misspelt_variant(
+    ctx: &BeadContext,
+    name: &SourceName,
+    names: &[SourceName],
+    target: &TargetWords,
+) -> Option<NameStatus> {
+    let variant = closest_variant(name, target.words.words(), &target.folded(), names)?;
+    match &variant {
+        NameStatus::Misspelt { text, .. }
+            if translates_common_word(ctx, name, text)
+                || ctx.document.target_writes_lowercase(text)
+                || is_adaptation(&name.folded, &fold(text), &ctx.pair.name_endings)
+                || is_other_word(ctx, name, text) =>
+        {
+            // A translated common word the lexicon knows, one the target document also writes
+            // in lower case elsewhere (`Center` → `Centre`, `Blues` → `Bleus`), or another word
+            // of the target language (`Cech` → `Czech`): not a misspelt name.
+            None
+        }
+        _ => Some(variant),
+    }
+}
+
+/// Whether `variant` is a word the target language knows and the name is not: a typo rarely
+/// makes a real word, while a name next to a word of the language (`Cech`, the goalkeeper, and
+/// `Czech`) is another word.
+fn is_other_word(ctx: &BeadContext, name: &SourceName, variant: &str) -> bool {
+    let vocabulary = &ctx.target.lang.vocabulary;
+    vocabulary.contains(&fold(variant)) && !vocabulary.contains(&name.folded)
 }
 
 /// Whether `variant` is a translation of a capitalised common word the lexicon knows
