@@ -120,6 +120,16 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "Commmission");
+        // Also when the name is written the target language's way elsewhere.
+        let found = run(
+            &EntityMisspelt,
+            "the Commission and the European Commission",
+            "la Commission et la Commmission européenne",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Commmission");
+        // The pair's own form of a name is no misspelling of it.
+        assert!(run(&EntityMisspelt, "in Brandenburg", "dans le Brandebourg").is_empty());
         // Plural and adapted forms beside the name are no misspellings, nor is a word of the
         // target language that looks like the name.
         for (source, target) in [

@@ -162,16 +162,16 @@ pub fn status_in_target(
                 .iter()
                 .any(|f| !f.prefix && form_in(f, folded_target))
         });
-    if written_so {
-        // Written the target language's way (`London` → `Londres`).
-        return NameStatus::Present;
-    }
-    if folded_target
-        .iter()
-        .any(|t| is_adaptation(&name.folded, t, &ctx.pair.name_endings))
-    {
-        // Adapted to the target language (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`).
-        return NameStatus::Present;
+    let adapted = || {
+        folded_target
+            .iter()
+            .any(|t| is_adaptation(&name.folded, t, &ctx.pair.name_endings))
+    };
+    if written_so || adapted() {
+        // Written the target language's way (`London` → `Londres`) or adapted to it
+        // (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`) — which does not excuse a
+        // misspelt copy besides (`la Commission … la Commmission européenne`).
+        return misspelt_variant(ctx, name, names, target).unwrap_or(NameStatus::Present);
     }
     if let Some(variant) = misspelt_variant(ctx, name, names, target) {
         return variant;
@@ -198,7 +198,8 @@ fn misspelt_variant(
             if translates_common_word(ctx, name, text)
                 || ctx.document.target_writes_lowercase(text)
                 || is_adaptation(&name.folded, &fold(text), &ctx.pair.name_endings)
-                || is_other_word(ctx, name, text) =>
+                || is_other_word(ctx, name, text)
+                || is_known_form(ctx, name, names, text) =>
         {
             // A translated common word the lexicon knows, one the target document also writes
             // in lower case elsewhere (`Center` → `Centre`, `Blues` → `Bleus`), or another word
@@ -207,6 +208,21 @@ fn misspelt_variant(
         }
         _ => Some(variant),
     }
+}
+
+/// Whether `variant` is a form the pair's name data gives for the name (`Brandebourg` for
+/// `Brandenburg`, `Pékin` for `Peking`).
+fn is_known_form(
+    ctx: &BeadContext,
+    name: &SourceName,
+    names: &[SourceName],
+    variant: &str,
+) -> bool {
+    let folded = fold(variant);
+    let (own, phrase) = classes_of(ctx, name, names);
+    own.iter()
+        .chain(&phrase)
+        .any(|c| c.target_forms.iter().any(|f| f.matches(&folded)))
 }
 
 /// Whether `variant` is a word the target language knows and the name is not: a typo rarely
