@@ -202,8 +202,9 @@ fn misspelt_variant(
                 || is_known_form(ctx, name, names, text) =>
         {
             // A translated common word the lexicon knows, one the target document also writes
-            // in lower case elsewhere (`Center` → `Centre`, `Blues` → `Bleus`), or another word
-            // of the target language (`Cech` → `Czech`): not a misspelt name.
+            // in lower case elsewhere (`Center` → `Centre`, `Blues` → `Bleus`), an adaptation,
+            // another word of the target language (`Cech` → `Czech`) or the pair's own form of
+            // the name (`Brandebourg`): not a misspelt name.
             None
         }
         _ => Some(variant),
