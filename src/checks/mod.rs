@@ -204,14 +204,25 @@ fn lowercase_words<'a>(
     sides: impl IntoIterator<Item = &'a SideText<'a>>,
 ) -> rustc_hash::FxHashSet<String> {
     let mut set = rustc_hash::FxHashSet::default();
+    let mut folded = String::new();
     for side in sides {
         for w in words(side.text) {
             if w.text.starts_with(|c: char| c.is_lowercase()) {
-                set.insert(fold(w.text));
+                insert_folded(&mut set, w.text, &mut folded);
             }
         }
     }
     set
+}
+
+/// Adds the folded `word` to `set`, allocating only for a word not seen before (most words of
+/// a document are).
+fn insert_folded(set: &mut rustc_hash::FxHashSet<String>, word: &str, buffer: &mut String) {
+    buffer.clear();
+    crate::textutil::fold_into(word, buffer);
+    if !set.contains(buffer.as_str()) {
+        set.insert(buffer.clone());
+    }
 }
 
 /// Beads needed before the document's own length ratio is trusted.
@@ -219,8 +230,12 @@ const MIN_BEADS_FOR_RATIO: usize = 5;
 
 impl DocumentFacts {
     pub fn from_beads(beads: &[(SideText, SideText)]) -> Self {
-        let mut facts = DocumentFacts::from_sides(beads.iter().map(|(s, _)| s));
-        facts.target_lowercase = lowercase_words(beads.iter().map(|(_, t)| t));
+        // The two sides' word sets are independent: built side by side.
+        let (mut facts, target_lowercase) = rayon::join(
+            || DocumentFacts::from_sides(beads.iter().map(|(s, _)| s)),
+            || lowercase_words(beads.iter().map(|(_, t)| t)),
+        );
+        facts.target_lowercase = target_lowercase;
         let mut ratios: Vec<f64> = beads
             .iter()
             .filter(|(s, t)| s.text.len() >= 20 && t.text.len() >= 20)
@@ -240,14 +255,15 @@ impl DocumentFacts {
 
     fn from_sides<'a>(sides: impl IntoIterator<Item = &'a SideText<'a>>) -> Self {
         let mut facts = DocumentFacts::default();
+        let mut folded = String::new();
         for side in sides {
             for w in words(side.text) {
                 if is_capitalized(w.text) {
                     if !side.starts_sentence_at(w.span.start) {
-                        facts.names.insert(fold(w.text));
+                        insert_folded(&mut facts.names, w.text, &mut folded);
                     }
                 } else if w.text.chars().any(char::is_alphabetic) {
-                    facts.lowercase.insert(fold(w.text));
+                    insert_folded(&mut facts.lowercase, w.text, &mut folded);
                 }
             }
         }
