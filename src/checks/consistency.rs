@@ -5,7 +5,6 @@ use crate::model::Side;
 use crate::model::{Finding, Span};
 use crate::textutil::{fold_into, words};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 /// Minimum words for a segment to take part in consistency checks: short ones (`Yes.`,
 /// `Thank you.`) are rightly translated in many ways.
@@ -58,27 +57,34 @@ pub fn divergent_groups<'c, 'a>(
     beads: &'c [BeadContext<'a>],
     by: Side,
 ) -> Vec<Vec<(&'c BeadContext<'a>, &'c str)>> {
-    let mut groups: FxHashMap<&str, Vec<(&BeadContext, &str)>> = FxHashMap::default();
-    let mut order = Vec::new();
-    for (ctx, bead) in beads.iter().zip(normalized_beads(beads)) {
-        let (key, other) = match by {
-            Side::Source => (&bead.source, &bead.target),
-            Side::Target => (&bead.target, &bead.source),
-        };
-        let (Some(k), Some(o)) = (key, other) else {
-            continue;
-        };
-        let group = groups.entry(k.as_str()).or_default();
-        if group.is_empty() {
-            order.push(k.as_str());
-        }
-        group.push((ctx, o.as_str()));
-    }
-    order
-        .into_iter()
-        .filter_map(|k| groups.remove(k))
-        .filter(|g| g.iter().any(|(_, o)| *o != g[0].1))
-        .collect()
+    // (key, bead index, other side) sorted by key then index: each group is a run, its
+    // members in document order. Sorting spares a hash map entry and a vector per bead.
+    let mut keyed: Vec<(&str, usize, &str)> = normalized_beads(beads)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, bead)| {
+            let (key, other) = match by {
+                Side::Source => (&bead.source, &bead.target),
+                Side::Target => (&bead.target, &bead.source),
+            };
+            Some((key.as_deref()?, i, other.as_deref()?))
+        })
+        .collect();
+    keyed.par_sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+    let mut groups: Vec<(usize, Vec<(&BeadContext, &str)>)> = keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.iter().any(|&(_, _, other)| other != run[0].2))
+        .map(|run| {
+            let members = run
+                .iter()
+                .map(|&(_, i, other)| (&beads[i], other))
+                .collect();
+            (run[0].1, members)
+        })
+        .collect();
+    // Groups in the order of their first members.
+    groups.sort_unstable_by_key(|&(first, _)| first);
+    groups.into_iter().map(|(_, members)| members).collect()
 }
 
 /// Reports every member of a divergent group after the first, on both its sides, with
