@@ -6,6 +6,7 @@ use super::{Location, RenderOptions, round, totals};
 use crate::baseline::fingerprint;
 use crate::model::{Finding, Severity};
 use crate::pipeline::{Report, Segment};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
@@ -95,9 +96,27 @@ pub fn render(reports: &[Report], _options: &RenderOptions) -> String {
 }
 
 fn report_json(report: &Report) -> JsonReport<'_> {
+    // Positions and fingerprints cost a pass over each segment's text: built on every thread,
+    // collected in order.
+    let (segments, findings) = rayon::join(
+        || {
+            report
+                .segments
+                .par_iter()
+                .map(|s| segment(report, s))
+                .collect()
+        },
+        || {
+            report
+                .findings
+                .par_iter()
+                .map(|f| finding(report, f))
+                .collect()
+        },
+    );
     JsonReport {
-        segments: report.segments.iter().map(|s| segment(report, s)).collect(),
-        findings: report.findings.iter().map(|f| finding(report, f)).collect(),
+        segments,
+        findings,
         ..shell(report, summary(report))
     }
 }
