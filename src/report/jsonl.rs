@@ -7,6 +7,7 @@ use crate::baseline::fingerprint;
 use crate::model::{Finding, Severity};
 use crate::pipeline::Report;
 use crate::score;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
@@ -119,9 +120,14 @@ impl<W: Write> JsonlWriter<W> {
         lines: usize,
         offsets: Offsets,
     ) -> Result<(), JsonlError> {
-        for f in &report.findings {
-            let record = record(report, f, offsets);
-            self.write_record(&record)?;
+        // Records (positions, fingerprints) are built on every thread, written in order.
+        let records: Vec<FindingRecord> = report
+            .findings
+            .par_iter()
+            .map(|f| record(report, f, offsets))
+            .collect();
+        for record in &records {
+            self.write_record(record)?;
         }
         self.totals.lines += lines;
         self.totals.segments += report.summary.segments;
