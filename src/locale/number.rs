@@ -40,20 +40,39 @@ fn digit_run() -> &'static Regex {
 /// Spans of the words of letters in `text`, hyphenated compounds whole (`twenty-one`): what
 /// `word_token` matches, scanned by hand since every segment goes through it.
 fn letter_words(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut chars = text.char_indices().peekable();
+    // Called on every segment: ASCII bytes are classified without decoding.
+    let bytes = text.as_bytes();
+    let alphabetic_at = move |i: usize| -> (bool, usize) {
+        let byte = bytes[i];
+        if byte.is_ascii() {
+            return (byte.is_ascii_alphabetic(), 1);
+        }
+        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        (c.is_alphabetic(), c.len_utf8())
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            let joins = c == '-' && text[i + 1..].starts_with(char::is_alphabetic);
-            if c.is_alphabetic() || joins {
-                chars.next();
+        while i < bytes.len() {
+            let (alphabetic, len) = alphabetic_at(i);
+            if alphabetic {
+                break;
+            }
+            i += len;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (alphabetic, len) = alphabetic_at(i);
+            let joins = bytes[i] == b'-' && i + 1 < bytes.len() && alphabetic_at(i + 1).0;
+            if alphabetic || joins {
+                i += len;
             } else {
-                end = i;
                 break;
             }
         }
-        Some(Span::new(start, end))
+        Some(Span::new(start, i))
     })
 }
 
@@ -295,7 +314,12 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
             continue;
         }
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         let adjacent = open
             .as_ref()
             .is_some_and(|(_, _, joined, _)| text[*joined..span.start].trim().is_empty());
