@@ -135,6 +135,16 @@ pub enum Side {
     Target,
 }
 
+impl Side {
+    /// The other document of the pair.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Source => Side::Target,
+            Side::Target => Side::Source,
+        }
+    }
+}
+
 /// One issue a reviewer should look at. Plain data: every report format is a view of a list of
 /// these.
 #[derive(Debug, Clone, PartialEq)]

@@ -50,7 +50,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// The character starting at byte `at` (a char boundary) and its length in bytes.
 #[inline]
-fn char_at(text: &str, at: usize) -> (char, usize) {
+pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     let byte = text.as_bytes()[at];
     if byte.is_ascii() {
         return (char::from(byte), 1);

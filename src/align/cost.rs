@@ -111,20 +111,18 @@ impl Side {
         anchors: &SideAnchors,
         weights: &[f64],
     ) -> Side {
-        let mut side = Side::from_units(
+        Side::from_units(
             role,
-            sizes.chars.clone(),
+            sizes.clone(),
             anchors.sentences.clone(),
             weights,
             SENTENCE_MAX_SPAN,
-        );
-        side.letters = sizes.letters.clone();
-        side
+        )
     }
 
     fn from_units(
         role: Role,
-        lengths: Vec<f64>,
+        UnitSizes { chars, letters }: UnitSizes,
         units: Vec<Vec<(u32, u32)>>,
         weights: &[f64],
         max_span: usize,
@@ -138,9 +136,9 @@ impl Side {
                 .sum();
             weight_prefix.push(weight_prefix.last().copied().unwrap_or(0.0) + total);
         }
-        let mut prefix = Vec::with_capacity(lengths.len() + 1);
+        let mut prefix = Vec::with_capacity(chars.len() + 1);
         prefix.push(0.0);
-        for l in &lengths {
+        for l in &chars {
             prefix.push(prefix.last().copied().unwrap_or(0.0) + l);
         }
         let (span_anchors, span_starts) = match role {
@@ -150,7 +148,7 @@ impl Side {
         Side {
             role,
             prefix,
-            letters: vec![u32::MAX; units.len()],
+            letters,
             units,
             max_span,
             span_anchors,
@@ -167,9 +165,16 @@ impl Side {
     /// keep only anchors of at least `min_weight`: common anchors cannot place a block but
     /// would make its anchor list long.
     pub(crate) fn coarsened(&self, weights: &[f64], min_weight: f64) -> Side {
-        let lengths = (0..self.len().div_ceil(2))
-            .map(|k| self.prefix[(2 * k + 2).min(self.len())] - self.prefix[2 * k])
-            .collect();
+        let sizes = UnitSizes {
+            chars: (0..self.len().div_ceil(2))
+                .map(|k| self.prefix[(2 * k + 2).min(self.len())] - self.prefix[2 * k])
+                .collect(),
+            letters: self
+                .letters
+                .chunks(2)
+                .map(|pair| pair.iter().fold(0u32, |a, &b| a.saturating_add(b)))
+                .collect(),
+        };
         let units = self
             .units
             .chunks(2)
@@ -183,13 +188,7 @@ impl Side {
                 block
             })
             .collect();
-        let mut side = Side::from_units(self.role, lengths, units, weights, BLOCK_MAX_SPAN);
-        side.letters = self
-            .letters
-            .chunks(2)
-            .map(|pair| pair.iter().fold(0u32, |a, &b| a.saturating_add(b)))
-            .collect();
-        side
+        Side::from_units(self.role, sizes, units, weights, BLOCK_MAX_SPAN)
     }
 
     fn anchor_weight(&self, end: usize, size: usize) -> f64 {
@@ -440,6 +439,14 @@ mod tests {
         assert!(length_cost(50.0, 50.0, 1.0, 6.8).abs() < 1e-6);
     }
 
+    /// Units of these lengths, each with letters enough to be no debris.
+    fn sizes(chars: &[f64]) -> UnitSizes {
+        UnitSizes {
+            chars: chars.to_vec(),
+            letters: vec![10; chars.len()],
+        }
+    }
+
     #[test]
     fn merging_and_intersecting_anchor_lists() {
         assert_eq!(
@@ -449,14 +456,14 @@ mod tests {
         let weights = [0.0, 2.0, 0.0, 0.5];
         let source = Side::from_units(
             Role::Source,
-            vec![1.0, 1.0],
+            sizes(&[1.0, 1.0]),
             vec![vec![(3, 1)], vec![(1, 2)]],
             &weights,
             4,
         );
         let target = Side::from_units(
             Role::Target,
-            vec![1.0],
+            sizes(&[1.0]),
             vec![vec![(1, 1), (3, 4)]],
             &weights,
             4,
@@ -476,7 +483,7 @@ mod tests {
         let weights = [1.0];
         let side = Side::from_units(
             Role::Target,
-            vec![1.0, 2.0, 3.0],
+            sizes(&[1.0, 2.0, 3.0]),
             vec![vec![(0, 1)], vec![(0, 1)], vec![]],
             &weights,
             4,

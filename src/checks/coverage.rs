@@ -23,11 +23,7 @@ pub struct CoveredWord {
 /// The content words of side `from` of the bead (not function words, at least three letters),
 /// each with whether the other side covers it; `lexicon` translates from `from`'s language.
 pub fn coverage(ctx: &BeadContext, from: Side, lexicon: &StemLexicon) -> Vec<CoveredWord> {
-    let to = match from {
-        Side::Source => Side::Target,
-        Side::Target => Side::Source,
-    };
-    let (from_words, to_words) = (ctx.coverage_keys(from), ctx.coverage_keys(to));
+    let (from_words, to_words) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let (n, m) = (from_words.len().max(1) as f64, to_words.len().max(1) as f64);
     from_words
         .iter()
@@ -39,9 +35,10 @@ pub fn coverage(ctx: &BeadContext, from: Side, lexicon: &StemLexicon) -> Vec<Cov
             // elsewhere in the sentence does not cover a dropped clause.
             let near =
                 |j: usize| ((i as f64 + 0.5) / n - (j as f64 + 0.5) / m).abs() <= POSITION_WINDOW;
-            let covered = to_words.iter().enumerate().any(|(j, t)| {
-                near(j) && (t.stem == w.stem || w.is_cognate(t) || translations.contains(&t.stem))
-            });
+            let covered = to_words
+                .iter()
+                .enumerate()
+                .any(|(j, t)| near(j) && w.matches(t, translations));
             CoveredWord {
                 span: w.span,
                 covered,

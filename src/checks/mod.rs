@@ -37,7 +37,7 @@ use crate::locale::Language;
 use crate::locale::pair::PairKnowledge;
 use crate::locale::typography::TypographyVariant;
 use crate::model::{Bead, Finding, Severity, Side, Span};
-use crate::textutil::{fold, is_capitalized, words};
+use crate::textutil::{fold_into, is_capitalized, words};
 use side_words::SideWords;
 use std::sync::OnceLock;
 
@@ -207,7 +207,7 @@ fn lowercase_words<'a>(
     let mut folded = String::new();
     for side in sides {
         for w in words(side.text) {
-            if w.text.starts_with(|c: char| c.is_lowercase()) {
+            if written_in_lower_case(w.text) {
                 insert_folded(&mut set, w.text, &mut folded);
             }
         }
@@ -215,11 +215,16 @@ fn lowercase_words<'a>(
     set
 }
 
+/// A word with letters and no capital first: an ordinary word of the language.
+fn written_in_lower_case(word: &str) -> bool {
+    !is_capitalized(word) && word.chars().any(char::is_alphabetic)
+}
+
 /// Adds the folded `word` to `set`, allocating only for a word not seen before (most words of
 /// a document are).
 fn insert_folded(set: &mut rustc_hash::FxHashSet<String>, word: &str, buffer: &mut String) {
     buffer.clear();
-    crate::textutil::fold_into(word, buffer);
+    fold_into(word, buffer);
     if !set.contains(buffer.as_str()) {
         set.insert(buffer.clone());
     }
@@ -248,9 +253,9 @@ impl DocumentFacts {
         facts
     }
 
-    /// Whether the target document writes `word` (any case) in lower case somewhere.
-    pub fn target_writes_lowercase(&self, word: &str) -> bool {
-        self.target_lowercase.contains(&fold(word))
+    /// Whether the target document writes the folded word in lower case somewhere.
+    pub fn target_writes_in_lower_case(&self, folded: &str) -> bool {
+        self.target_lowercase.contains(folded)
     }
 
     fn from_sides<'a>(sides: impl IntoIterator<Item = &'a SideText<'a>>) -> Self {
@@ -262,7 +267,7 @@ impl DocumentFacts {
                     if !side.starts_sentence_at(w.span.start) {
                         insert_folded(&mut facts.names, w.text, &mut folded);
                     }
-                } else if w.text.chars().any(char::is_alphabetic) {
+                } else if written_in_lower_case(w.text) {
                     insert_folded(&mut facts.lowercase, w.text, &mut folded);
                 }
             }
@@ -310,6 +315,14 @@ impl<'a> BeadContext<'a> {
         self.cache
             .numbers
             .get_or_init(|| numbers::pair_numbers(self))
+    }
+
+    /// One side of the bead.
+    pub fn side(&self, side: Side) -> &SideText<'a> {
+        match side {
+            Side::Source => &self.source,
+            Side::Target => &self.target,
+        }
     }
 
     /// The words of one side of the bead, folded.

@@ -147,7 +147,8 @@ pub fn status_in_target(
     if folded_target.iter().filter(|t| **t == name.folded).count() >= source_count {
         // The name is all there; a near variant of it besides (`la Commission … la
         // Commmission`) is still a misspelling.
-        return misspelt_variant(ctx, name, names, target).unwrap_or(NameStatus::Present);
+        return misspelt_variant(ctx, name, names, target, folded_target)
+            .unwrap_or(NameStatus::Present);
     }
     let (own, phrase) = classes_of(ctx, name, names);
     let has_class = !own.is_empty() || !phrase.is_empty();
@@ -171,9 +172,10 @@ pub fn status_in_target(
         // Written the target language's way (`London` → `Londres`) or adapted to it
         // (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`) — which does not excuse a
         // misspelt copy besides (`la Commission … la Commmission européenne`).
-        return misspelt_variant(ctx, name, names, target).unwrap_or(NameStatus::Present);
+        return misspelt_variant(ctx, name, names, target, folded_target)
+            .unwrap_or(NameStatus::Present);
     }
-    if let Some(variant) = misspelt_variant(ctx, name, names, target) {
+    if let Some(variant) = misspelt_variant(ctx, name, names, target, folded_target) {
         return variant;
     }
     if has_class || ctx.pair.translated_words.contains(&name.folded) {
@@ -191,56 +193,55 @@ fn misspelt_variant(
     name: &SourceName,
     names: &[SourceName],
     target: &TargetWords,
+    folded_target: &[&str],
 ) -> Option<NameStatus> {
-    let variant = closest_variant(name, target.words.words(), &target.folded(), names)?;
-    match &variant {
-        NameStatus::Misspelt { text, .. }
-            if translates_common_word(ctx, name, text)
-                || ctx.document.target_writes_lowercase(text)
-                || is_adaptation(&name.folded, &fold(text), &ctx.pair.name_endings)
-                || is_other_word(ctx, name, text)
-                || is_known_form(ctx, name, names, text) =>
-        {
-            // A translated common word the lexicon knows, one the target document also writes
-            // in lower case elsewhere (`Center` → `Centre`, `Blues` → `Bleus`), an adaptation,
-            // another word of the target language (`Cech` → `Czech`) or the pair's own form of
-            // the name (`Brandebourg`): not a misspelt name.
-            None
-        }
-        _ => Some(variant),
-    }
+    let variant = closest_variant(name, target.words.words(), folded_target, names)?;
+    let NameStatus::Misspelt { text, .. } = &variant else {
+        return Some(variant);
+    };
+    let folded = fold(text);
+    let word_of_the_language = translates_common_word(ctx, name, text, &folded)
+        || ctx.document.target_writes_in_lower_case(&folded)
+        || is_adaptation(&name.folded, &folded, &ctx.pair.name_endings)
+        || is_other_word(ctx, name, &folded)
+        || is_known_form(ctx, name, names, &folded);
+    // A translated common word the lexicon knows, one the target document also writes in lower
+    // case elsewhere (`Center` → `Centre`, `Blues` → `Bleus`), an adaptation, another word of
+    // the target language (`Cech` → `Czech`) or the pair's own form of the name (`Brandebourg`):
+    // not a misspelt name.
+    (!word_of_the_language).then_some(variant)
 }
 
-/// Whether `variant` is a form the pair's name data gives for the name (`Brandebourg` for
-/// `Brandenburg`, `Pékin` for `Peking`).
-fn is_known_form(
-    ctx: &BeadContext,
-    name: &SourceName,
-    names: &[SourceName],
-    variant: &str,
-) -> bool {
-    let folded = fold(variant);
+/// Whether the folded variant is a form the pair's name data gives for the name (`Brandebourg`
+/// for `Brandenburg`, `Pékin` for `Peking`).
+fn is_known_form(ctx: &BeadContext, name: &SourceName, names: &[SourceName], folded: &str) -> bool {
     let (own, phrase) = classes_of(ctx, name, names);
     own.iter()
         .chain(&phrase)
-        .any(|c| c.target_forms.iter().any(|f| f.matches(&folded)))
+        .any(|c| c.target_forms.iter().any(|f| f.matches(folded)))
 }
 
-/// Whether `variant` is a word the target language knows and the name is not: a typo rarely
-/// makes a real word, while a name next to a word of the language (`Cech`, the goalkeeper, and
-/// `Czech`) is another word.
-fn is_other_word(ctx: &BeadContext, name: &SourceName, variant: &str) -> bool {
+/// Whether the folded variant is a word the target language knows and the name is not: a typo
+/// rarely makes a real word, while a name next to a word of the language (`Cech`, the
+/// goalkeeper, and `Czech`) is another word.
+fn is_other_word(ctx: &BeadContext, name: &SourceName, folded: &str) -> bool {
     let vocabulary = &ctx.target.lang.vocabulary;
-    vocabulary.contains(&fold(variant)) && !vocabulary.contains(&name.folded)
+    vocabulary.contains(folded) && !vocabulary.contains(&name.folded)
 }
 
-/// Whether `variant` is a translation of a capitalised common word the lexicon knows
-/// (`Department` → `Département`, `Consider` → `Considérez`). Not when the target language
-/// writes the source word as it is (`commission` is a French word too) and does not know the
-/// variant: the lexicon's stems are first letters, blind to `Commission` → `Commissioon`.
-fn translates_common_word(ctx: &BeadContext, name: &SourceName, variant: &str) -> bool {
+/// Whether `variant` (folded: `folded`) is a translation of a capitalised common word the
+/// lexicon knows (`Department` → `Département`, `Consider` → `Considérez`). Not when the target
+/// language writes the source word as it is (`commission` is a French word too) and does not
+/// know the variant: the lexicon's stems are first letters, blind to `Commission` →
+/// `Commissioon`.
+fn translates_common_word(
+    ctx: &BeadContext,
+    name: &SourceName,
+    variant: &str,
+    folded: &str,
+) -> bool {
     let vocabulary = &ctx.target.lang.vocabulary;
-    let misspelt_word = vocabulary.contains(&name.folded) && !vocabulary.contains(&fold(variant));
+    let misspelt_word = vocabulary.contains(&name.folded) && !vocabulary.contains(folded);
     ctx.pair.lexicon.translates(name.text, variant) && !misspelt_word
 }
 

@@ -3,6 +3,7 @@
 
 use super::BeadContext;
 use crate::locale::number::{NumberMention, Written, find_numbers, same_value};
+use crate::model::Side;
 
 /// The outcome of pairing numbers by value.
 #[derive(Debug, Default)]
@@ -108,16 +109,7 @@ impl Used {
         }
         pairs
     }
-}
 
-/// Which side's text holds the split decimal.
-#[derive(Clone, Copy, PartialEq)]
-enum Side {
-    Source,
-    Target,
-}
-
-impl Used {
     /// Pairs a decimal of the `whole` side with two consecutive unpaired digit runs of the
     /// `split` side separated by ` , ` or ` . ` whose joined value it is. Tokenized corpora
     /// (MT training data) put spaces around every comma, decimal marks included.

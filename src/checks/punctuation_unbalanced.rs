@@ -2,6 +2,7 @@
 //! while the source's are balanced — unless a nearby segment closes the quotation.
 
 use super::{BeadContext, Check, Rule, RuleExample};
+use crate::locale::Elision;
 use crate::model::{Finding, Severity, Span};
 
 pub struct PunctuationUnbalanced;
@@ -101,15 +102,10 @@ fn quote_gaps(text: &str) -> Vec<QuoteGap> {
     let mut gaps = Vec::new();
     for (open, close) in QUOTES {
         if let Some(at) = unmatched(text, open, close) {
-            let mark = if text[at..].starts_with(open) {
-                open
+            let (mark, direction) = if text[at..].starts_with(open) {
+                (open, Direction::Opens)
             } else {
-                close
-            };
-            let direction = if mark == open {
-                Direction::Opens
-            } else {
-                Direction::Closes
+                (close, Direction::Closes)
             };
             gaps.push(QuoteGap {
                 at,
@@ -221,8 +217,7 @@ fn report(ctx: &BeadContext, out: &mut Vec<Finding>, at: usize) {
         .next()
         .expect("index of a mark");
     if mark == '"'
-        && let Some((span, elided)) =
-            mistyped_apostrophe(ctx.target.text, &ctx.target.lang.elisions)
+        && let Some((span, elided)) = mistyped_apostrophe(ctx.target.text, &ctx.target.lang.elision)
     {
         out.push(
             ctx.finding(
@@ -246,8 +241,8 @@ fn report(ctx: &BeadContext, out: &mut Vec<Finding>, at: usize) {
 /// The first straight double quote typed for an apostrophe after a word the language elides
 /// (`l " équipe`, `qu"il`, as some tokenizers and keyboards leave them): the span from that
 /// word to the next one, and the word.
-fn mistyped_apostrophe<'t>(text: &'t str, elisions: &[String]) -> Option<(Span, &'t str)> {
-    if elisions.is_empty() {
+fn mistyped_apostrophe<'t>(text: &'t str, elision: &Elision) -> Option<(Span, &'t str)> {
+    if elision.words.is_empty() {
         return None;
     }
     text.match_indices('"').find_map(|(at, _)| {
@@ -259,12 +254,13 @@ fn mistyped_apostrophe<'t>(text: &'t str, elisions: &[String]) -> Option<(Span, 
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &before[word_start..];
         let after = text[at + 1..].trim_start_matches(' ');
-        let next_is_vowel = after
-            .chars()
-            .next()
-            .is_some_and(|c| "aeiouyhâàéèêëîïôûù".contains(c.to_lowercase().next().unwrap_or(c)));
-        let elided = elisions.iter().any(|e| e.eq_ignore_ascii_case(word));
-        (elided && next_is_vowel).then(|| (Span::new(word_start, text.len() - after.len()), word))
+        let next_elides = after.chars().next().is_some_and(|c| {
+            elision
+                .before
+                .contains(c.to_lowercase().next().unwrap_or(c))
+        });
+        let elided = elision.words.iter().any(|e| e.eq_ignore_ascii_case(word));
+        (elided && next_elides).then(|| (Span::new(word_start, text.len() - after.len()), word))
     })
 }
 

@@ -18,13 +18,10 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// its sentences that the aligner confidently pairs with nothing — or, failing that, of
 /// which nearly no content word (`words`, the coverage of `side`) has a trace.
 pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) -> Vec<Span> {
-    let (mine, other, other_side) = match side {
-        Side::Source => (&ctx.source, &ctx.target, Side::Target),
-        Side::Target => (&ctx.target, &ctx.source, Side::Source),
-    };
+    let (mine, other) = (ctx.side(side), ctx.side(side.other()));
     if mine.sentences().len() <= 1
         && other.sentences().len() == 1
-        && letter_words(ctx, other_side) >= 2
+        && letter_words(ctx, side.other()) >= 2
     {
         // One sentence against one with words, like most beads: the other side has as many
         // substantial sentences, found without splitting each sentence into words again.
@@ -43,18 +40,18 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
     if !aligned.is_empty() {
         return aligned;
     }
-    let lengths_disagree = length_points_to(ctx, side, UNTRACED_LENGTH_DEVIATION);
-    let untraced: Vec<Span> = mine
-        .iter()
-        .map(|(span, _)| *span)
-        .filter(|span| {
-            let (content, untraced) = content_and_untraced(words, *span);
-            content >= MIN_CONTENT_WORDS && untraced * 10 >= content * UNTRACED_SENTENCE_TENTHS
-        })
-        .filter(|_| lengths_disagree)
-        .collect();
-    if !untraced.is_empty() {
-        return untraced;
+    if length_points_to(ctx, side, UNTRACED_LENGTH_DEVIATION) {
+        let untraced: Vec<Span> = mine
+            .iter()
+            .map(|(span, _)| *span)
+            .filter(|span| {
+                let (content, untraced) = content_and_untraced(words, *span);
+                content >= MIN_CONTENT_WORDS && untraced * 10 >= content * UNTRACED_SENTENCE_TENTHS
+            })
+            .collect();
+        if !untraced.is_empty() {
+            return untraced;
+        }
     }
     left_out_by_length(ctx, side, &mine).into_iter().collect()
 }
@@ -139,17 +136,10 @@ const LENGTH_WITHOUT_SENTENCE: f64 = 1.0;
 /// other side. Position does not count here: when a sentence is left out, the words of the
 /// others stand elsewhere in the shorter translation than their place predicts.
 fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
-    let (mine, other, lexicon) = match side {
-        Side::Source => (
-            ctx.coverage_keys(Side::Source),
-            ctx.coverage_keys(Side::Target),
-            &ctx.pair.lexicon,
-        ),
-        Side::Target => (
-            ctx.coverage_keys(Side::Target),
-            ctx.coverage_keys(Side::Source),
-            &ctx.reverse_pair.lexicon,
-        ),
+    let (mine, other) = (ctx.coverage_keys(side), ctx.coverage_keys(side.other()));
+    let lexicon = match side {
+        Side::Source => &ctx.pair.lexicon,
+        Side::Target => &ctx.reverse_pair.lexicon,
     };
     let content = mine
         .iter()

@@ -38,15 +38,8 @@ pub fn unanchored_gaps(
     ratio: f64,
     coverage: &[CoveredWord],
 ) -> Vec<Gap> {
-    let to = match from {
-        Side::Source => Side::Target,
-        Side::Target => Side::Source,
-    };
-    let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(to));
-    let (my_text, other_text) = match from {
-        Side::Source => (ctx.source.text, ctx.target.text),
-        Side::Target => (ctx.target.text, ctx.source.text),
-    };
+    let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
+    let (my_text, other_text) = (ctx.side(from).text, ctx.side(from.other()).text);
     let matches = word_matches(mine, other, lexicon);
     let mut matched = vec![false; mine.len()];
     for &(i, _) in &matches {

@@ -75,7 +75,15 @@ struct LocaleFile {
     multipliers: HashMap<String, f64>,
     repeats: Repeats,
     #[serde(default)]
-    elisions: Vec<String>,
+    elision: Elision,
+}
+
+/// Words a language elides before a vowel (`l'`, `qu'`), and the letters that make them elide.
+#[derive(Debug, Default, Deserialize)]
+pub struct Elision {
+    pub words: Vec<String>,
+    /// Lower-case letters a word elides before.
+    pub before: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -114,7 +122,7 @@ pub struct Language {
     /// Words that may stand twice in a row (`nous nous`).
     pub allowed_repeats: HashSet<String>,
     /// Words written elided, with an apostrophe, before a vowel (`l'`, `qu'`).
-    pub elisions: Vec<String>,
+    pub elision: Elision,
     pub typography: typography::Typography,
 }
 
@@ -178,7 +186,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
-        elisions: file.elisions,
+        elision: file.elision,
         typography: toml::from_str(embedded.typography).map_err(|source| {
             LocaleError::BadTypography {
                 lang: embedded.code,

@@ -3,6 +3,7 @@
 
 use super::Language;
 use crate::model::Span;
+use crate::textutil::char_at;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -43,12 +44,8 @@ fn letter_words(text: &str) -> impl Iterator<Item = Span> + '_ {
     // Called on every segment: ASCII bytes are classified without decoding.
     let bytes = text.as_bytes();
     let alphabetic_at = move |i: usize| -> (bool, usize) {
-        let byte = bytes[i];
-        if byte.is_ascii() {
-            return (byte.is_ascii_alphabetic(), 1);
-        }
-        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-        (c.is_alphabetic(), c.len_utf8())
+        let (c, len) = char_at(text, i);
+        (c.is_alphabetic(), len)
     };
     let mut i = 0;
     std::iter::from_fn(move || {
