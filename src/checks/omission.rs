@@ -2,7 +2,7 @@
 //! the alignment (a 1-0 bead), or a clause dropped inside a bead.
 
 use super::coverage::{CoveredWord, coverage, longest_uncovered_run};
-use super::unpaired::unpaired_sentences;
+use super::unpaired::{one_against_one, unpaired_sentences};
 use super::word_gaps::unanchored_gaps;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Side, Span};
@@ -80,6 +80,11 @@ impl Check for Omission {
         if source.trim().is_empty() {
             return;
         }
+        if !short_enough_for_a_dropped_clause(ctx) && one_against_one(ctx, Side::Source) {
+            // Most beads: nothing below can fire, and the word-by-word coverage is the
+            // costliest part of the check.
+            return;
+        }
         let words = coverage(ctx, Side::Source, &ctx.pair.lexicon);
         if words.is_empty() {
             return;
@@ -133,6 +138,15 @@ fn untraced_run(ctx: &BeadContext, words: &[CoveredWord]) -> Option<Span> {
         words[start].span.start,
         words[start + len - 1].span.end,
     ))
+}
+
+/// Whether the target is as much shorter than predicted as [`untraced_run`] or
+/// [`skipped_stretch`] need, at the least.
+fn short_enough_for_a_dropped_clause(ctx: &BeadContext) -> bool {
+    let least = SHORT_LENGTH_DEVIATION
+        .min(MIN_LENGTH_DEVIATION)
+        .min(GAP_LENGTH_DEVIATION);
+    length_deviation(ctx) <= -least
 }
 
 /// A stretch of untraced source words whose neighbours stand side by side in the target (see

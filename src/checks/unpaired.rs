@@ -18,15 +18,10 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// its sentences that the aligner confidently pairs with nothing — or, failing that, of
 /// which nearly no content word (`words`, the coverage of `side`) has a trace.
 pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) -> Vec<Span> {
-    let (mine, other) = (ctx.side(side), ctx.side(side.other()));
-    if mine.sentences().len() <= 1
-        && other.sentences().len() == 1
-        && letter_words(ctx, side.other()) >= 2
-    {
-        // One sentence against one with words, like most beads: the other side has as many
-        // substantial sentences, found without splitting each sentence into words again.
+    if one_against_one(ctx, side) {
         return Vec::new();
     }
+    let (mine, other) = (ctx.side(side), ctx.side(side.other()));
     let mine = mine.substantial_sentences();
     let other = other.substantial_sentences();
     if mine.len() <= other.len() {
@@ -54,6 +49,15 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
         }
     }
     left_out_by_length(ctx, side, &mine).into_iter().collect()
+}
+
+/// Whether `side` has at most one sentence against one with words on the other side, like
+/// most beads: the other side has as many substantial sentences, found without splitting
+/// each sentence into words again, so no sentence of `side` can be unpaired.
+pub fn one_against_one(ctx: &BeadContext, side: Side) -> bool {
+    ctx.side(side).sentences().len() <= 1
+        && ctx.side(side.other()).sentences().len() == 1
+        && letter_words(ctx, side.other()) >= 2
 }
 
 /// Words made of letters only on one side of the bead (what makes a sentence substantial).
