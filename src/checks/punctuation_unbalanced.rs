@@ -68,10 +68,7 @@ impl Check for PunctuationUnbalanced {
 /// Languages quote with different marks, so a quotation counts as balanced in the source when
 /// all its quotation marks are.
 fn source_quotes_balanced(source: &str) -> bool {
-    source.matches('"').count().is_multiple_of(2)
-        && QUOTES
-            .iter()
-            .all(|&(open, close)| unmatched(source, open, close).is_none())
+    quote_gaps(source).is_empty()
 }
 
 /// Segments within which the two halves of a quotation running over several sentences are
@@ -136,7 +133,29 @@ fn quote_gaps(text: &str) -> Vec<QuoteGap> {
             direction,
         });
     }
+    pair_mixed_quotes(text, &mut gaps);
     gaps
+}
+
+/// Drops an unmatched curly quote and the odd straight one when they can open and close the
+/// same quotation (`" How do you know ? ” he asked`): the styles are mixed, which the
+/// typography rules judge, but the quotation is whole.
+fn pair_mixed_quotes(text: &str, gaps: &mut Vec<QuoteGap>) {
+    let curly = gaps.iter().position(|g| matches!(g.mark, '“' | '”'));
+    let straight = gaps.iter().position(|g| g.mark == '"');
+    let (Some(curly), Some(straight)) = (curly, straight) else {
+        return;
+    };
+    let at = gaps[curly].at;
+    let pairs = match gaps[curly].direction {
+        Direction::Closes => text[..at].contains('"'),
+        Direction::Opens => text[at..].contains('"'),
+        Direction::Either => false,
+    };
+    if pairs {
+        gaps.remove(curly.max(straight));
+        gaps.remove(curly.min(straight));
+    }
 }
 
 /// Whether the straight quote at `at` opens a quotation: `"Trust`, or in tokenized text
@@ -300,6 +319,26 @@ mod tests {
         );
         assert!(run(&PunctuationUnbalanced, "say \"no", "dire « non").is_empty());
         assert!(run(&PunctuationUnbalanced, "a (b) \"c\"", "a (b) « c »").is_empty());
+    }
+
+    #[test]
+    fn a_straight_and_a_curly_quote_close_one_quotation() {
+        let mixed = [
+            (
+                "\"How do you know?\" he asked.",
+                "\" How do you know ? ” he asked .",
+            ),
+            ("\"Stay.\"", "“ Stay . \""),
+        ];
+        for (source, target) in mixed {
+            assert!(run_segments(&[(source, target)]).is_empty(), "{target}");
+        }
+        // The curly quote closes nothing when the straight one follows it.
+        let found = run_segments(&[("\"No.\" \"Yes.\"", "” No . \" Yes .")]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        // With its closing mark gone, the mixed quotation is open again.
+        let found = run_segments(&[("\"Stay.\" he said.", "\" Stay . he said .")]);
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]
