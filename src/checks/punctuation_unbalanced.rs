@@ -18,9 +18,11 @@ unmatched mark. A quotation may run over several sentences: a quotation mark lef
 segment and closed within the next three (or closed after being opened in the three before) is \
 not reported — straight quotes count as opening or closing by the words and spaces around \
 them, and a tokenized one that could be either (`limites , \" a ajouté`) pairs with nothing — \
-and segments whose source is itself unbalanced are left alone. A straight quote after a word \
-the language elides (`l \" équipe`, from `data/<lang>/locale.toml`) is reported as the \
-apostrophe it stands for.",
+and segments whose source is itself unbalanced are left alone. A straight quote and a curly \
+one may open and close the same quotation (`\" How ? ” he asked`): mixed styles, a whole \
+quotation. A straight quote after a word the language elides (`l \" équipe`, from \
+`data/<lang>/locale.toml`) is reported as the apostrophe it stands for in the target, and \
+quotes nothing in the source.",
     example: RuleExample {
         source: "JPMorgan (the largest bank) declined.",
         bad: "JPMorgan (la plus grande banque a refusé.",
@@ -53,7 +55,9 @@ impl Check for PunctuationUnbalanced {
     fn check_document(&self, beads: &[BeadContext], out: &mut Vec<Finding>) {
         let gaps: Vec<Vec<QuoteGap>> = beads.iter().map(|b| quote_gaps(b.target.text)).collect();
         for (k, bead) in beads.iter().enumerate() {
-            if gaps[k].is_empty() || !source_quotes_balanced(bead.source.text) {
+            if gaps[k].is_empty()
+                || !source_quotes_balanced(bead.source.text, &bead.source.lang.elision)
+            {
                 continue;
             }
             for gap in &gaps[k] {
@@ -67,8 +71,19 @@ impl Check for PunctuationUnbalanced {
 
 /// Languages quote with different marks, so a quotation counts as balanced in the source when
 /// all its quotation marks are.
-fn source_quotes_balanced(source: &str) -> bool {
-    quote_gaps(source).is_empty()
+/// Straight quotes that stand for apostrophes (`C " était`) quote nothing.
+fn source_quotes_balanced(source: &str, elision: &Elision) -> bool {
+    let apostrophes: Vec<usize> = mistyped_apostrophes(source, elision)
+        .map(|(at, ..)| at)
+        .collect();
+    if apostrophes.is_empty() {
+        return quote_gaps(source).is_empty();
+    }
+    let mut quotes_only = source.to_string();
+    for at in apostrophes {
+        quotes_only.replace_range(at..at + 1, "'");
+    }
+    quote_gaps(&quotes_only).is_empty()
 }
 
 /// Segments within which the two halves of a quotation running over several sentences are
@@ -261,10 +276,20 @@ fn report(ctx: &BeadContext, out: &mut Vec<Finding>, at: usize) {
 /// (`l " équipe`, `qu"il`, as some tokenizers and keyboards leave them): the span from that
 /// word to the next one, and the word.
 fn mistyped_apostrophe<'t>(text: &'t str, elision: &Elision) -> Option<(Span, &'t str)> {
-    if elision.words.is_empty() {
-        return None;
-    }
-    text.match_indices('"').find_map(|(at, _)| {
+    mistyped_apostrophes(text, elision)
+        .next()
+        .map(|(_, span, word)| (span, word))
+}
+
+/// Every straight double quote typed for an apostrophe (see [`mistyped_apostrophe`]): its
+/// index, the span from the elided word to the next one, and the word.
+fn mistyped_apostrophes<'t, 'e>(
+    text: &'t str,
+    elision: &'e Elision,
+) -> impl Iterator<Item = (usize, Span, &'t str)> + use<'t, 'e> {
+    // A language that elides nothing has no apostrophe to mistype: nothing to search.
+    let searched = if elision.words.is_empty() { "" } else { text };
+    searched.match_indices('"').filter_map(move |(at, _)| {
         let before = text[..at].trim_end_matches(' ');
         let word_start = before
             .char_indices()
@@ -279,7 +304,7 @@ fn mistyped_apostrophe<'t>(text: &'t str, elision: &Elision) -> Option<(Span, &'
                 .contains(c.to_lowercase().next().unwrap_or(c))
         });
         let elided = elision.words.iter().any(|e| e.eq_ignore_ascii_case(word));
-        (elided && next_elides).then(|| (Span::new(word_start, text.len() - after.len()), word))
+        (elided && next_elides).then(|| (at, Span::new(word_start, text.len() - after.len()), word))
     })
 }
 
@@ -339,6 +364,24 @@ mod tests {
         // With its closing mark gone, the mixed quotation is open again.
         let found = run_segments(&[("\"Stay.\" he said.", "\" Stay . he said .")]);
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn quotes_typed_for_apostrophes_leave_the_source_balanced() {
+        let pair = [(
+            "\" C \" était un signal d' alarme \" déclare Lyman .",
+            "\" A red flag went up , Lyman says .",
+        )];
+        let found = run_document(
+            &PunctuationUnbalanced,
+            &pair,
+            "fr",
+            "en",
+            &Glossary::default(),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        // Read as English, the same source has three quotation marks: unbalanced, left alone.
+        assert!(run_segments(&pair).is_empty());
     }
 
     #[test]
