@@ -19,7 +19,8 @@ reported whole; so is, in a segment with more source than target sentences, a se
 of whose content words has a trace when the lengths agree only without it. Inside an aligned \
 segment, each content word of the source is looked for in the target near where its \
 translation would stand — the same word, a cognate, or a translation from the pair's lexicon \
-(IBM Model 1 over Europarl, `data/<pair>/lexicon.tsv`). A run of three untraced content words \
+(IBM Model 1 over Europarl, `data/<pair>/lexicon.tsv`, and the hand-written everyday words of \
+`data/<pair>/vocabulary-pairs.tsv`). A run of three untraced content words \
 is reported as a dropped clause when the target is also 1.6 standard deviations shorter than \
 the document's own length ratio predicts; either sign alone is too common in free translation \
 to count. A stretch of three untraced content words also counts, with the target only 1.2 \

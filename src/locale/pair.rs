@@ -34,6 +34,9 @@ struct EmbeddedPair {
     translated_names: &'static str,
     name_endings: &'static str,
     lexicon: &'static str,
+    /// Hand-written general vocabulary, `forms|forms<TAB>forms|forms` a line: what the
+    /// Europarl-trained lexicon misses of everyday words.
+    vocabulary: &'static str,
 }
 
 const EMBEDDED: &[EmbeddedPair] = &[EmbeddedPair {
@@ -44,6 +47,7 @@ const EMBEDDED: &[EmbeddedPair] = &[EmbeddedPair {
     translated_names: include_str!("../../data/en-fr/translated-names.tsv"),
     name_endings: include_str!("../../data/en-fr/name-endings.tsv"),
     lexicon: include_str!("../../data/en-fr/lexicon.tsv"),
+    vocabulary: include_str!("../../data/en-fr/vocabulary-pairs.tsv"),
 }];
 
 /// Example attached to a knowledge entry; the tests check that it is flagged.
@@ -184,10 +188,11 @@ pub struct StemLexicon {
 
 impl StemLexicon {
     fn insert(&mut self, from_stem: &str, to_stem: &str) {
-        self.translations
-            .entry(short_key(from_stem))
-            .or_default()
-            .push(short_key(to_stem));
+        let translations = self.translations.entry(short_key(from_stem)).or_default();
+        let to = short_key(to_stem);
+        if !translations.contains(&to) {
+            translations.push(to);
+        }
     }
 
     /// Keys of the target stems that translate the source stem with key `from`.
@@ -201,6 +206,12 @@ impl StemLexicon {
         self.translations_of(short_key(&lexicon_stem(from_word)))
             .contains(&to)
     }
+}
+
+/// The stem of a word list's form; a form of several words (`pomme de terre`) by its longest.
+fn form_stem(form: &str) -> String {
+    let longest = form.split_whitespace().max_by_key(|w| w.chars().count());
+    lexicon_stem(longest.unwrap_or(form))
 }
 
 /// Letters a lexicon stem keeps: the crude stemmer `scripts/train-lexicon.py` uses too.
@@ -277,8 +288,13 @@ fn all_pairs() -> &'static LoadedPairs {
         let mut out = Vec::new();
         for pair in EMBEDDED {
             let (a, b) = pair.languages;
-            out.push((a, b, load_direction(pair, Direction::Forward)?));
-            out.push((b, a, load_direction(pair, Direction::Reverse)?));
+            // The directions are independent, and loading is most of a small run's time.
+            let (forward, reverse) = rayon::join(
+                || load_direction(pair, Direction::Forward),
+                || load_direction(pair, Direction::Reverse),
+            );
+            out.push((a, b, forward?));
+            out.push((b, a, reverse?));
         }
         Ok(out)
     })
@@ -327,21 +343,36 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
         function_stems(target_language),
     );
     let mut lexicon = StemLexicon::default();
+    let oriented = |a, b| match direction {
+        Direction::Forward => (a, b),
+        Direction::Reverse => (b, a),
+    };
+    // IBM Model 1 pairs rare words with function words (`camera` → `les`, `woman` → `une`),
+    // and a list's line may hold one: such a pair would let any sentence cover the word.
+    let content_from = |stem: &str| !source_function.contains(stem);
+    let content_to = |stem: &str| !target_function.contains(stem);
     for line in crate::locale::data_lines(pair.lexicon) {
         let mut columns = line.split('\t');
-        let (Some(a), Some(b)) = (columns.next(), columns.next()) else {
-            continue;
-        };
-        let (from, to) = match direction {
-            Direction::Forward => (a, b),
-            Direction::Reverse => (b, a),
-        };
-        // IBM Model 1 pairs rare words with function words (`camera` → `les`, `woman` →
-        // `une`): such a pair would let any sentence cover the word.
-        if source_function.contains(from) || target_function.contains(to) {
-            continue;
+        if let (Some(a), Some(b)) = (columns.next(), columns.next()) {
+            let (from, to) = oriented(a, b);
+            if content_from(from) && content_to(to) {
+                lexicon.insert(from, to);
+            }
         }
-        lexicon.insert(from, to);
+    }
+    for line in crate::locale::data_lines(pair.vocabulary) {
+        let Some((a, b)) = line.split_once('\t') else {
+            continue;
+        };
+        let (from, to) = oriented(a, b);
+        let stems = |forms: &str| forms.split('|').map(form_stem).collect::<Vec<_>>();
+        let mut targets = stems(to);
+        targets.retain(|stem| content_to(stem));
+        for from in stems(from).iter().filter(|stem| content_from(stem)) {
+            for to in &targets {
+                lexicon.insert(from, to);
+            }
+        }
     }
     Ok(PairKnowledge {
         false_friends,
@@ -490,6 +521,20 @@ mod tests {
         assert!(!en_fr.lexicon.translates("growth", "banque"));
         let fr_en = PairKnowledge::get("fr", "en").unwrap();
         assert!(fr_en.lexicon.translates("croissance", "growth"));
+    }
+
+    #[test]
+    fn the_vocabulary_list_adds_everyday_words_both_ways() {
+        let en_fr = PairKnowledge::get("en", "fr").unwrap();
+        // Words Europarl hardly has: only the hand-written list pairs them.
+        assert!(en_fr.lexicon.translates("couches", "canapé"));
+        assert!(en_fr.lexicon.translates("sat", "assise"));
+        let fr_en = PairKnowledge::get("fr", "en").unwrap();
+        assert!(fr_en.lexicon.translates("canapés", "sofa"));
+        // `east` → `est` is listed, but `est` is a French function word (`is`): the pair
+        // would let any sentence cover `east`.
+        assert!(!en_fr.lexicon.translates("east", "est"));
+        assert!(en_fr.lexicon.translates("east", "oriental"));
     }
 
     #[test]
