@@ -329,9 +329,23 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
             Direction::Reverse => (b.to_string(), a.to_string()),
         })
         .collect();
-    let target_language = match direction {
-        Direction::Forward => pair.languages.1,
-        Direction::Reverse => pair.languages.0,
+    let lexicon = stem_lexicon(pair, direction);
+    Ok(PairKnowledge {
+        false_friends,
+        names_by_first_byte: index_by_first_byte(&names),
+        names,
+        translated_words,
+        name_endings,
+        lexicon,
+    })
+}
+
+/// The word-level evidence of the coverage checks in one direction: the pair's IBM Model 1
+/// lexicon and its hand-written vocabulary, without pairs that involve a function word.
+fn stem_lexicon(pair: &EmbeddedPair, direction: Direction) -> StemLexicon {
+    let (source_language, target_language) = match direction {
+        Direction::Forward => pair.languages,
+        Direction::Reverse => (pair.languages.1, pair.languages.0),
     };
     let function_stems = |code: &str| -> HashSet<String> {
         crate::locale::Language::get(code)
@@ -374,14 +388,7 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
             }
         }
     }
-    Ok(PairKnowledge {
-        false_friends,
-        names_by_first_byte: index_by_first_byte(&names),
-        names,
-        translated_words,
-        name_endings,
-        lexicon,
-    })
+    lexicon
 }
 
 /// [`PairKnowledge::names_by_first_byte`]. A form with no letters would match every phrase
