@@ -2,7 +2,7 @@
 //! the alignment (a 1-0 bead), or a clause dropped inside a bead.
 
 use super::coverage::{CoveredWord, coverage, longest_uncovered_run};
-use super::unpaired::{one_against_one, unpaired_sentences};
+use super::unpaired::{one_against_one, traced_anywhere, unpaired_sentences};
 use super::word_gaps::unanchored_gaps;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Side, Span};
@@ -22,8 +22,9 @@ translation would stand — the same word, a cognate, or a translation from the 
 (IBM Model 1 over Europarl, `data/<pair>/lexicon.tsv`, and the hand-written everyday words of \
 `data/<pair>/vocabulary-pairs.tsv`). A run of three untraced content words \
 is reported as a dropped clause when the target is also 1.6 standard deviations shorter than \
-the document's own length ratio predicts; either sign alone is too common in free translation \
-to count. A stretch of three untraced content words also counts, with the target only 1.2 \
+the document's own length ratio predicts, unless more than half of its words have a trace \
+elsewhere in the target (the stretch was moved); either sign alone is too common in free \
+translation to count. A stretch of three untraced content words also counts, with the target only 1.2 \
 standard deviations short, when the words on either side of it are matched in order and stand \
 next to each other in the target (nothing there takes the stretch's place), and none of its \
 words is found elsewhere in the target (it was not moved). Tuned to about 12 false alarms per \
@@ -135,11 +136,19 @@ fn untraced_run(ctx: &BeadContext, words: &[CoveredWord]) -> Option<Span> {
     if len < run || length_deviation(ctx) > -deviation {
         return None;
     }
-    Some(Span::new(
-        words[start].span.start,
-        words[start + len - 1].span.end,
-    ))
+    let span = Span::new(words[start].span.start, words[start + len - 1].span.end);
+    let (content, traced) = traced_anywhere(ctx, Side::Source, span);
+    // Most of the run stands elsewhere in the target: moved (`The police announced on
+    // Tuesday that …` → `… , la police a annoncé mardi`), not left out.
+    if traced * MOVED_DENOMINATOR > content * MOVED_NUMERATOR {
+        return None;
+    }
+    Some(span)
 }
+
+/// Share of a run's words with a trace elsewhere in the target above which the run was moved.
+const MOVED_NUMERATOR: usize = 1;
+const MOVED_DENOMINATOR: usize = 2;
 
 /// Whether the target is as much shorter than predicted as [`untraced_run`] or
 /// [`skipped_stretch`] need, at the least.
@@ -186,6 +195,16 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert!(found[0].1.contains("source"), "{}", found[0].1);
         assert!(run(&Omission, ex.source, ex.good).is_empty());
+    }
+
+    #[test]
+    fn a_moved_stretch_is_no_omission() {
+        let source = "The police announced in a statement on Tuesday that she had undergone an \
+                      emergency operation in hospital.";
+        let moved = "Elle a dû être opérée d'urgence dans un hôpital, la police a annoncé mardi.";
+        assert!(run(&Omission, source, moved).is_empty());
+        let dropped = "Elle a dû être opérée.";
+        assert_eq!(run(&Omission, source, dropped).len(), 1);
     }
 
     #[test]

@@ -139,7 +139,7 @@ const LENGTH_WITHOUT_SENTENCE: f64 = 1.0;
 /// Content words of `side` inside `span`, and how many of them have a trace anywhere on the
 /// other side. Position does not count here: when a sentence is left out, the words of the
 /// others stand elsewhere in the shorter translation than their place predicts.
-fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
+pub fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
     let (mine, other) = (ctx.coverage_keys(side), ctx.coverage_keys(side.other()));
     let lexicon = match side {
         Side::Source => &ctx.pair.lexicon,
