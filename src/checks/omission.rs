@@ -2,7 +2,7 @@
 //! the alignment (a 1-0 bead), or a clause dropped inside a bead.
 
 use super::coverage::{CoveredWord, coverage, longest_uncovered_run};
-use super::unpaired::{one_against_one, traced_anywhere, unpaired_sentences};
+use super::unpaired::{moved_elsewhere, one_against_one, unpaired_sentences};
 use super::word_gaps::unanchored_gaps;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Side, Span};
@@ -137,18 +137,8 @@ fn untraced_run(ctx: &BeadContext, words: &[CoveredWord]) -> Option<Span> {
         return None;
     }
     let span = Span::new(words[start].span.start, words[start + len - 1].span.end);
-    let (content, traced) = traced_anywhere(ctx, Side::Source, span);
-    // Most of the run stands elsewhere in the target: moved (`The police announced on
-    // Tuesday that …` → `… , la police a annoncé mardi`), not left out.
-    if traced * MOVED_DENOMINATOR > content * MOVED_NUMERATOR {
-        return None;
-    }
-    Some(span)
+    (!moved_elsewhere(ctx, Side::Source, span)).then_some(span)
 }
-
-/// Share of a run's words with a trace elsewhere in the target above which the run was moved.
-const MOVED_NUMERATOR: usize = 1;
-const MOVED_DENOMINATOR: usize = 2;
 
 /// Whether the target is as much shorter than predicted as [`untraced_run`] or
 /// [`skipped_stretch`] need, at the least.

@@ -139,7 +139,7 @@ const LENGTH_WITHOUT_SENTENCE: f64 = 1.0;
 /// Content words of `side` inside `span`, and how many of them have a trace anywhere on the
 /// other side. Position does not count here: when a sentence is left out, the words of the
 /// others stand elsewhere in the shorter translation than their place predicts.
-pub fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
+fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
     let (mine, other) = (ctx.coverage_keys(side), ctx.coverage_keys(side.other()));
     let lexicon = match side {
         Side::Source => &ctx.pair.lexicon,
@@ -153,6 +153,14 @@ pub fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usi
         let found = other.iter().any(|o| w.matches(o, translations));
         (n + 1, traced + usize::from(found))
     })
+}
+
+/// Whether more than half of the content words of `side` in `span` have a trace elsewhere on
+/// the other side: the stretch was moved (`The police announced on Tuesday that …` → `… , la
+/// police a annoncé mardi`), not left out or added.
+pub fn moved_elsewhere(ctx: &BeadContext, side: Side, span: Span) -> bool {
+    let (content, traced) = traced_anywhere(ctx, side, span);
+    traced * 2 > content
 }
 
 /// Sentences of `mine` in beads that the aligner pairs with nothing, confidently.
