@@ -15,7 +15,8 @@ static RULE: Rule = Rule {
     explanation: "Numbers are compared by value after reading each side with its own \
 conventions: decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), scale \
 words (`1.3 billion` ↔ `1,3 milliard`; the French `billion` is 10^12) and number words \
-(`three thousand` ↔ `3 000`). A number changed in value is reported on the target with the \
+(`three thousand` ↔ `3 000`), and Roman ordinals where the language writes them (`19th \
+century` ↔ `XIXe siècle`). A number changed in value is reported on the target with the \
 source value as suggestion; a number one side lacks is reported on the side that has it.",
     example: RuleExample {
         source: "The smartphone texting service has 1.3 billion users.",

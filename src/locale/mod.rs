@@ -70,6 +70,8 @@ struct LocaleFile {
     afternoon: Vec<String>,
     number_joiners: Vec<String>,
     time_units: Vec<String>,
+    #[serde(default)]
+    roman_ordinal_suffixes: Vec<String>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -116,6 +118,9 @@ pub struct Language {
     pub number_joiners: Vec<String>,
     /// Words after a time of day written with a decimal mark (`20.45 hrs`).
     pub time_units: Vec<String>,
+    /// Endings that make a Roman numeral an ordinal (`XIXe siècle`); none: such ordinals are
+    /// not read.
+    pub roman_ordinal_suffixes: Vec<String>,
     pub scale: rustc_hash::FxHashMap<String, f64>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
@@ -182,6 +187,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         afternoon: file.afternoon,
         number_joiners: file.number_joiners,
         time_units: file.time_units,
+        roman_ordinal_suffixes: file.roman_ordinal_suffixes,
         scale: file.scale.into_iter().collect(),
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),

@@ -82,6 +82,7 @@ fn word_token() -> &'static Regex {
 pub fn find_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
     let mut out = find_digit_numbers(text, lang);
     out.extend(find_word_numbers(text, lang, &out));
+    out.extend(find_roman_ordinals(text, lang));
     out.sort_by_key(|m| m.span.start);
     out
 }
@@ -119,6 +120,69 @@ fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
         }
     }
     out
+}
+
+/// Roman numerals with an ordinal ending of the language (`XIXe siècle`, `Ve République`,
+/// `François Ier`), read as their value. Only `I`, `V` and `X` are read: `L`, `C`, `D` and `M`
+/// with an ending are words (`Le`, `Ce`, `De`), and centuries and ranks need no more.
+fn find_roman_ordinals(text: &str, lang: &Language) -> Vec<NumberMention> {
+    if lang.roman_ordinal_suffixes.is_empty() || !text.contains(['I', 'V', 'X']) {
+        return Vec::new();
+    }
+    letter_words(text)
+        .filter_map(|span| {
+            let word = &text[span.range()];
+            let numeral = lang
+                .roman_ordinal_suffixes
+                .iter()
+                .find_map(|suffix| word.strip_suffix(suffix.as_str()))?;
+            let value = roman_value(numeral)?;
+            Some(NumberMention {
+                span,
+                value: f64::from(value),
+                written: Written::Words,
+                foreign_format: false,
+                other_reading: None,
+            })
+        })
+        .collect()
+}
+
+/// The value of a Roman numeral of `I`, `V` and `X` in its canonical form (`XIX`, not `XVIIII`
+/// nor `IXX`), if it is one.
+fn roman_value(numeral: &str) -> Option<u32> {
+    if numeral.is_empty() || !numeral.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
+        return None;
+    }
+    let value = numeral_value(numeral);
+    ((1..40).contains(&value) && canonical_roman(value) == numeral).then_some(value)
+}
+
+/// The sum of a numeral's letters, a smaller before a larger one subtracted.
+fn numeral_value(numeral: &str) -> u32 {
+    let letter = |b: u8| match b {
+        b'I' => 1,
+        b'V' => 5,
+        _ => 10,
+    };
+    let bytes = numeral.as_bytes();
+    let mut total = 0i64;
+    for (k, &b) in bytes.iter().enumerate() {
+        let v = letter(b);
+        if bytes.get(k + 1).is_some_and(|&next| letter(next) > v) {
+            total -= i64::from(v);
+        } else {
+            total += i64::from(v);
+        }
+    }
+    total.max(0) as u32
+}
+
+/// `value` (1–39) written in Roman numerals.
+fn canonical_roman(value: u32) -> String {
+    let tens = "X".repeat((value / 10) as usize);
+    let units = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][(value % 10) as usize];
+    tens + units
 }
 
 /// `20.45 hrs`, `15.30 heures`: a time of day written with a decimal mark, read as its hour and
@@ -515,6 +579,22 @@ mod tests {
             .into_iter()
             .map(|m| (text[m.span.range()].to_string(), m.value))
             .collect()
+    }
+
+    #[test]
+    fn french_roman_ordinals_are_read() {
+        assert_eq!(
+            values("au XIXe siècle, puis au XXIᵉ, sous la Ve République", "fr"),
+            vec![
+                ("XIXe".to_string(), 19.0),
+                ("XXIᵉ".to_string(), 21.0),
+                ("Ve".to_string(), 5.0)
+            ]
+        );
+        assert_eq!(values("François Ier", "fr"), vec![("Ier".to_string(), 1.0)]);
+        // Words, not numerals: `Le`, `Ce`, an ill-formed numeral, no ending, and English.
+        assert!(values("Le XIX Ce IIXe IVX", "fr").is_empty());
+        assert!(values("the XIXe century", "en").is_empty());
     }
 
     fn one(text: &str, lang: &str) -> NumberMention {
