@@ -582,6 +582,17 @@ mod tests {
     }
 
     #[test]
+    fn english_decades_are_read() {
+        assert_eq!(
+            values("in the sixties and the nineties", "en"),
+            vec![
+                ("sixties".to_string(), 60.0),
+                ("nineties".to_string(), 90.0)
+            ]
+        );
+    }
+
+    #[test]
     fn french_roman_ordinals_are_read() {
         assert_eq!(
             values("au XIXe siècle, puis au XXIᵉ, sous la Ve République", "fr"),
