@@ -19,7 +19,10 @@ two letters added, dropped or swapped, or a space inserted — and suggests the 
 A variant is reported even when the name is also written right elsewhere in the segment. A \
 word the target language's vocabulary knows (and the name is not), or that the target document \
 also writes in lower case, is a word of the language, not a misspelt name. \
-Names the pair's data lists as translated are never reported.",
+Names the pair's data lists as translated are never reported, nor names adapted the target \
+language's way: an ending (`Colombia` → `Colombie`, `data/<pair>/name-endings.tsv`) or a \
+transliteration (`Bishkek` → `Bichkek`, `Khodorkovsky` → `Khodorkovski`, \
+`data/<pair>/name-spellings.tsv`).",
     example: RuleExample {
         source: "Reports that Facebook asked banks for data raised eyebrows.",
         bad: "Les informations selon lesquelles Facebrook a demandé des données aux banques ont surpris.",
@@ -115,6 +118,23 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn names_transliterated_the_french_way_are_no_misspellings() {
+        for (source, target) in [
+            ("He flew to Bishkek.", "Il s'est envolé pour Bichkek."),
+            (
+                "Khodorkovsky is in Murmansk.",
+                "Khodorkovski est à Mourmansk.",
+            ),
+            ("The Games are in Sochi.", "Les Jeux ont lieu à Sotchi."),
+        ] {
+            assert!(run(&EntityMisspelt, source, target).is_empty(), "{target}");
+        }
+        // Transliteration explains some changes, not a letter left out.
+        let found = run(&EntityMisspelt, "He is in Murmansk.", "Il est à Murmask.");
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::BeadContext;
 use super::side_words::SideWords;
 use crate::locale::pair::NameClass;
+use crate::locale::pair::PairKnowledge;
 use crate::model::{Side, Span};
 use crate::textutil::{Word, fold};
 
@@ -164,9 +165,8 @@ pub fn status_in_target(
                 .any(|f| !f.prefix && form_in(f, folded_target))
         });
     let adapted = || {
-        folded_target
-            .iter()
-            .any(|t| is_adaptation(&name.folded, t, &ctx.pair.name_endings))
+        let adaptation = adaptations_of(&name.folded, ctx.pair);
+        folded_target.iter().any(|t| adaptation(t))
     };
     if written_so || adapted() {
         // Written the target language's way (`London` → `Londres`) or adapted to it
@@ -202,7 +202,7 @@ fn misspelt_variant(
     let folded = fold(text);
     let word_of_the_language = translates_common_word(ctx, name, text, &folded)
         || ctx.document.target_writes_in_lower_case(&folded)
-        || is_adaptation(&name.folded, &folded, &ctx.pair.name_endings)
+        || is_adaptation(&name.folded, &folded, ctx.pair)
         || is_other_word(ctx, name, &folded)
         || is_known_form(ctx, name, names, &folded);
     // A translated common word the lexicon knows, one the target document also writes in lower
@@ -353,10 +353,69 @@ fn closest_variant(
         })
 }
 
+/// A name adapted to the target language: a changed ending ([`adapted_ending`]), letters
+/// transliterated the target language's way (`bishkek`/`bichkek`), or both
+/// (`danilishin`/`danilichine` would need an ending the data lacks). Any other change
+/// (`facebrook`, `boeinng`) is not an adaptation.
+fn is_adaptation(source: &str, target: &str, pair: &PairKnowledge) -> bool {
+    adaptations_of(source, pair)(target)
+}
+
+/// [`is_adaptation`] of `source` for many targets: its transliterations are spelt once.
+fn adaptations_of<'a>(source: &'a str, pair: &'a PairKnowledge) -> impl Fn(&str) -> bool + 'a {
+    let endings = &pair.name_endings;
+    let spelt = transliterations(source, &pair.name_spellings);
+    move |target| {
+        adapted_ending(source, target, endings)
+            || spelt
+                .iter()
+                .any(|spelt| spelt == target || adapted_ending(spelt, target, endings))
+    }
+}
+
+/// At most this many places of a name are tried with and without each spelling.
+const MAX_SPELLING_PLACES: usize = 6;
+
+/// Every way of writing `name` with some of its letters transliterated by `spellings`
+/// (`source letters`, `target letters`), the name itself left out.
+fn transliterations(name: &str, spellings: &[(String, String)]) -> Vec<String> {
+    // Places where a spelling applies, left to right, not overlapping.
+    let mut places: Vec<(usize, &str, &str)> = Vec::new();
+    let mut at = 0;
+    while at < name.len() && places.len() < MAX_SPELLING_PLACES {
+        let found = spellings
+            .iter()
+            .filter(|(from, _)| !from.is_empty() && name[at..].starts_with(from.as_str()))
+            .max_by_key(|(from, _)| from.len());
+        match found {
+            Some((from, to)) => {
+                places.push((at, from, to));
+                at += from.len();
+            }
+            None => at += name[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    (1..1usize << places.len())
+        .map(|chosen| {
+            let mut spelt = String::with_capacity(name.len() + 4);
+            let mut copied = 0;
+            for (k, &(at, from, to)) in places.iter().enumerate() {
+                if chosen & (1 << k) != 0 {
+                    spelt.push_str(&name[copied..at]);
+                    spelt.push_str(to);
+                    copied = at + from.len();
+                }
+            }
+            spelt.push_str(&name[copied..]);
+            spelt
+        })
+        .collect()
+}
+
 /// `kurds`/`kurdes`, `colombia`/`colombie`, `revolutionary`/`revolutionnaire`, `salzburg`/
 /// `salzbourg`: the same stem with an ending the pair's data lists as the way the target
-/// language adapts names. Any other change (`facebrook`, `boeinng`) is not an adaptation.
-fn is_adaptation(source: &str, target: &str, endings: &[(String, String)]) -> bool {
+/// language adapts names.
+fn adapted_ending(source: &str, target: &str, endings: &[(String, String)]) -> bool {
     // An adaptation keeps a stem of at least three letters (or, in a compound, a first part
     // kept or adapted): the first three characters agree. Most word pairs stop here.
     if !source.chars().take(3).eq(target.chars().take(3)) {
@@ -369,7 +428,7 @@ fn is_adaptation(source: &str, target: &str, endings: &[(String, String)]) -> bo
         return source_parts
             .iter()
             .zip(&target_parts)
-            .all(|(s, t)| s == t || is_adaptation(s, t, endings));
+            .all(|(s, t)| s == t || adapted_ending(s, t, endings));
     }
     endings.iter().any(|(from, to)| {
         source.strip_suffix(from.as_str()).is_some_and(|stem| {

@@ -33,6 +33,7 @@ struct EmbeddedPair {
     names: &'static str,
     translated_names: &'static str,
     name_endings: &'static str,
+    name_spellings: &'static str,
     lexicon: &'static str,
     /// Hand-written general vocabulary, `forms|forms<TAB>forms|forms` a line: what the
     /// Europarl-trained lexicon misses of everyday words.
@@ -46,6 +47,7 @@ const EMBEDDED: &[EmbeddedPair] = &[EmbeddedPair {
     names: include_str!("../../data/en-fr/names.tsv"),
     translated_names: include_str!("../../data/en-fr/translated-names.tsv"),
     name_endings: include_str!("../../data/en-fr/name-endings.tsv"),
+    name_spellings: include_str!("../../data/en-fr/name-spellings.tsv"),
     lexicon: include_str!("../../data/en-fr/lexicon.tsv"),
     vocabulary: include_str!("../../data/en-fr/vocabulary-pairs.tsv"),
 }];
@@ -175,6 +177,9 @@ pub struct PairKnowledge {
     pub translated_words: HashSet<String>,
     /// (source ending, target ending) pairs of adapted place names (`burg` → `bourg`).
     pub name_endings: Vec<(String, String)>,
+    /// (source letters, target letters) of names transliterated the target language's way
+    /// (`sh` → `ch`: `Bishkek` → `Bichkek`).
+    pub name_spellings: Vec<(String, String)>,
     /// Source word stem → target stems that translate it (see [`lexicon_stem`]).
     pub lexicon: StemLexicon,
 }
@@ -318,17 +323,8 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
         .filter(|(lang, _)| *lang == source_language)
         .map(|(_, word)| word.to_string())
         .collect();
-    // Lines are not trimmed: an empty column is an empty ending (`Kurd` → `Kurde`).
-    let name_endings = pair
-        .name_endings
-        .lines()
-        .filter(|line| !line.starts_with('#') && line.contains('\t'))
-        .filter_map(|line| line.split_once('\t'))
-        .map(|(a, b)| match direction {
-            Direction::Forward => (a.to_string(), b.to_string()),
-            Direction::Reverse => (b.to_string(), a.to_string()),
-        })
-        .collect();
+    let name_endings = letter_pairs(pair.name_endings, direction);
+    let name_spellings = letter_pairs(pair.name_spellings, direction);
     let lexicon = stem_lexicon(pair, direction);
     Ok(PairKnowledge {
         false_friends,
@@ -336,8 +332,22 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
         names,
         translated_words,
         name_endings,
+        name_spellings,
         lexicon,
     })
+}
+
+/// `source<TAB>target` lines of letters, oriented for `direction`. Lines are not trimmed: an
+/// empty column is an empty ending (`Kurd` → `Kurde`).
+fn letter_pairs(text: &str, direction: Direction) -> Vec<(String, String)> {
+    text.lines()
+        .filter(|line| !line.starts_with('#') && line.contains('\t'))
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(a, b)| match direction {
+            Direction::Forward => (a.to_string(), b.to_string()),
+            Direction::Reverse => (b.to_string(), a.to_string()),
+        })
+        .collect()
 }
 
 /// The word-level evidence of the coverage checks in one direction: the pair's IBM Model 1
