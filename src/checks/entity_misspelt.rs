@@ -132,6 +132,8 @@ mod tests {
         ] {
             assert!(run(&EntityMisspelt, source, target).is_empty(), "{target}");
         }
+        // Two words of the language, not a name split in two.
+        assert!(run(&EntityMisspelt, "Apart from that, no.", "À part cela, non.").is_empty());
         // Transliteration explains some changes, not a letter left out.
         let found = run(&EntityMisspelt, "He is in Murmansk.", "Il est à Murmask.");
         assert_eq!(found.len(), 1, "{found:?}");

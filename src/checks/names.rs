@@ -319,12 +319,19 @@ fn closest_variant(
             });
         }
     }
-    // Two target words joined (`JP Morgan` for `JPMorgan`).
+    // Two target words joined (`JP Morgan` for `JPMorgan`). The second keeps its capital in a
+    // name split in two; in lower case it is a word of the language (`Apart` → `à part`).
     for (i, pair) in folded_target.windows(2).enumerate() {
-        let joined = name
-            .folded
-            .strip_prefix(pair[0])
-            .is_some_and(|rest| rest == pair[1]);
+        let second_capitalized = target_words[i + 1]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let joined = second_capitalized
+            && name
+                .folded
+                .strip_prefix(pair[0])
+                .is_some_and(|rest| rest == pair[1]);
         if joined {
             let span = Span::new(target_words[i].span.start, target_words[i + 1].span.end);
             return Some(NameStatus::Misspelt {
