@@ -3,8 +3,7 @@
 
 use super::BeadContext;
 use super::side_words::SideWords;
-use crate::locale::pair::NameClass;
-use crate::locale::pair::PairKnowledge;
+use crate::locale::pair::{NameClass, PairKnowledge};
 use crate::model::{Side, Span};
 use crate::textutil::{Word, fold};
 
@@ -362,7 +361,7 @@ fn closest_variant(
 
 /// A name adapted to the target language: a changed ending ([`adapted_ending`]), letters
 /// transliterated the target language's way (`bishkek`/`bichkek`), or both
-/// (`danilishin`/`danilichine` would need an ending the data lacks). Any other change
+/// (`danilishin`/`danilichine`: `sh` → `ch`, then an added `e`). Any other change
 /// (`facebrook`, `boeinng`) is not an adaptation.
 fn is_adaptation(source: &str, target: &str, pair: &PairKnowledge) -> bool {
     adaptations_of(source, pair)(target)
