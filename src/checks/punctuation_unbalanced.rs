@@ -70,8 +70,8 @@ impl Check for PunctuationUnbalanced {
 }
 
 /// Languages quote with different marks, so a quotation counts as balanced in the source when
-/// all its quotation marks are.
-/// Straight quotes that stand for apostrophes (`C " était`) quote nothing.
+/// all its quotation marks are; straight quotes that stand for apostrophes (`C " était`)
+/// quote nothing.
 fn source_quotes_balanced(source: &str, elision: &Elision) -> bool {
     let apostrophes: Vec<usize> = mistyped_apostrophes(source, elision)
         .map(|(at, ..)| at)
