@@ -2,7 +2,7 @@
 //! or a clause added inside a bead.
 
 use super::coverage::{coverage, longest_uncovered_run};
-use super::omission::{MIN_RUN, length_deviation};
+use super::omission::{MIN_RUN, side_holds_more};
 use super::unpaired::{one_against_one, unpaired_sentences};
 use super::{BeadContext, Check, Rule, RuleExample};
 
@@ -41,12 +41,14 @@ impl Check for Addition {
         if target.trim().is_empty() {
             return;
         }
-        if length_deviation(ctx) < MIN_LENGTH_DEVIATION && one_against_one(ctx, Side::Target) {
+        if !side_holds_more(ctx, Side::Target, MIN_LENGTH_DEVIATION)
+            && one_against_one(ctx, Side::Target)
+        {
             // Most beads: nothing below can fire, and the word-by-word coverage is the
             // costliest part of the check.
             return;
         }
-        let words = coverage(ctx, Side::Target, &ctx.reverse_pair.lexicon);
+        let words = coverage(ctx, Side::Target);
         if words.is_empty() {
             return;
         }
@@ -80,7 +82,7 @@ impl Check for Addition {
         let Some((start, len)) = longest_uncovered_run(&words) else {
             return;
         };
-        if len < MIN_RUN || length_deviation(ctx) < MIN_LENGTH_DEVIATION {
+        if len < MIN_RUN || !side_holds_more(ctx, Side::Target, MIN_LENGTH_DEVIATION) {
             return;
         }
         let span = Span::new(words[start].span.start, words[start + len - 1].span.end);

@@ -3,7 +3,7 @@
 //! pair's lexicon knows. Shared by the omission and addition checks.
 
 use super::{BeadContext, SideText};
-use crate::locale::pair::{LEXICON_STEM_CHARS, StemLexicon};
+use crate::locale::pair::LEXICON_STEM_CHARS;
 use crate::model::{Side, Span};
 use crate::textutil::short_key;
 
@@ -21,8 +21,9 @@ pub struct CoveredWord {
 }
 
 /// The content words of side `from` of the bead (not function words, at least three letters),
-/// each with whether the other side covers it; `lexicon` translates from `from`'s language.
-pub fn coverage(ctx: &BeadContext, from: Side, lexicon: &StemLexicon) -> Vec<CoveredWord> {
+/// each with whether the other side covers it.
+pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
+    let lexicon = ctx.lexicon_from(from);
     let (from_words, to_words) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let (n, m) = (from_words.len().max(1) as f64, to_words.len().max(1) as f64);
     from_words

@@ -34,7 +34,7 @@ mod word_gaps;
 
 use crate::glossary::Glossary;
 use crate::locale::Language;
-use crate::locale::pair::PairKnowledge;
+use crate::locale::pair::{PairKnowledge, StemLexicon};
 use crate::locale::typography::TypographyVariant;
 use crate::model::{Bead, Finding, Severity, Side, Span};
 use crate::textutil::{fold_into, is_capitalized, words};
@@ -315,6 +315,14 @@ impl<'a> BeadContext<'a> {
         self.cache
             .numbers
             .get_or_init(|| numbers::pair_numbers(self))
+    }
+
+    /// The pair's lexicon read from `side`'s language into the other side's.
+    pub fn lexicon_from(&self, side: Side) -> &'a StemLexicon {
+        match side {
+            Side::Source => &self.pair.lexicon,
+            Side::Target => &self.reverse_pair.lexicon,
+        }
     }
 
     /// One side of the bead.

@@ -61,6 +61,16 @@ pub fn length_deviation(ctx: &BeadContext) -> f64 {
     )
 }
 
+/// Whether `side` is at least `deviations` standard deviations longer than the document's
+/// length ratio predicts from the other side: it holds something the other lacks.
+pub fn side_holds_more(ctx: &BeadContext, side: Side, deviations: f64) -> bool {
+    let target_excess = length_deviation(ctx);
+    match side {
+        Side::Source => target_excess <= -deviations,
+        Side::Target => target_excess >= deviations,
+    }
+}
+
 /// The document's own target/source length ratio, or [`DEFAULT_RATIO`].
 pub fn document_ratio(ctx: &BeadContext) -> f64 {
     ctx.document.length_ratio.unwrap_or(DEFAULT_RATIO)
@@ -87,7 +97,7 @@ impl Check for Omission {
             // costliest part of the check.
             return;
         }
-        let words = coverage(ctx, Side::Source, &ctx.pair.lexicon);
+        let words = coverage(ctx, Side::Source);
         if words.is_empty() {
             return;
         }
@@ -133,7 +143,7 @@ fn untraced_run(ctx: &BeadContext, words: &[CoveredWord]) -> Option<Span> {
     } else {
         (MIN_RUN, MIN_LENGTH_DEVIATION)
     };
-    if len < run || length_deviation(ctx) > -deviation {
+    if len < run || !side_holds_more(ctx, Side::Source, deviation) {
         return None;
     }
     let span = Span::new(words[start].span.start, words[start + len - 1].span.end);
@@ -146,18 +156,18 @@ fn short_enough_for_a_dropped_clause(ctx: &BeadContext) -> bool {
     let least = SHORT_LENGTH_DEVIATION
         .min(MIN_LENGTH_DEVIATION)
         .min(GAP_LENGTH_DEVIATION);
-    length_deviation(ctx) <= -least
+    side_holds_more(ctx, Side::Source, least)
 }
 
 /// A stretch of untraced source words whose neighbours stand side by side in the target (see
 /// [`super::word_gaps`]), when the target is shorter than predicted too — less so than
 /// [`untraced_run`] asks, the anchors being evidence of their own.
 fn skipped_stretch(ctx: &BeadContext, words: &[CoveredWord]) -> Option<Span> {
-    if length_deviation(ctx) > -GAP_LENGTH_DEVIATION {
+    if !side_holds_more(ctx, Side::Source, GAP_LENGTH_DEVIATION) {
         return None;
     }
     let ratio = document_ratio(ctx);
-    unanchored_gaps(ctx, Side::Source, &ctx.pair.lexicon, ratio, words)
+    unanchored_gaps(ctx, Side::Source, ratio, words)
         .first()
         .map(|gap| gap.span)
 }

@@ -3,7 +3,7 @@
 
 use super::BeadContext;
 use super::coverage::CoveredWord;
-use super::omission::{deviation, document_ratio, length_deviation};
+use super::omission::{deviation, document_ratio, side_holds_more};
 use crate::model::{Side, Span};
 
 /// Confidence the aligner must have in a sentence-to-nothing bead inside a segment.
@@ -35,7 +35,7 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
     if !aligned.is_empty() {
         return aligned;
     }
-    if length_points_to(ctx, side, UNTRACED_LENGTH_DEVIATION) {
+    if side_holds_more(ctx, side, UNTRACED_LENGTH_DEVIATION) {
         let untraced: Vec<Span> = mine
             .iter()
             .map(|(span, _)| *span)
@@ -83,10 +83,12 @@ fn content_and_untraced(words: &[CoveredWord], span: Span) -> (usize, usize) {
 /// when the lengths of the bead only agree without it: too few words to trust the share of
 /// untraced ones alone, so the length model must agree.
 fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> Option<Span> {
+    if !side_holds_more(ctx, side, LENGTH_WITH_SENTENCE) {
+        return None;
+    }
     let chars = |text: &str| text.chars().count() as f64;
     let (source, target) = (chars(ctx.source.text), chars(ctx.target.text));
     let ratio = document_ratio(ctx);
-    let target_excess = length_deviation(ctx);
     let candidates = mine.iter().filter(|(span, _)| {
         let (content, traced) = traced_anywhere(ctx, side, *span);
         content >= 1 && traced * TRACED_FRACTION_DENOMINATOR <= content
@@ -94,11 +96,11 @@ fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> O
     let mut found = None;
     for (span, text) in candidates {
         let without = chars(text);
-        let (all, rest) = match side {
-            Side::Source => (target_excess, deviation(source - without, target, ratio)),
-            Side::Target => (-target_excess, -deviation(source, target - without, ratio)),
+        let rest = match side {
+            Side::Source => deviation(source - without, target, ratio),
+            Side::Target => deviation(source, target - without, ratio),
         };
-        if all <= -LENGTH_WITH_SENTENCE && rest.abs() <= LENGTH_WITHOUT_SENTENCE {
+        if rest.abs() <= LENGTH_WITHOUT_SENTENCE {
             if found.is_some() {
                 // Two candidates: the lengths cannot tell which.
                 return None;
@@ -116,16 +118,6 @@ fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> O
 /// the Multi30k val split.
 const UNTRACED_LENGTH_DEVIATION: f64 = 0.5;
 
-/// Whether the bead's lengths say `side` holds more than the other: at least `deviations`
-/// standard deviations longer than the document's length ratio predicts.
-fn length_points_to(ctx: &BeadContext, side: Side, deviations: f64) -> bool {
-    let target_excess = length_deviation(ctx);
-    match side {
-        Side::Source => target_excess <= -deviations,
-        Side::Target => target_excess >= deviations,
-    }
-}
-
 /// A sentence the lengths single out may have one content word in this many with a trace
 /// elsewhere (`red` in the source, `rouge` in an added sentence): chance matches, which a
 /// sentence of three content words or fewer must not have.
@@ -141,10 +133,7 @@ const LENGTH_WITHOUT_SENTENCE: f64 = 1.0;
 /// others stand elsewhere in the shorter translation than their place predicts.
 fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
     let (mine, other) = (ctx.coverage_keys(side), ctx.coverage_keys(side.other()));
-    let lexicon = match side {
-        Side::Source => &ctx.pair.lexicon,
-        Side::Target => &ctx.reverse_pair.lexicon,
-    };
+    let lexicon = ctx.lexicon_from(side);
     let content = mine
         .iter()
         .filter(|w| w.is_content() && span.start <= w.span().start && w.span().end <= span.end);

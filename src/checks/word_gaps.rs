@@ -28,16 +28,15 @@ pub struct Gap {
     pub content_words: usize,
 }
 
-/// Stretches of side `from` of the bead that the other side skips; `lexicon` translates from
-/// `from`'s language; `ratio` is the expected length of the other side per character of
-/// `from`.
+/// Stretches of side `from` of the bead that the other side skips; `ratio` is the expected
+/// length of the other side per character of `from`.
 pub fn unanchored_gaps(
     ctx: &BeadContext,
     from: Side,
-    lexicon: &StemLexicon,
     ratio: f64,
     coverage: &[CoveredWord],
 ) -> Vec<Gap> {
+    let lexicon = ctx.lexicon_from(from);
     let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let (my_text, other_text) = (ctx.side(from).text, ctx.side(from.other()).text);
     let matches = word_matches(mine, other, lexicon);
@@ -206,8 +205,8 @@ mod tests {
         }
 
         fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
-            let words = coverage(ctx, Side::Source, &ctx.pair.lexicon);
-            for gap in unanchored_gaps(ctx, Side::Source, &ctx.pair.lexicon, 1.1, &words) {
+            let words = coverage(ctx, Side::Source);
+            for gap in unanchored_gaps(ctx, Side::Source, 1.1, &words) {
                 out.push(
                     ctx.finding(&PROBE, "gap")
                         .with_source(ctx.source_span(gap.span)),

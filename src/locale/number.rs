@@ -154,28 +154,7 @@ fn roman_value(numeral: &str) -> Option<u32> {
     if numeral.is_empty() || !numeral.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
         return None;
     }
-    let value = numeral_value(numeral);
-    ((1..40).contains(&value) && canonical_roman(value) == numeral).then_some(value)
-}
-
-/// The sum of a numeral's letters, a smaller before a larger one subtracted.
-fn numeral_value(numeral: &str) -> u32 {
-    let letter = |b: u8| match b {
-        b'I' => 1,
-        b'V' => 5,
-        _ => 10,
-    };
-    let bytes = numeral.as_bytes();
-    let mut total = 0i64;
-    for (k, &b) in bytes.iter().enumerate() {
-        let v = letter(b);
-        if bytes.get(k + 1).is_some_and(|&next| letter(next) > v) {
-            total -= i64::from(v);
-        } else {
-            total += i64::from(v);
-        }
-    }
-    total.max(0) as u32
+    (1..40).find(|&value| canonical_roman(value) == numeral)
 }
 
 /// `value` (1–39) written in Roman numerals.
