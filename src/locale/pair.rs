@@ -311,13 +311,20 @@ enum Direction {
     Reverse,
 }
 
+impl Direction {
+    /// A (first language, second language) pair of the data as (source, target).
+    fn orient<T>(self, (first, second): (T, T)) -> (T, T) {
+        match self {
+            Direction::Forward => (first, second),
+            Direction::Reverse => (second, first),
+        }
+    }
+}
+
 fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowledge, PairError> {
     let names = parse_names(pair, direction)?;
     let false_friends = parse_false_friends(pair, direction)?;
-    let source_language = match direction {
-        Direction::Forward => pair.languages.0,
-        Direction::Reverse => pair.languages.1,
-    };
+    let (source_language, _) = direction.orient(pair.languages);
     let translated_words = crate::locale::data_lines(pair.translated_names)
         .filter_map(|line| line.split_once('\t'))
         .filter(|(lang, _)| *lang == source_language)
@@ -343,20 +350,14 @@ fn letter_pairs(text: &str, direction: Direction) -> Vec<(String, String)> {
     text.lines()
         .filter(|line| !line.starts_with('#') && line.contains('\t'))
         .filter_map(|line| line.split_once('\t'))
-        .map(|(a, b)| match direction {
-            Direction::Forward => (a.to_string(), b.to_string()),
-            Direction::Reverse => (b.to_string(), a.to_string()),
-        })
+        .map(|(a, b)| direction.orient((a.to_string(), b.to_string())))
         .collect()
 }
 
 /// The word-level evidence of the coverage checks in one direction: the pair's IBM Model 1
 /// lexicon and its hand-written vocabulary, without pairs that involve a function word.
 fn stem_lexicon(pair: &EmbeddedPair, direction: Direction) -> StemLexicon {
-    let (source_language, target_language) = match direction {
-        Direction::Forward => pair.languages,
-        Direction::Reverse => (pair.languages.1, pair.languages.0),
-    };
+    let (source_language, target_language) = direction.orient(pair.languages);
     let function_stems = |code: &str| -> HashSet<String> {
         crate::locale::Language::get(code)
             .map(|lang| lang.stopwords.iter().map(|w| lexicon_stem(w)).collect())
@@ -367,10 +368,6 @@ fn stem_lexicon(pair: &EmbeddedPair, direction: Direction) -> StemLexicon {
         function_stems(target_language),
     );
     let mut lexicon = StemLexicon::default();
-    let oriented = |a, b| match direction {
-        Direction::Forward => (a, b),
-        Direction::Reverse => (b, a),
-    };
     // IBM Model 1 pairs rare words with function words (`camera` → `les`, `woman` → `une`),
     // and a list's line may hold one: such a pair would let any sentence cover the word.
     let content_from = |stem: &str| !source_function.contains(stem);
@@ -378,7 +375,7 @@ fn stem_lexicon(pair: &EmbeddedPair, direction: Direction) -> StemLexicon {
     for line in crate::locale::data_lines(pair.lexicon) {
         let mut columns = line.split('\t');
         if let (Some(a), Some(b)) = (columns.next(), columns.next()) {
-            let (from, to) = oriented(a, b);
+            let (from, to) = direction.orient((a, b));
             if content_from(from) && content_to(to) {
                 lexicon.insert(from, to);
             }
@@ -388,7 +385,7 @@ fn stem_lexicon(pair: &EmbeddedPair, direction: Direction) -> StemLexicon {
         let Some((a, b)) = line.split_once('\t') else {
             continue;
         };
-        let (from, to) = oriented(a, b);
+        let (from, to) = direction.orient((a, b));
         let stems = |forms: &str| forms.split('|').map(form_stem).collect::<Vec<_>>();
         let mut targets = stems(to);
         targets.retain(|stem| content_to(stem));
@@ -507,10 +504,7 @@ fn parse_names(pair: &EmbeddedPair, direction: Direction) -> Result<Vec<NameClas
             line: index + 1,
         })?;
         let forms = |column: &str| column.split('|').map(NameForm::parse).collect::<Vec<_>>();
-        let (source_forms, target_forms) = match direction {
-            Direction::Forward => (forms(a), forms(b)),
-            Direction::Reverse => (forms(b), forms(a)),
-        };
+        let (source_forms, target_forms) = direction.orient((forms(a), forms(b)));
         classes.push(NameClass {
             source_forms,
             target_forms,
