@@ -216,9 +216,8 @@ impl Injector<'_> {
 
     fn false_friend(&self, source: &str, target: &str) -> Option<String> {
         self.pair
-            .false_friends
-            .iter()
-            .filter(|e| e.applies_to(source))
+            .false_friends_for(source)
+            .into_iter()
             .find_map(|e| {
                 e.inject
                     .as_ref()

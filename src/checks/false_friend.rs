@@ -30,12 +30,7 @@ impl Check for FalseFriendCheck {
     }
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
-        for entry in ctx
-            .pair
-            .false_friends
-            .iter()
-            .filter(|e| e.applies_to(ctx.source.text))
-        {
+        for entry in ctx.pair.false_friends_for(ctx.source.text) {
             for captures in entry.wrong.captures_iter(ctx.target.text) {
                 let whole = captures.get(0).expect("group 0 always matches");
                 let mut finding = ctx

@@ -124,6 +124,10 @@ pub struct Language {
     pub scale: rustc_hash::FxHashMap<String, f64>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
+    /// First letters (ASCII, lower case) of the number words, multipliers, scale words and
+    /// joiners, as a bit set: most words of a text start with none of them and are passed
+    /// over without a lookup.
+    pub number_initials: u128,
     /// Words that may stand twice in a row (`nous nous`).
     pub allowed_repeats: HashSet<String>,
     /// Words written elided, with an apostrophe, before a vowel (`l'`, `qu'`).
@@ -168,6 +172,12 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
             lang: embedded.code,
             code: file.whatlang.clone(),
         })?;
+    let number_initials = ascii_initials(
+        (file.scale.keys())
+            .chain(file.words.keys())
+            .chain(file.multipliers.keys())
+            .chain(&file.number_joiners),
+    );
     Ok(Language {
         code: embedded.code,
         name: file.name,
@@ -191,6 +201,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         scale: file.scale.into_iter().collect(),
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),
+        number_initials,
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
         elision: file.elision,
         typography: toml::from_str(embedded.typography).map_err(|source| {
@@ -200,6 +211,29 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
             }
         })?,
     })
+}
+
+/// The first letters of `words`, lower-cased, as a bit set of ASCII bytes; a word starting
+/// with any other character sets every bit (it cannot be told from its first byte).
+fn ascii_initials<'a>(words: impl Iterator<Item = &'a String>) -> u128 {
+    words.fold(0, |set, word| match word.chars().next() {
+        Some(c) if c.is_ascii() => set | 1 << c.to_ascii_lowercase() as u32,
+        Some(_) => u128::MAX,
+        None => set,
+    })
+}
+
+impl Language {
+    /// Whether `word` may be a number word, a multiplier, a scale word or a joiner, judged by
+    /// its first letter (never false for one that is).
+    pub fn may_be_number_word(&self, word: &str) -> bool {
+        match word.chars().next() {
+            Some(c) if c.is_ascii() => {
+                self.number_initials & (1 << c.to_ascii_lowercase() as u32) != 0
+            }
+            _ => true,
+        }
+    }
 }
 
 /// The meaningful lines of a data file: trimmed, without blanks and `#` comments.
@@ -212,6 +246,25 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_number_word_passes_the_first_letter_filter() {
+        for code in supported_codes() {
+            let lang = Language::get(code).unwrap();
+            let listed = (lang.words.keys())
+                .chain(lang.scale.keys())
+                .chain(lang.multipliers.keys())
+                .chain(&lang.number_joiners);
+            for word in listed {
+                assert!(lang.may_be_number_word(word), "{code}: {word}");
+                assert!(
+                    lang.may_be_number_word(&word.to_uppercase()),
+                    "{code}: {word}"
+                );
+            }
+            assert!(!lang.may_be_number_word("xylophone"), "{code}");
+        }
+    }
 
     #[test]
     fn every_embedded_language_parses() {

@@ -353,6 +353,11 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
             close(&mut open, &mut out);
             continue;
         }
+        if !lang.may_be_number_word(word) {
+            // Neither a number word nor a joiner: what the lookups below would find.
+            close(&mut open, &mut out);
+            continue;
+        }
         lower.clear();
         if word.is_ascii() {
             lower.push_str(word);

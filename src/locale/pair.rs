@@ -168,6 +168,9 @@ impl NameForm {
 #[derive(Debug, Default)]
 pub struct PairKnowledge {
     pub false_friends: Vec<FalseFriend>,
+    /// The source patterns of [`Self::false_friends`] in one set: a segment is scanned once
+    /// for all of them, and most segments match none.
+    false_friend_sources: regex::RegexSet,
     pub names: Vec<NameClass>,
     /// Indices of the name classes by the first byte of each of their source forms: every
     /// capitalised source word is looked up, and the classes are hundreds.
@@ -237,6 +240,17 @@ impl PairKnowledge {
             .find(|(s, t, _)| *s == source && *t == target)
             .map(|(_, _, k)| k)
             .unwrap_or_else(|| EMPTY.get_or_init(PairKnowledge::default)))
+    }
+
+    /// The false friends whose sense the source segment has ([`FalseFriend::applies_to`]), in
+    /// the order of the data.
+    pub fn false_friends_for(&self, source: &str) -> Vec<&FalseFriend> {
+        let candidates = self.false_friend_sources.matches(source);
+        candidates
+            .into_iter()
+            .map(|i| &self.false_friends[i])
+            .filter(|e| e.applies_to(source))
+            .collect()
     }
 
     /// Name classes holding a form that matches the folded source word or phrase.
@@ -324,6 +338,7 @@ impl Direction {
 fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowledge, PairError> {
     let names = parse_names(pair, direction)?;
     let false_friends = parse_false_friends(pair, direction)?;
+    let false_friend_sources = source_pattern_set(pair, &false_friends)?;
     let (source_language, _) = direction.orient(pair.languages);
     let translated_words = crate::locale::data_lines(pair.translated_names)
         .filter_map(|line| line.split_once('\t'))
@@ -335,6 +350,7 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
     let lexicon = stem_lexicon(pair, direction);
     Ok(PairKnowledge {
         false_friends,
+        false_friend_sources,
         names_by_first_byte: index_by_first_byte(&names),
         names,
         translated_words,
@@ -458,6 +474,21 @@ fn parse_false_friends(
         out.push(compiled);
     }
     Ok(out)
+}
+
+/// The entries' source patterns as one set, matched as each entry's own regex matches.
+fn source_pattern_set(
+    pair: &EmbeddedPair,
+    entries: &[FalseFriend],
+) -> Result<regex::RegexSet, PairError> {
+    regex::RegexSetBuilder::new(entries.iter().map(|e| e.source.as_str()))
+        .case_insensitive(true)
+        .build()
+        .map_err(|source| PairError::BadPattern {
+            pair: pair.name,
+            id: "false-friends".to_string(),
+            source: Box::new(source),
+        })
 }
 
 fn compile(
