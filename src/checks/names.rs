@@ -307,10 +307,9 @@ fn closest_variant(
     }
     // The same letters with a hyphen or space more or less (`Miskolc-Tapolca`).
     let unhyphenated = |t: &str| t.replace('-', "");
+    let hyphenated = name.folded.contains('-');
     for (w, t) in target_words.iter().zip(folded_target) {
-        if t.contains('-') != name.folded.contains('-')
-            && unhyphenated(t) == unhyphenated(&name.folded)
-        {
+        if t.contains('-') != hyphenated && unhyphenated(t) == unhyphenated(&name.folded) {
             return Some(NameStatus::Misspelt {
                 span: w.span,
                 text: w.text.to_string(),
