@@ -31,13 +31,14 @@ impl Check for FalseFriendCheck {
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         for entry in ctx.pair.false_friends_for(ctx.source.text) {
-            for captures in entry.wrong.captures_iter(ctx.target.text) {
+            let matchers = entry.matchers();
+            for captures in matchers.wrong.captures_iter(ctx.target.text) {
                 let whole = captures.get(0).expect("group 0 always matches");
                 let mut finding = ctx
                     .finding(&RULE, format!("`{}`: {}", whole.as_str(), entry.note))
                     .with_severity(entry.severity)
                     .with_target(ctx.target_span(Span::new(whole.start(), whole.end())));
-                if let Some(m) = entry.source.find(ctx.source.text) {
+                if let Some(m) = matchers.source.find(ctx.source.text) {
                     finding = finding.with_source(ctx.source_span(Span::new(m.start(), m.end())));
                 }
                 if !entry.right.is_empty() {
@@ -70,7 +71,7 @@ mod tests {
 
     #[test]
     fn every_entry_flags_its_bad_example_and_not_its_good_one() {
-        for entry in &PairKnowledge::get("en", "fr").unwrap().false_friends {
+        for entry in PairKnowledge::get("en", "fr").unwrap().false_friends() {
             let ex = &entry.example;
             let bad = run(&FalseFriendCheck, &ex.source, &ex.bad);
             assert!(
@@ -89,7 +90,7 @@ mod tests {
 
     #[test]
     fn every_reverse_entry_flags_its_bad_example_from_french() {
-        let entries = &PairKnowledge::get("fr", "en").unwrap().false_friends;
+        let entries = PairKnowledge::get("fr", "en").unwrap().false_friends();
         assert!(entries.len() >= 10);
         for entry in entries {
             let ex = &entry.example;

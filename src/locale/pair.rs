@@ -15,12 +15,6 @@ pub enum PairError {
         pair: &'static str,
         source: toml::de::Error,
     },
-    #[error("data/{pair}/false-friends.toml: entry `{id}`: bad pattern: {source}")]
-    BadPattern {
-        pair: &'static str,
-        id: String,
-        source: Box<regex::Error>,
-    },
     #[error("data/{pair}/names.tsv: line {line}: expected two tab-separated columns")]
     BadNames { pair: &'static str, line: usize },
 }
@@ -93,23 +87,12 @@ struct ReverseEntry {
     inject: Option<(String, String)>,
 }
 
-/// The fields both directions share, before compiling.
-struct Patterns<'a> {
-    source: &'a str,
-    context: Option<&'a str>,
-    unless: Option<&'a str>,
-    wrong: &'a str,
-    inject: Option<&'a (String, String)>,
-}
-
-/// A false friend compiled into matchers.
+/// A false friend of one direction. Its patterns are compiled at their first use: compiling
+/// is most of a short run's start-up, and a document needs few entries (those whose source
+/// sense it has, see [`PairKnowledge::false_friends_for`]).
 #[derive(Debug)]
 pub struct FalseFriend {
     pub id: String,
-    pub source: Regex,
-    pub context: Option<Regex>,
-    pub unless: Option<Regex>,
-    pub wrong: Regex,
     /// Replacement template for the text matched by `wrong`; empty when there is none.
     pub right: String,
     pub severity: Severity,
@@ -117,15 +100,63 @@ pub struct FalseFriend {
     pub example: Example,
     /// (right word, wrong word) that the evaluator swaps to plant this error.
     pub inject: Option<(String, String)>,
+    patterns: Patterns,
+    matchers: OnceLock<Matchers>,
+}
+
+/// The patterns of a false friend as the data writes them.
+#[derive(Debug)]
+struct Patterns {
+    source: String,
+    context: Option<String>,
+    unless: Option<String>,
+    wrong: String,
+}
+
+/// A false friend's patterns, compiled (case-insensitive).
+#[derive(Debug)]
+pub struct Matchers {
+    /// The source word in the sense that makes `wrong` a mistake…
+    pub source: Regex,
+    /// …in a segment that also matches this, if given…
+    pub context: Option<Regex>,
+    /// …and not this.
+    pub unless: Option<Regex>,
+    /// The mistranslation in the target.
+    pub wrong: Regex,
 }
 
 impl FalseFriend {
     /// Whether the source segment is in the sense that makes `wrong` a mistake.
     pub fn applies_to(&self, source: &str) -> bool {
-        self.source.is_match(source)
-            && self.context.as_ref().is_none_or(|c| c.is_match(source))
-            && !self.unless.as_ref().is_some_and(|u| u.is_match(source))
+        let m = self.matchers();
+        m.source.is_match(source)
+            && m.context.as_ref().is_none_or(|c| c.is_match(source))
+            && !m.unless.as_ref().is_some_and(|u| u.is_match(source))
     }
+
+    /// The compiled patterns. The data is embedded and `every_false_friend_compiles` tests
+    /// every pattern, so a failure here is a bug of the data, not of the input.
+    pub fn matchers(&self) -> &Matchers {
+        self.matchers.get_or_init(|| {
+            self.compile()
+                .unwrap_or_else(|e| panic!("false friend `{}`: {e}", self.id))
+        })
+    }
+
+    fn compile(&self) -> Result<Matchers, regex::Error> {
+        let p = &self.patterns;
+        Ok(Matchers {
+            source: case_insensitive(&p.source)?,
+            context: p.context.as_deref().map(case_insensitive).transpose()?,
+            unless: p.unless.as_deref().map(case_insensitive).transpose()?,
+            wrong: case_insensitive(&p.wrong)?,
+        })
+    }
+}
+
+fn case_insensitive(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).case_insensitive(true).build()
 }
 
 /// One class of equivalent names: the forms each language uses.
@@ -167,10 +198,10 @@ impl NameForm {
 /// Everything known about one direction of a language pair.
 #[derive(Debug, Default)]
 pub struct PairKnowledge {
-    pub false_friends: Vec<FalseFriend>,
-    /// The source patterns of [`Self::false_friends`] in one set: a segment is scanned once
-    /// for all of them, and most segments match none.
-    false_friend_sources: regex::RegexSet,
+    false_friends: Vec<FalseFriend>,
+    /// The source patterns of the false friends in one set, compiled at its first use: a
+    /// segment is scanned once for all of them, and most segments match none.
+    false_friend_sources: OnceLock<regex::RegexSet>,
     pub names: Vec<NameClass>,
     /// Indices of the name classes by the first byte of each of their source forms: every
     /// capitalised source word is looked up, and the classes are hundreds.
@@ -191,21 +222,34 @@ pub struct PairKnowledge {
 /// checks look up every content word of every bead, so a lookup must not allocate.
 #[derive(Debug, Default)]
 pub struct StemLexicon {
-    translations: rustc_hash::FxHashMap<u64, Vec<u64>>,
+    /// Source stem key → the range of its translations in `targets`.
+    ranges: rustc_hash::FxHashMap<u64, (u32, u32)>,
+    /// Target stem keys, grouped by source stem.
+    targets: Vec<u64>,
 }
 
 impl StemLexicon {
-    fn insert(&mut self, from_stem: &str, to_stem: &str) {
-        let translations = self.translations.entry(short_key(from_stem)).or_default();
-        let to = short_key(to_stem);
-        if !translations.contains(&to) {
-            translations.push(to);
+    /// The lexicon of `(source stem key, target stem key)` pairs, repeats dropped. Sorting
+    /// the pairs once builds it faster than a vector per source stem would.
+    fn from_pairs(mut pairs: Vec<(u64, u64)>) -> StemLexicon {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut ranges = rustc_hash::FxHashMap::default();
+        let mut start = 0;
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let end = start + group.len();
+            ranges.insert(group[0].0, (start as u32, end as u32));
+            start = end;
         }
+        let targets = pairs.into_iter().map(|(_, to)| to).collect();
+        StemLexicon { ranges, targets }
     }
 
     /// Keys of the target stems that translate the source stem with key `from`.
     pub fn translations_of(&self, from: u64) -> &[u64] {
-        self.translations.get(&from).map_or(&[], Vec::as_slice)
+        self.ranges.get(&from).map_or(&[], |&(start, end)| {
+            &self.targets[start as usize..end as usize]
+        })
     }
 
     /// Whether the lexicon pairs the stems of these two words.
@@ -227,7 +271,11 @@ pub const LEXICON_STEM_CHARS: usize = 6;
 
 /// A word as the lexicon knows it: folded and cut to [`LEXICON_STEM_CHARS`] letters.
 pub fn lexicon_stem(word: &str) -> String {
-    fold(word).chars().take(LEXICON_STEM_CHARS).collect()
+    let mut stem = fold(word);
+    if let Some((cut, _)) = stem.char_indices().nth(LEXICON_STEM_CHARS) {
+        stem.truncate(cut);
+    }
+    stem
 }
 
 impl PairKnowledge {
@@ -242,11 +290,23 @@ impl PairKnowledge {
             .unwrap_or_else(|| EMPTY.get_or_init(PairKnowledge::default)))
     }
 
+    /// The pair's false friends in this direction, in the order of the data.
+    pub fn false_friends(&self) -> &[FalseFriend] {
+        &self.false_friends
+    }
+
     /// The false friends whose sense the source segment has ([`FalseFriend::applies_to`]), in
     /// the order of the data.
     pub fn false_friends_for(&self, source: &str) -> Vec<&FalseFriend> {
-        let candidates = self.false_friend_sources.matches(source);
-        candidates
+        let sources = self.false_friend_sources.get_or_init(|| {
+            let patterns = self.false_friends.iter().map(|e| &e.patterns.source);
+            regex::RegexSetBuilder::new(patterns)
+                .case_insensitive(true)
+                .build()
+                .expect("false-friend source patterns compile (tested)")
+        });
+        sources
+            .matches(source)
             .into_iter()
             .map(|i| &self.false_friends[i])
             .filter(|e| e.applies_to(source))
@@ -287,11 +347,6 @@ impl Clone for PairError {
         match self {
             PairError::BadFalseFriends { pair, source } => PairError::BadFalseFriends {
                 pair,
-                source: source.clone(),
-            },
-            PairError::BadPattern { pair, id, source } => PairError::BadPattern {
-                pair,
-                id: id.clone(),
                 source: source.clone(),
             },
             PairError::BadNames { pair, line } => PairError::BadNames { pair, line: *line },
@@ -338,7 +393,6 @@ impl Direction {
 fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowledge, PairError> {
     let names = parse_names(pair, direction)?;
     let false_friends = parse_false_friends(pair, direction)?;
-    let false_friend_sources = source_pattern_set(pair, &false_friends)?;
     let (source_language, _) = direction.orient(pair.languages);
     let translated_words = crate::locale::data_lines(pair.translated_names)
         .filter_map(|line| line.split_once('\t'))
@@ -350,7 +404,7 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
     let lexicon = stem_lexicon(pair, direction);
     Ok(PairKnowledge {
         false_friends,
-        false_friend_sources,
+        false_friend_sources: OnceLock::new(),
         names_by_first_byte: index_by_first_byte(&names),
         names,
         translated_words,
@@ -374,7 +428,7 @@ fn letter_pairs(text: &str, direction: Direction) -> Vec<(String, String)> {
 /// lexicon and its hand-written vocabulary, without pairs that involve a function word.
 fn stem_lexicon(pair: &EmbeddedPair, direction: Direction) -> StemLexicon {
     let (source_language, target_language) = direction.orient(pair.languages);
-    let function_stems = |code: &str| -> HashSet<String> {
+    let function_stems = |code: &str| -> rustc_hash::FxHashSet<String> {
         crate::locale::Language::get(code)
             .map(|lang| lang.stopwords.iter().map(|w| lexicon_stem(w)).collect())
             .unwrap_or_default()
@@ -383,7 +437,8 @@ fn stem_lexicon(pair: &EmbeddedPair, direction: Direction) -> StemLexicon {
         function_stems(source_language),
         function_stems(target_language),
     );
-    let mut lexicon = StemLexicon::default();
+    let mut pairs = Vec::new();
+    let mut insert = |from: &str, to: &str| pairs.push((short_key(from), short_key(to)));
     // IBM Model 1 pairs rare words with function words (`camera` → `les`, `woman` → `une`),
     // and a list's line may hold one: such a pair would let any sentence cover the word.
     let content_from = |stem: &str| !source_function.contains(stem);
@@ -393,7 +448,7 @@ fn stem_lexicon(pair: &EmbeddedPair, direction: Direction) -> StemLexicon {
         if let (Some(a), Some(b)) = (columns.next(), columns.next()) {
             let (from, to) = direction.orient((a, b));
             if content_from(from) && content_to(to) {
-                lexicon.insert(from, to);
+                insert(from, to);
             }
         }
     }
@@ -407,11 +462,11 @@ fn stem_lexicon(pair: &EmbeddedPair, direction: Direction) -> StemLexicon {
         targets.retain(|stem| content_to(stem));
         for from in stems(from).iter().filter(|stem| content_from(stem)) {
             for to in &targets {
-                lexicon.insert(from, to);
+                insert(from, to);
             }
         }
     }
-    lexicon
+    StemLexicon::from_pairs(pairs)
 }
 
 /// [`PairKnowledge::names_by_first_byte`]. A form with no letters would match every phrase
@@ -442,86 +497,39 @@ fn parse_false_friends(
             pair: pair.name,
             source,
         })?;
-    let mut out = Vec::new();
-    for e in file.entry {
-        let compiled = match (direction, &e.reverse) {
-            (Direction::Forward, _) => {
-                let patterns = Patterns {
-                    source: &e.source,
-                    context: e.context.as_deref(),
-                    unless: e.unless.as_deref(),
-                    wrong: &e.wrong,
-                    inject: e.inject.as_ref(),
-                };
-                compile(
-                    pair, &e.id, &patterns, &e.right, e.severity, &e.note, &e.example,
-                )?
-            }
-            (Direction::Reverse, Some(r)) => {
-                let patterns = Patterns {
-                    source: &r.source,
-                    context: r.context.as_deref(),
-                    unless: r.unless.as_deref(),
-                    wrong: &r.wrong,
-                    inject: r.inject.as_ref(),
-                };
-                compile(
-                    pair, &e.id, &patterns, &r.right, e.severity, &r.note, &r.example,
-                )?
-            }
-            (Direction::Reverse, None) => continue,
-        };
-        out.push(compiled);
-    }
-    Ok(out)
-}
-
-/// The entries' source patterns as one set, matched as each entry's own regex matches.
-fn source_pattern_set(
-    pair: &EmbeddedPair,
-    entries: &[FalseFriend],
-) -> Result<regex::RegexSet, PairError> {
-    regex::RegexSetBuilder::new(entries.iter().map(|e| e.source.as_str()))
-        .case_insensitive(true)
-        .build()
-        .map_err(|source| PairError::BadPattern {
-            pair: pair.name,
-            id: "false-friends".to_string(),
-            source: Box::new(source),
-        })
-}
-
-fn compile(
-    pair: &EmbeddedPair,
-    id: &str,
-    patterns: &Patterns,
-    right: &str,
-    severity: Severity,
-    note: &str,
-    example: &Example,
-) -> Result<FalseFriend, PairError> {
-    let regex = |pattern: &str| {
-        RegexBuilder::new(pattern)
-            .case_insensitive(true)
-            .build()
-            .map_err(|source| PairError::BadPattern {
-                pair: pair.name,
-                id: id.to_string(),
-                source: Box::new(source),
-            })
-    };
-    Ok(FalseFriend {
-        id: id.to_string(),
-        source: regex(patterns.source)?,
-        context: patterns.context.map(regex).transpose()?,
-        unless: patterns.unless.map(regex).transpose()?,
-        wrong: regex(patterns.wrong)?,
-        right: right.to_string(),
-        severity,
-        note: note.to_string(),
-        example: example.clone(),
-        inject: patterns.inject.cloned(),
-    })
+    let specs = file.entry.into_iter().filter_map(|e| match direction {
+        Direction::Forward => Some(FalseFriend {
+            id: e.id,
+            patterns: Patterns {
+                source: e.source,
+                context: e.context,
+                unless: e.unless,
+                wrong: e.wrong,
+            },
+            matchers: OnceLock::new(),
+            right: e.right,
+            severity: e.severity,
+            note: e.note,
+            example: e.example,
+            inject: e.inject,
+        }),
+        Direction::Reverse => e.reverse.map(|r| FalseFriend {
+            id: e.id,
+            patterns: Patterns {
+                source: r.source,
+                context: r.context,
+                unless: r.unless,
+                wrong: r.wrong,
+            },
+            matchers: OnceLock::new(),
+            right: r.right,
+            severity: e.severity,
+            note: r.note,
+            example: r.example,
+            inject: r.inject,
+        }),
+    });
+    Ok(specs.collect())
 }
 
 fn parse_names(pair: &EmbeddedPair, direction: Direction) -> Result<Vec<NameClass>, PairError> {
@@ -551,7 +559,7 @@ mod tests {
     #[test]
     fn both_directions_load() {
         let en_fr = PairKnowledge::get("en", "fr").unwrap();
-        assert!(!en_fr.false_friends.is_empty());
+        assert!(!en_fr.false_friends().is_empty());
         let fr_en = PairKnowledge::get("fr", "en").unwrap();
         assert!(fr_en.name_classes_for("londres").next().is_some());
     }
@@ -580,9 +588,37 @@ mod tests {
     }
 
     #[test]
+    fn every_false_friend_compiles() {
+        let pairs = all_pairs().as_ref().unwrap();
+        assert!(pairs.len() >= 2);
+        for (source, target, knowledge) in pairs {
+            for entry in knowledge.false_friends() {
+                let compiled = entry.compile();
+                assert!(
+                    compiled.is_ok(),
+                    "{source}->{target} {}: {compiled:?}",
+                    entry.id
+                );
+            }
+            // The set of source patterns compiles too.
+            knowledge.false_friends_for("");
+        }
+    }
+
+    #[test]
+    fn stem_lexicon_groups_translations_by_source_stem() {
+        let lexicon = StemLexicon::from_pairs(vec![(7, 1), (3, 9), (7, 2), (7, 1), (3, 9)]);
+        let mut of_seven = lexicon.translations_of(7).to_vec();
+        of_seven.sort_unstable();
+        assert_eq!(of_seven, [1, 2]);
+        assert_eq!(lexicon.translations_of(3), [9]);
+        assert!(lexicon.translations_of(5).is_empty());
+    }
+
+    #[test]
     fn unknown_pair_has_no_knowledge() {
         let k = PairKnowledge::get("en", "xx").unwrap();
-        assert!(k.false_friends.is_empty() && k.names.is_empty());
+        assert!(k.false_friends().is_empty() && k.names.is_empty());
     }
 
     #[test]
