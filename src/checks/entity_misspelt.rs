@@ -129,6 +129,11 @@ mod tests {
                 "Khodorkovski est à Mourmansk.",
             ),
             ("The Games are in Sochi.", "Les Jeux ont lieu à Sotchi."),
+            (
+                "As Cicero wrote to Cato.",
+                "Comme Cicéron l'écrivit à Caton.",
+            ),
+            ("The Philistines came.", "Les Philistins vinrent."),
         ] {
             assert!(run(&EntityMisspelt, source, target).is_empty(), "{target}");
         }
