@@ -451,7 +451,13 @@ impl WordNumber {
     fn accepts(&self, w: NumberWord) -> bool {
         match w {
             NumberWord::Unit(v) => {
-                self.current == 0.0 || (self.current % 100.0 == 0.0 && v < 100.0)
+                let tens = self.current % 100.0;
+                self.current == 0.0
+                    || (tens == 0.0 && v < 100.0)
+                    // `twenty one`, `vingt et un`; French counts on past sixty and eighty
+                    // (`soixante et onze`, `quatre-vingt onze`).
+                    || (tens >= 20.0 && tens % 10.0 == 0.0 && v < 10.0)
+                    || ((tens == 60.0 || tens == 80.0) && v < 20.0)
             }
             NumberWord::Multiplier(_) | NumberWord::Scale(_) => true,
         }
@@ -574,6 +580,26 @@ mod tests {
                 ("nineties".to_string(), 90.0)
             ]
         );
+    }
+
+    #[test]
+    fn ordinal_words_are_read() {
+        assert_eq!(one("le quinzième anniversaire", "fr").value, 15.0);
+        assert_eq!(one("the fifteenth anniversary", "en").value, 15.0);
+        assert_eq!(one("le vingt et unième siècle", "fr").value, 21.0);
+        assert_eq!(one("the twenty-first century", "en").value, 21.0);
+        assert_eq!(one("la quatre-vingt-dixième fois", "fr").value, 90.0);
+    }
+
+    #[test]
+    fn tens_and_units_written_apart_are_one_number() {
+        assert_eq!(one("il a vingt et un ans", "fr").value, 21.0);
+        assert_eq!(one("soixante et onze pays", "fr").value, 71.0);
+        assert_eq!(one("twenty one years", "en").value, 21.0);
+        assert_eq!(one("en mil neuf cent vingt et un", "fr").value, 1921.0);
+        // Not after a unit, nor twice.
+        assert_eq!(values("one two", "en").len(), 2);
+        assert_eq!(values("twenty one two", "en").len(), 2);
     }
 
     #[test]
