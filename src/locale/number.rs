@@ -596,6 +596,8 @@ mod tests {
         assert_eq!(one("il a vingt et un ans", "fr").value, 21.0);
         assert_eq!(one("soixante et onze pays", "fr").value, 71.0);
         assert_eq!(one("twenty one years", "en").value, 21.0);
+        assert_eq!(one("a multi-million fine", "en").value, 1e6);
+        assert_eq!(one("a multibillion-dollar deal", "en").value, 1e9);
         assert_eq!(one("en mil neuf cent vingt et un", "fr").value, 1921.0);
         // Not after a unit, nor twice.
         assert_eq!(values("one two", "en").len(), 2);
