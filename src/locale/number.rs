@@ -597,6 +597,9 @@ mod tests {
         assert_eq!(one("soixante et onze pays", "fr").value, 71.0);
         assert_eq!(one("twenty one years", "en").value, 21.0);
         assert_eq!(one("a multi-million fine", "en").value, 1e6);
+        assert_eq!(one("à midi", "fr").value, 12.0);
+        assert_eq!(one("at noon", "en").value, 12.0);
+        assert!(values("l'après-midi", "fr").is_empty());
         assert_eq!(one("a multibillion-dollar deal", "en").value, 1e9);
         assert_eq!(one("en mil neuf cent vingt et un", "fr").value, 1921.0);
         // Not after a unit, nor twice.
