@@ -73,11 +73,17 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target);
     used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source);
 
+    // A value said again on one side and once on the other names the same thing (`in 2008 …
+    // in 2008` ↔ `en 2008`, `24 hours a day` ↔ `24 heures sur 24`) — unless it is a digit,
+    // which a sentence may hold several times for different things (scores: `0 : 0`).
+    let said = |m: &NumberMention, other: &[NumberMention]| {
+        m.value >= 10.0 && other.iter().any(|o| same_value(o.value, m.value))
+    };
     pairing.missing = unused(&source, &used.source)
-        .filter(|m| digits(m))
+        .filter(|m| digits(m) && !said(m, &target))
         .collect();
     pairing.added = unused(&target, &used.target)
-        .filter(|m| digits(m))
+        .filter(|m| digits(m) && !said(m, &source))
         .collect();
     pairing
 }
