@@ -167,6 +167,12 @@ mod tests {
     fn a_decimal_split_by_a_tokenizer_still_matches() {
         assert!(flagged("grew by 0.5 % .", "une croissance de 0 , 5 % .").is_empty());
         assert!(flagged("grew by 0 . 5 % .", "une croissance de 0,5 % .").is_empty());
+        assert!(flagged("about 10 , 000 settlers", "environ 10 000 colons").is_empty());
+        assert!(flagged("some 60 , 000 people", "quelque 60000 personnes").is_empty());
+        assert_eq!(
+            flagged("about 10 , 000 settlers", "environ 10 500 colons").len(),
+            2
+        );
         // A list is not a decimal, and a wrong decimal stays wrong.
         assert_eq!(
             flagged("chapters 3 , 4 and 5", "les chapitres 3 , 4 et 6"),

@@ -69,7 +69,8 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             && same_value(s.value + 12.0, t.value)
     });
 
-    // A decimal a tokenizer split at its mark (`0 , 5 %` for `0,5 %`), on either side.
+    // A decimal a tokenizer split at its mark (`0 , 5 %` for `0,5 %`), or a number at its
+    // thousands separator (`10 , 000`), on either side.
     used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target);
     used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source);
 
@@ -135,11 +136,13 @@ impl Used {
             if split_used[k - 1] || split_used[k] {
                 continue;
             }
-            let Some(value) = joined_decimal(split_text, integer, fraction) else {
+            let Some((decimal, thousands)) = joined_decimal(split_text, integer, fraction) else {
                 continue;
             };
             let found = first_unused(whole, whole_used, |w| {
-                w.written == Written::Digits && same_value(w.value, value)
+                w.written == Written::Digits
+                    && (same_value(w.value, decimal)
+                        || thousands.is_some_and(|v| same_value(w.value, v)))
             });
             if let Some(w) = found {
                 whole_used[w] = true;
@@ -151,8 +154,13 @@ impl Used {
 }
 
 /// The value of `integer` and `fraction` read as one decimal, when only ` , ` or ` . ` stands
-/// between them and both are plain digit runs.
-fn joined_decimal(text: &str, integer: &NumberMention, fraction: &NumberMention) -> Option<f64> {
+/// between them and both are plain digit runs — and, when `fraction` has three digits, as one
+/// number with a thousands separator (`10 , 000` for 10,000).
+fn joined_decimal(
+    text: &str,
+    integer: &NumberMention,
+    fraction: &NumberMention,
+) -> Option<(f64, Option<f64>)> {
     let between = text.get(integer.span.end..fraction.span.start)?;
     if !matches!(between, " , " | " . ") {
         return None;
@@ -163,7 +171,11 @@ fn joined_decimal(text: &str, integer: &NumberMention, fraction: &NumberMention)
             .then_some(written)
     };
     let (whole, decimals) = (digits(integer)?, digits(fraction)?);
-    format!("{whole}.{decimals}").parse().ok()
+    let decimal = format!("{whole}.{decimals}").parse().ok()?;
+    let thousands = (decimals.len() == 3)
+        .then(|| format!("{whole}{decimals}").parse().ok())
+        .flatten();
+    Some((decimal, thousands))
 }
 
 /// `year` is a year of the 20th or 21st century and `short` its last two digits.
