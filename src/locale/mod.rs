@@ -72,12 +72,24 @@ struct LocaleFile {
     time_units: Vec<String>,
     #[serde(default)]
     roman_ordinal_suffixes: Vec<String>,
+    #[serde(default)]
+    money: Money,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
     repeats: Repeats,
     #[serde(default)]
     elision: Elision,
+}
+
+/// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
+/// cannot be units (`35m` alone may be metres).
+#[derive(Debug, Default, Deserialize)]
+pub struct Money {
+    /// Currency signs and codes written before an amount.
+    pub currencies: Vec<String>,
+    /// Abbreviation glued to the amount → its value.
+    pub scale: HashMap<String, f64>,
 }
 
 /// Words a language elides before a vowel (`l'`, `qu'`), and the letters that make them elide.
@@ -121,6 +133,7 @@ pub struct Language {
     /// Endings that make a Roman numeral an ordinal (`XIXe siècle`); none: such ordinals are
     /// not read.
     pub roman_ordinal_suffixes: Vec<String>,
+    pub money: Money,
     pub scale: rustc_hash::FxHashMap<String, f64>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
@@ -198,6 +211,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         number_joiners: file.number_joiners,
         time_units: file.time_units,
         roman_ordinal_suffixes: file.roman_ordinal_suffixes,
+        money: file.money,
         scale: file.scale.into_iter().collect(),
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),

@@ -300,6 +300,14 @@ fn with_scale_word(text: &str, span: Span, parsed: ParsedDigits, lang: &Language
         mention.span.end = word_end;
         last_scale = Some(scale);
     }
+    // `£435m`: a money scale abbreviation, glued to an amount in a currency.
+    if last_scale.is_none()
+        && let Some((word_end, scale)) = money_scale_after(text, span, lang)
+    {
+        mention.value *= scale;
+        mention.other_reading = mention.other_reading.map(|v| v * scale);
+        mention.span.end = word_end;
+    }
     // `9 mille 200`: a smaller number right after the scale word adds to it.
     if let Some(scale) = last_scale
         && let Some(rest) = digit_run().find(&text[mention.span.end..])
@@ -314,6 +322,22 @@ fn with_scale_word(text: &str, span: Span, parsed: ParsedDigits, lang: &Language
         mention.span.end += rest.end();
     }
     mention
+}
+
+/// A money scale abbreviation glued to the digits at `span` (`m` in `£435m`) when a currency
+/// of the language stands before them: its end and value.
+fn money_scale_after(text: &str, span: Span, lang: &Language) -> Option<(usize, f64)> {
+    let word = word_token()
+        .find(&text[span.end..])
+        .filter(|w| w.start() == 0)?;
+    let scale = lang.money.scale.get(word.as_str())?;
+    let before = text[..span.start].trim_end();
+    let currency = lang
+        .money
+        .currencies
+        .iter()
+        .any(|c| before.ends_with(c.as_str()));
+    currency.then_some((span.end + word.end(), *scale))
 }
 
 /// A scale word starting after at most one space (or a hyphen) at byte `at`: its end and value.
@@ -596,15 +620,28 @@ mod tests {
         assert_eq!(one("il a vingt et un ans", "fr").value, 21.0);
         assert_eq!(one("soixante et onze pays", "fr").value, 71.0);
         assert_eq!(one("twenty one years", "en").value, 21.0);
-        assert_eq!(one("a multi-million fine", "en").value, 1e6);
-        assert_eq!(one("à midi", "fr").value, 12.0);
-        assert_eq!(one("at noon", "en").value, 12.0);
-        assert!(values("l'après-midi", "fr").is_empty());
-        assert_eq!(one("a multibillion-dollar deal", "en").value, 1e9);
         assert_eq!(one("en mil neuf cent vingt et un", "fr").value, 1921.0);
         // Not after a unit, nor twice.
         assert_eq!(values("one two", "en").len(), 2);
         assert_eq!(values("twenty one two", "en").len(), 2);
+    }
+
+    #[test]
+    fn scale_abbreviations_and_vague_millions_are_read() {
+        assert_eq!(one("a multi-million fine", "en").value, 1e6);
+        assert_eq!(one("a multibillion-dollar deal", "en").value, 1e9);
+        assert_eq!(one("a total of £435m", "en").value, 435e6);
+        assert_eq!(one("ECU 35m", "en").value, 35e6);
+        assert_eq!(one("la réserve de 100 Mécus", "fr").value, 100e6);
+        // `m` after no currency may be metres.
+        assert_eq!(one("it is 35m high", "en").value, 35.0);
+    }
+
+    #[test]
+    fn times_of_day_are_read() {
+        assert_eq!(one("à midi", "fr").value, 12.0);
+        assert_eq!(one("at noon", "en").value, 12.0);
+        assert!(values("l'après-midi", "fr").is_empty());
     }
 
     #[test]
