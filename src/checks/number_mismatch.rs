@@ -168,6 +168,11 @@ mod tests {
         assert!(flagged("grew by 0.5 % .", "une croissance de 0 , 5 % .").is_empty());
         assert!(flagged("grew by 0 . 5 % .", "une croissance de 0,5 % .").is_empty());
         assert!(flagged("about 10 , 000 settlers", "environ 10 000 colons").is_empty());
+        assert!(flagged("risen to 4.5 million .", "passé à 4 , 5 millions .").is_empty());
+        assert_eq!(
+            flagged("risen to 4.5 million .", "passé à 4 , 6 millions .").len(),
+            2
+        );
         assert!(flagged("some 60 , 000 people", "quelque 60000 personnes").is_empty());
         assert_eq!(
             flagged("about 10 , 000 settlers", "environ 10 500 colons").len(),

@@ -154,8 +154,8 @@ impl Used {
 }
 
 /// The value of `integer` and `fraction` read as one decimal, when only ` , ` or ` . ` stands
-/// between them and both are plain digit runs — and, when `fraction` has three digits, as one
-/// number with a thousands separator (`10 , 000` for 10,000).
+/// between them and both are plain digit runs (the second perhaps with its scale word) — and,
+/// when `fraction` is three digits, as one number with a thousands separator (`10 , 000`).
 fn joined_decimal(
     text: &str,
     integer: &NumberMention,
@@ -170,9 +170,20 @@ fn joined_decimal(
         (m.written == Written::Digits && written.bytes().all(|b| b.is_ascii_digit()))
             .then_some(written)
     };
-    let (whole, decimals) = (digits(integer)?, digits(fraction)?);
-    let decimal = format!("{whole}.{decimals}").parse().ok()?;
-    let thousands = (decimals.len() == 3)
+    let whole = digits(integer)?;
+    // The decimals may carry the scale word (`1 , 2 trillion`, `5 , 2 millions`).
+    let written = &text[fraction.span.range()];
+    let decimals = &written[..written.bytes().take_while(u8::is_ascii_digit).count()];
+    if fraction.written != Written::Digits || decimals.is_empty() {
+        return None;
+    }
+    let scale = if decimals.len() == written.len() {
+        1.0
+    } else {
+        fraction.value / decimals.parse::<f64>().ok().filter(|v| *v > 0.0)?
+    };
+    let decimal = format!("{whole}.{decimals}").parse::<f64>().ok()? * scale;
+    let thousands = (decimals.len() == 3 && scale == 1.0)
         .then(|| format!("{whole}{decimals}").parse().ok())
         .flatten();
     Some((decimal, thousands))
