@@ -19,7 +19,10 @@ static RULE: Rule = Rule {
     severity: Severity::Major,
     summary: "The target says something the source does not: an added sentence or clause.",
     explanation: "The mirror of `omission`: a target sentence the aligner could pair with no \
-source sentence is reported whole; inside a segment, a run of target content words with no \
+source sentence is reported whole, and so is, in a segment with more target than source \
+sentences, one that says something else than the source: none or hardly any of its content \
+words has a trace in the source, while the other target sentences trace most of the source's \
+content words, or the lengths agree only without it. Inside a segment, a run of target content words with no \
 trace in the source (same word, cognate or lexicon translation) is reported when the target is \
 also two standard deviations longer than the document's own length ratio predicts.",
     example: RuleExample {
@@ -110,6 +113,22 @@ mod tests {
         let found = run(&Addition, ex.source, ex.bad);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].1.contains("magnifique"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn an_added_sentence_after_a_terse_translation_is_reported() {
+        // The lengths agree; the words do not: the first sentence says what the source says.
+        let source = "It is of course intended to have a deterrent effect on product pirates and \
+                      counterfeiters.";
+        let target = "Elle a bien sûr pour but de dissuader les pirates et les contrefacteurs. \
+                      Votre mandat n'a pas encore pris fin.";
+        let found = run(&Addition, source, target);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.starts_with("Votre mandat"), "{}", found[0].1);
+        // A sentence split in two is no addition.
+        let split = "Elle a bien sûr pour but de dissuader les pirates. Elle vise aussi les \
+                     contrefacteurs.";
+        assert!(run(&Addition, source, split).is_empty());
     }
 
     #[test]
