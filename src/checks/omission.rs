@@ -17,8 +17,8 @@ static RULE: Rule = Rule {
     explanation: "A source sentence that the aligner could pair with no target sentence is \
 reported whole; so is, in a segment with more source than target sentences, a sentence none \
 of whose content words has a trace when the lengths agree only without it, or, whatever the \
-lengths, of which at most one content word in five has a trace while the other sentences trace \
-70% of the target's content words. Inside an aligned \
+lengths, of which at least two content words and at most one in five has a trace while the \
+other sentences trace 70% of the target's content words. Inside an aligned \
 segment, each content word of the source is looked for in the target near where its \
 translation would stand — the same word, a cognate, or a translation from the pair's lexicon \
 (IBM Model 1 over Europarl, `data/<pair>/lexicon.tsv`, and the hand-written everyday words of \
