@@ -2,7 +2,7 @@
 //! whole-sentence evidence of the omission and addition checks.
 
 use super::BeadContext;
-use super::coverage::CoveredWord;
+use super::coverage::{CoveredWord, WordKey};
 use super::omission::{deviation, document_ratio, side_holds_more};
 use crate::model::{Side, Span};
 
@@ -71,7 +71,7 @@ fn left_out_by_words(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> Op
     let [span] = candidates[..] else {
         return None;
     };
-    let (content, traced) = traced_outside(ctx, side.other(), side, span);
+    let (content, traced) = traced_outside(ctx, side.other(), span);
     (content > 0 && traced as f64 >= REST_COVERAGE * content as f64).then_some(span)
 }
 
@@ -86,22 +86,11 @@ const CHANCE_TRACES_DENOMINATOR: usize = 5;
 /// alarms, 0.8 missed sentences); Tatoeba and the Multi30k test splits confirmed it.
 const REST_COVERAGE: f64 = 0.7;
 
-/// Content words of side `from`, and how many of them have a trace on side `to` outside
-/// `excluded` (a span of `to`).
-fn traced_outside(ctx: &BeadContext, from: Side, to: Side, excluded: Span) -> (usize, usize) {
-    let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(to));
-    let lexicon = ctx.lexicon_from(from);
-    let outside: Vec<_> = other
-        .iter()
-        .filter(|o| o.span().end <= excluded.start || o.span().start >= excluded.end)
-        .collect();
-    mine.iter()
-        .filter(|w| w.is_content())
-        .fold((0, 0), |(n, traced), w| {
-            let translations = lexicon.translations_of(w.stem());
-            let found = outside.iter().any(|o| w.matches(o, translations));
-            (n + 1, traced + usize::from(found))
-        })
+/// Content words of side `from`, and how many of them have a trace on the other side outside
+/// `excluded` (a span of that side).
+fn traced_outside(ctx: &BeadContext, from: Side, excluded: Span) -> (usize, usize) {
+    let outside = |o: &WordKey| o.span().end <= excluded.start || o.span().start >= excluded.end;
+    count_traced(ctx, from, |_| true, outside)
 }
 
 /// Whether `side` has at most one sentence against one with words on the other side, like
@@ -185,11 +174,22 @@ const LENGTH_WITHOUT_SENTENCE: f64 = 1.0;
 /// other side. Position does not count here: when a sentence is left out, the words of the
 /// others stand elsewhere in the shorter translation than their place predicts.
 fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
-    let (mine, other) = (ctx.coverage_keys(side), ctx.coverage_keys(side.other()));
-    let lexicon = ctx.lexicon_from(side);
-    let content = mine
-        .iter()
-        .filter(|w| w.is_content() && span.start <= w.span().start && w.span().end <= span.end);
+    let inside = |w: &WordKey| span.start <= w.span().start && w.span().end <= span.end;
+    count_traced(ctx, side, inside, |_| true)
+}
+
+/// Content words of `from` that `keep` keeps, and how many of them have a trace among the
+/// words of the other side that `among` keeps.
+fn count_traced(
+    ctx: &BeadContext,
+    from: Side,
+    keep: impl Fn(&WordKey) -> bool,
+    among: impl Fn(&WordKey) -> bool,
+) -> (usize, usize) {
+    let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
+    let lexicon = ctx.lexicon_from(from);
+    let other: Vec<&WordKey> = other.iter().filter(|o| among(o)).collect();
+    let content = mine.iter().filter(|w| w.is_content() && keep(w));
     content.fold((0, 0), |(n, traced), w| {
         let translations = lexicon.translations_of(w.stem());
         let found = other.iter().any(|o| w.matches(o, translations));
