@@ -188,11 +188,10 @@ fn count_traced(
 ) -> (usize, usize) {
     let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let lexicon = ctx.lexicon_from(from);
-    let other: Vec<&WordKey> = other.iter().filter(|o| among(o)).collect();
     let content = mine.iter().filter(|w| w.is_content() && keep(w));
     content.fold((0, 0), |(n, traced), w| {
         let translations = lexicon.translations_of(w.stem());
-        let found = other.iter().any(|o| w.matches(o, translations));
+        let found = other.iter().any(|o| among(o) && w.matches(o, translations));
         (n + 1, traced + usize::from(found))
     })
 }
