@@ -62,21 +62,16 @@ struct FalseFriendFile {
 #[derive(Debug, Deserialize)]
 struct FalseFriendEntry {
     id: String,
-    source: String,
-    context: Option<String>,
-    unless: Option<String>,
-    wrong: String,
-    right: String,
     severity: Severity,
-    note: String,
-    example: Example,
-    inject: Option<(String, String)>,
-    reverse: Option<ReverseEntry>,
+    #[serde(flatten)]
+    sense: Sense,
+    /// The same false friend read in the pair's other direction.
+    reverse: Option<Sense>,
 }
 
-/// The same false friend read in the pair's other direction.
+/// What a false friend entry says for one direction.
 #[derive(Debug, Deserialize)]
-struct ReverseEntry {
+struct Sense {
     source: String,
     context: Option<String>,
     unless: Option<String>,
@@ -127,6 +122,24 @@ pub struct Matchers {
 }
 
 impl FalseFriend {
+    fn new(id: String, severity: Severity, sense: Sense) -> FalseFriend {
+        FalseFriend {
+            id,
+            right: sense.right,
+            severity,
+            note: sense.note,
+            example: sense.example,
+            inject: sense.inject,
+            patterns: Patterns {
+                source: sense.source,
+                context: sense.context,
+                unless: sense.unless,
+                wrong: sense.wrong,
+            },
+            matchers: OnceLock::new(),
+        }
+    }
+
     /// Whether the source segment is in the sense that makes `wrong` a mistake.
     pub fn applies_to(&self, source: &str) -> bool {
         let m = self.matchers();
@@ -498,36 +511,8 @@ fn parse_false_friends(
             source,
         })?;
     let specs = file.entry.into_iter().filter_map(|e| match direction {
-        Direction::Forward => Some(FalseFriend {
-            id: e.id,
-            patterns: Patterns {
-                source: e.source,
-                context: e.context,
-                unless: e.unless,
-                wrong: e.wrong,
-            },
-            matchers: OnceLock::new(),
-            right: e.right,
-            severity: e.severity,
-            note: e.note,
-            example: e.example,
-            inject: e.inject,
-        }),
-        Direction::Reverse => e.reverse.map(|r| FalseFriend {
-            id: e.id,
-            patterns: Patterns {
-                source: r.source,
-                context: r.context,
-                unless: r.unless,
-                wrong: r.wrong,
-            },
-            matchers: OnceLock::new(),
-            right: r.right,
-            severity: e.severity,
-            note: r.note,
-            example: r.example,
-            inject: r.inject,
-        }),
+        Direction::Forward => Some(FalseFriend::new(e.id, e.severity, e.sense)),
+        Direction::Reverse => e.reverse.map(|r| FalseFriend::new(e.id, e.severity, r)),
     });
     Ok(specs.collect())
 }
