@@ -164,6 +164,27 @@ mod tests {
     }
 
     #[test]
+    fn a_percentage_matches_its_fraction_in_words() {
+        assert!(flagged("It fell by 50 per cent.", "Elle a chuté de moitié.").is_empty());
+        assert!(
+            flagged(
+                "It kills a quarter of smokers.",
+                "Elle tue 25 % des fumeurs."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            flagged("It fell by 40 per cent.", "Elle a chuté de moitié.").len(),
+            1
+        );
+        // Not 100 % against an article.
+        assert_eq!(
+            flagged("It is 100 % sure.", "C'est une certitude.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_decimal_split_by_a_tokenizer_still_matches() {
         assert!(flagged("grew by 0.5 % .", "une croissance de 0 , 5 % .").is_empty());
         assert!(flagged("grew by 0 . 5 % .", "une croissance de 0,5 % .").is_empty());

@@ -2,6 +2,7 @@
 //! number checks.
 
 use super::BeadContext;
+use crate::locale::Language;
 use crate::locale::number::{NumberMention, Written, find_numbers, same_value};
 use crate::model::Side;
 
@@ -57,6 +58,20 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // Digits on one side, words on the other (`3,000` ↔ `trois mille`).
     used.pass(&source, &target, |s, t| {
         digits(s) != digits(t) && same_value(s.value, t.value)
+    });
+    // A percentage and a fraction in words (`50 %` ↔ `la moitié`, `a quarter` ↔ `25 %`).
+    let fraction = |text: &str, m: &NumberMention, lang: &Language| {
+        // Not 100 %: `one` and `un` are as often articles as numbers.
+        (m.written == Written::Digits && m.value < 100.0 && is_percentage(text, m, &lang.percent))
+            .then_some(m.value / 100.0)
+    };
+    used.pass(&source, &target, |s, t| {
+        let (source_text, target_text) = (ctx.source.text, ctx.target.text);
+        (t.written == Written::Words
+            && fraction(source_text, s, ctx.source.lang).is_some_and(|v| same_value(v, t.value)))
+            || (s.written == Written::Words
+                && fraction(target_text, t, ctx.target.lang)
+                    .is_some_and(|v| same_value(v, s.value)))
     });
     // Years and their short forms (`the 1960s` ↔ `les années 60`, `2011/12` ↔ `2011/2012`),
     // and 12-hour clock times (`2 p.m.` ↔ `14 heures`).
@@ -192,6 +207,16 @@ fn joined_decimal(
 /// `year` is a year of the 20th or 21st century and `short` its last two digits.
 fn short_year(year: f64, short: f64) -> bool {
     (1900.0..2100.0).contains(&year) && year.fract() == 0.0 && short == year % 100.0
+}
+
+/// A number followed by one of the language's percentage signs or words (`%`, `per cent`).
+fn is_percentage(text: &str, m: &NumberMention, markers: &[String]) -> bool {
+    let after = text[m.span.end..].trim_start_matches([' ', '\u{00A0}', '\u{202F}']);
+    markers.iter().any(|marker| {
+        after
+            .get(..marker.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(marker))
+    })
 }
 
 /// A clock time followed by one of the language's afternoon markers (`p.m.`).

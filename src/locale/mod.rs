@@ -74,6 +74,8 @@ struct LocaleFile {
     roman_ordinal_suffixes: Vec<String>,
     #[serde(default)]
     money: Money,
+    #[serde(default)]
+    percent: Vec<String>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -134,6 +136,8 @@ pub struct Language {
     /// not read.
     pub roman_ordinal_suffixes: Vec<String>,
     pub money: Money,
+    /// Signs and words after a number that make it a percentage (`%`, `per cent`).
+    pub percent: Vec<String>,
     pub scale: rustc_hash::FxHashMap<String, f64>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
@@ -212,6 +216,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         time_units: file.time_units,
         roman_ordinal_suffixes: file.roman_ordinal_suffixes,
         money: file.money,
+        percent: file.percent,
         scale: file.scale.into_iter().collect(),
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),
