@@ -132,6 +132,16 @@ mod tests {
     }
 
     #[test]
+    fn a_number_in_words_for_digits_is_no_addition() {
+        let found = run(
+            &Addition,
+            "They came in 1921.",
+            "Ils sont venus en mil neuf cent vingt et un.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn an_added_sentence_may_share_a_word_by_chance() {
         // `rouge` translates `red`, but the lengths single the second sentence out.
         let found = run(

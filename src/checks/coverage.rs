@@ -26,6 +26,8 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
     let lexicon = ctx.lexicon_from(from);
     let (from_words, to_words) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let (n, m) = (from_words.len().max(1) as f64, to_words.len().max(1) as f64);
+    // A number in words whose value the other side gives (`vingt et un` for `21`).
+    let numbers = ctx.numbers();
     from_words
         .iter()
         .enumerate()
@@ -39,7 +41,8 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
             let covered = to_words
                 .iter()
                 .enumerate()
-                .any(|(j, t)| near(j) && w.matches(t, translations));
+                .any(|(j, t)| near(j) && w.matches(t, translations))
+                || numbers.accounts_for(from, w.span);
             CoveredWord {
                 span: w.span,
                 covered,

@@ -4,7 +4,7 @@
 use super::BeadContext;
 use crate::locale::Language;
 use crate::locale::number::{NumberMention, Written, find_numbers, same_value};
-use crate::model::Side;
+use crate::model::{Side, Span};
 
 /// The outcome of pairing numbers by value.
 #[derive(Debug, Default)]
@@ -16,6 +16,23 @@ pub struct NumberPairing {
     /// Target numbers whose value is right only under the other separator convention, or
     /// written with the other convention's decimal mark.
     pub misformatted: Vec<(NumberMention, NumberMention)>,
+    /// Spans of the numbers written in words that found a counterpart, on each side
+    /// (`mil neuf cent vingt et un` for `1921`): their words are accounted for.
+    pub paired_words: (Vec<Span>, Vec<Span>),
+}
+
+impl NumberPairing {
+    /// Whether the word at `span` of `side` belongs to a number in words that found its
+    /// counterpart.
+    pub fn accounts_for(&self, side: Side, span: Span) -> bool {
+        let spans = match side {
+            Side::Source => &self.paired_words.0,
+            Side::Target => &self.paired_words.1,
+        };
+        spans
+            .iter()
+            .any(|s| s.start <= span.start && span.end <= s.end)
+    }
 }
 
 /// Pairs numbers: first digits with equal values, then values that agree once the target's
@@ -95,6 +112,18 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     let said = |m: &NumberMention, other: &[NumberMention]| {
         m.value >= 10.0 && other.iter().any(|o| same_value(o.value, m.value))
     };
+    let paired_words = |mentions: &[NumberMention], used: &[bool]| {
+        mentions
+            .iter()
+            .zip(used)
+            .filter(|(m, u)| **u && m.written == Written::Words)
+            .map(|(m, _)| m.span)
+            .collect()
+    };
+    pairing.paired_words = (
+        paired_words(&source, &used.source),
+        paired_words(&target, &used.target),
+    );
     pairing.missing = unused(&source, &used.source)
         .filter(|m| digits(m) && !said(m, &target))
         .collect();
