@@ -318,6 +318,10 @@ impl PairKnowledge {
                 .build()
                 .expect("false-friend source patterns compile (tested)")
         });
+        // Most segments match none: a plain match test stops early, the set of matches does not.
+        if !sources.is_match(source) {
+            return Vec::new();
+        }
         sources
             .matches(source)
             .into_iter()
