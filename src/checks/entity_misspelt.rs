@@ -163,6 +163,19 @@ mod tests {
         assert_eq!(found[0].1, "Commmission");
         // The pair's own form of a name is no misspelling of it.
         assert!(run(&EntityMisspelt, "in Brandenburg", "dans le Brandebourg").is_empty());
+        // Split as the pair's data writes it: no spacing variant.
+        assert!(
+            run(
+                &EntityMisspelt,
+                "the border with Vietnam",
+                "la frontière avec le Viet Nam"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            run(&EntityMisspelt, "JPMorgan said", "JP Morgan a dit").len(),
+            1
+        );
         // Plural and adapted forms beside the name are no misspellings, nor is a word of the
         // target language that looks like the name.
         for (source, target) in [

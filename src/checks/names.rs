@@ -332,9 +332,12 @@ fn closest_variant(
                 .is_some_and(|rest| rest == pair[1]);
         if joined {
             let span = Span::new(target_words[i].span.start, target_words[i + 1].span.end);
+            // The two words as one form, so that a form the pair's data gives (`Viet Nam`
+            // for `Vietnam`) is recognised as the name.
+            let text = format!("{} {}", target_words[i].text, target_words[i + 1].text);
             return Some(NameStatus::Misspelt {
                 span,
-                text: String::new(),
+                text,
                 spacing_only: true,
             });
         }
