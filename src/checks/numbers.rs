@@ -77,18 +77,15 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         digits(s) != digits(t) && same_value(s.value, t.value)
     });
     // A percentage and a fraction in words (`50 %` ↔ `la moitié`, `a quarter` ↔ `25 %`).
-    let fraction = |text: &str, m: &NumberMention, lang: &Language| {
-        // Not 100 %: `one` and `un` are as often articles as numbers.
-        (m.written == Written::Digits && m.value < 100.0 && is_percentage(text, m, &lang.percent))
-            .then_some(m.value / 100.0)
-    };
     used.pass(&source, &target, |s, t| {
-        let (source_text, target_text) = (ctx.source.text, ctx.target.text);
+        let fraction_of = |m: &NumberMention, side: Side| {
+            let text = ctx.side(side);
+            fraction_of_percentage(text.text, m, text.lang)
+        };
         (t.written == Written::Words
-            && fraction(source_text, s, ctx.source.lang).is_some_and(|v| same_value(v, t.value)))
+            && fraction_of(s, Side::Source).is_some_and(|v| same_value(v, t.value)))
             || (s.written == Written::Words
-                && fraction(target_text, t, ctx.target.lang)
-                    .is_some_and(|v| same_value(v, s.value)))
+                && fraction_of(t, Side::Target).is_some_and(|v| same_value(v, s.value)))
     });
     // Years and their short forms (`the 1960s` ↔ `les années 60`, `2011/12` ↔ `2011/2012`),
     // and 12-hour clock times (`2 p.m.` ↔ `14 heures`).
@@ -106,29 +103,15 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target);
     used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source);
 
-    // A value said again on one side and once on the other names the same thing (`in 2008 …
-    // in 2008` ↔ `en 2008`, `24 hours a day` ↔ `24 heures sur 24`) — unless it is a digit,
-    // which a sentence may hold several times for different things (scores: `0 : 0`).
-    let said = |m: &NumberMention, other: &[NumberMention]| {
-        m.value >= 10.0 && other.iter().any(|o| same_value(o.value, m.value))
-    };
-    let paired_words = |mentions: &[NumberMention], used: &[bool]| {
-        mentions
-            .iter()
-            .zip(used)
-            .filter(|(m, u)| **u && m.written == Written::Words)
-            .map(|(m, _)| m.span)
-            .collect()
-    };
     pairing.paired_words = (
-        paired_words(&source, &used.source),
-        paired_words(&target, &used.target),
+        paired_word_spans(&source, &used.source),
+        paired_word_spans(&target, &used.target),
     );
     pairing.missing = unused(&source, &used.source)
-        .filter(|m| digits(m) && !said(m, &target))
+        .filter(|m| digits(m) && !said_again(m, &target))
         .collect();
     pairing.added = unused(&target, &used.target)
-        .filter(|m| digits(m) && !said(m, &source))
+        .filter(|m| digits(m) && !said_again(m, &source))
         .collect();
     pairing
 }
@@ -236,6 +219,31 @@ fn joined_decimal(
 /// `year` is a year of the 20th or 21st century and `short` its last two digits.
 fn short_year(year: f64, short: f64) -> bool {
     (1900.0..2100.0).contains(&year) && year.fract() == 0.0 && short == year % 100.0
+}
+
+/// The fraction a percentage below 100 stands for (`50 %` → 0.5). Not 100 %: `one` and `un`
+/// are as often articles as numbers.
+fn fraction_of_percentage(text: &str, m: &NumberMention, lang: &Language) -> Option<f64> {
+    (m.written == Written::Digits && m.value < 100.0 && is_percentage(text, m, &lang.percent))
+        .then_some(m.value / 100.0)
+}
+
+/// Whether an unpaired value of 10 or more is said elsewhere on the other side: a value said
+/// again on one side and once on the other names the same thing (`in 2008 … in 2008` ↔ `en
+/// 2008`, `24 hours a day` ↔ `24 heures sur 24`). Not a digit, which a sentence may hold
+/// several times for different things (scores: `0 : 0`).
+fn said_again(m: &NumberMention, other: &[NumberMention]) -> bool {
+    m.value >= 10.0 && other.iter().any(|o| same_value(o.value, m.value))
+}
+
+/// Spans of the paired mentions written in words.
+fn paired_word_spans(mentions: &[NumberMention], used: &[bool]) -> Vec<Span> {
+    mentions
+        .iter()
+        .zip(used)
+        .filter(|(m, u)| **u && m.written == Written::Words)
+        .map(|(m, _)| m.span)
+        .collect()
 }
 
 /// A number followed by one of the language's percentage signs or words (`%`, `per cent`).
