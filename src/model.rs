@@ -30,6 +30,16 @@ impl Span {
         self.start == self.end
     }
 
+    /// Whether `other` lies within this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
     /// Shifts a span relative to a sentence into document coordinates.
     pub fn offset(self, by: usize) -> Span {
         Span::new(self.start + by, self.end + by)
@@ -158,4 +168,18 @@ pub struct Finding {
     pub segment: usize,
     pub source: Option<Span>,
     pub target: Option<Span>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Span;
+
+    #[test]
+    fn spans_contain_and_overlap() {
+        let clause = Span::new(4, 10);
+        assert!(clause.contains(Span::new(4, 10)) && clause.contains(Span::new(5, 7)));
+        assert!(!clause.contains(Span::new(3, 7)) && !clause.contains(Span::new(8, 11)));
+        assert!(clause.overlaps(Span::new(9, 12)) && clause.overlaps(Span::new(0, 5)));
+        assert!(!clause.overlaps(Span::new(10, 12)) && !clause.overlaps(Span::new(0, 4)));
+    }
 }

@@ -29,9 +29,7 @@ impl NumberPairing {
             Side::Source => &self.paired_words.0,
             Side::Target => &self.paired_words.1,
         };
-        spans
-            .iter()
-            .any(|s| s.start <= span.start && span.end <= s.end)
+        spans.iter().any(|s| s.contains(span))
     }
 }
 

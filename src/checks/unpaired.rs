@@ -89,7 +89,7 @@ const REST_COVERAGE: f64 = 0.7;
 /// Content words of side `from`, and how many of them have a trace on the other side outside
 /// `excluded` (a span of that side).
 fn traced_outside(ctx: &BeadContext, from: Side, excluded: Span) -> (usize, usize) {
-    let outside = |o: &WordKey| o.span().end <= excluded.start || o.span().start >= excluded.end;
+    let outside = |o: &WordKey| !o.span().overlaps(excluded);
     count_traced(ctx, from, |_| true, outside)
 }
 
@@ -113,9 +113,7 @@ fn letter_words(ctx: &BeadContext, side: Side) -> usize {
 
 /// Content words of `words` inside `span`, and how many of them have no trace.
 fn content_and_untraced(words: &[CoveredWord], span: Span) -> (usize, usize) {
-    let inside = words
-        .iter()
-        .filter(|w| span.start <= w.span.start && w.span.end <= span.end);
+    let inside = words.iter().filter(|w| span.contains(w.span));
     inside.fold((0, 0), |(content, untraced), w| {
         (content + 1, untraced + usize::from(!w.covered))
     })
@@ -174,7 +172,7 @@ const LENGTH_WITHOUT_SENTENCE: f64 = 1.0;
 /// other side. Position does not count here: when a sentence is left out, the words of the
 /// others stand elsewhere in the shorter translation than their place predicts.
 fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
-    let inside = |w: &WordKey| span.start <= w.span().start && w.span().end <= span.end;
+    let inside = |w: &WordKey| span.contains(w.span());
     count_traced(ctx, side, inside, |_| true)
 }
 

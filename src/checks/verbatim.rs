@@ -103,13 +103,11 @@ impl Check for Verbatim {
                 // No item of this kind on either side: nothing to compare, nothing claimed.
                 continue;
             }
-            // An e-mail's domain is not a URL too, nor a file's path a handle.
-            let overlaps =
-                |s: &Span, taken: &[Span]| taken.iter().any(|t| t.start < s.end && s.start < t.end);
             let source: Vec<_> = items(kind, ctx.source.text);
+            // An e-mail's domain is not a URL too, nor a file's path a handle.
             let target: Vec<_> = items(kind, ctx.target.text)
                 .into_iter()
-                .filter(|(s, _)| !overlaps(s, &claimed))
+                .filter(|(s, _)| !claimed.iter().any(|t| t.overlaps(*s)))
                 .collect();
             claimed.extend(target.iter().map(|(s, _)| *s));
             let mut target_used = vec![false; target.len()];

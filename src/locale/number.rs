@@ -370,10 +370,7 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
     let mut lower = String::new();
     for span in letter_words(text) {
         let word = &text[span.range()];
-        if taken
-            .iter()
-            .any(|m| m.span.start <= span.start && span.end <= m.span.end)
-        {
+        if taken.iter().any(|m| m.span.contains(span)) {
             close(&mut open, &mut out);
             continue;
         }
