@@ -295,18 +295,14 @@ fn with_scale_word(text: &str, span: Span, parsed: ParsedDigits, lang: &Language
     // `1.3 billion`, `18-billion`, `11,3 thousand million`.
     let mut last_scale = None;
     while let Some((word_end, scale)) = scale_word_after(text, mention.span.end, lang) {
-        mention.value *= scale;
-        mention.other_reading = mention.other_reading.map(|v| v * scale);
-        mention.span.end = word_end;
+        mention.scale_to(word_end, scale);
         last_scale = Some(scale);
     }
     // `£435m`: a money scale abbreviation, glued to an amount in a currency.
     if last_scale.is_none()
         && let Some((word_end, scale)) = money_scale_after(text, span, lang)
     {
-        mention.value *= scale;
-        mention.other_reading = mention.other_reading.map(|v| v * scale);
-        mention.span.end = word_end;
+        mention.scale_to(word_end, scale);
     }
     // `9 mille 200`: a smaller number right after the scale word adds to it.
     if let Some(scale) = last_scale
@@ -322,6 +318,15 @@ fn with_scale_word(text: &str, span: Span, parsed: ParsedDigits, lang: &Language
         mention.span.end += rest.end();
     }
     mention
+}
+
+impl NumberMention {
+    /// Multiplies the number by the scale word that ends at `word_end`, which joins its span.
+    fn scale_to(&mut self, word_end: usize, scale: f64) {
+        self.value *= scale;
+        self.other_reading = self.other_reading.map(|v| v * scale);
+        self.span.end = word_end;
+    }
 }
 
 /// A money scale abbreviation glued to the digits at `span` (`m` in `£435m`) when a currency
