@@ -76,6 +76,8 @@ struct LocaleFile {
     money: Money,
     #[serde(default)]
     percent: Vec<String>,
+    #[serde(default)]
+    teen_tens: Vec<f64>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -130,6 +132,8 @@ pub struct Language {
     pub afternoon: Vec<String>,
     /// Words allowed inside a number written in words (`and`, `a`, `et`).
     pub number_joiners: Vec<String>,
+    /// Tens after which the language counts on up to nineteen (`soixante et onze` is 71).
+    pub teen_tens: Vec<f64>,
     /// Words after a time of day written with a decimal mark (`20.45 hrs`).
     pub time_units: Vec<String>,
     /// Endings that make a Roman numeral an ordinal (`XIXe siècle`); none: such ordinals are
@@ -217,6 +221,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         roman_ordinal_suffixes: file.roman_ordinal_suffixes,
         money: file.money,
         percent: file.percent,
+        teen_tens: file.teen_tens,
         scale: file.scale.into_iter().collect(),
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),

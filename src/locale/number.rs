@@ -395,7 +395,7 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
             .as_ref()
             .is_some_and(|(_, _, joined, _)| text[*joined..span.start].trim().is_empty());
         match (open.as_mut(), number_word(&lower, lang)) {
-            (Some((_, end, joined, n)), Some(w)) if adjacent && n.accepts(w) => {
+            (Some((_, end, joined, n)), Some(w)) if adjacent && n.accepts(w, lang) => {
                 n.push(w);
                 *end = span.end;
                 *joined = span.end;
@@ -474,16 +474,16 @@ struct WordNumber {
 }
 
 impl WordNumber {
-    fn accepts(&self, w: NumberWord) -> bool {
+    fn accepts(&self, w: NumberWord, lang: &Language) -> bool {
         match w {
             NumberWord::Unit(v) => {
                 let tens = self.current % 100.0;
                 self.current == 0.0
                     || (tens == 0.0 && v < 100.0)
-                    // `twenty one`, `vingt et un`; French counts on past sixty and eighty
-                    // (`soixante et onze`, `quatre-vingt onze`).
+                    // `twenty one`, `vingt et un`, and `soixante et onze` where the language
+                    // counts on past some tens (`teen_tens` in data/<lang>/locale.toml).
                     || (tens >= 20.0 && tens % 10.0 == 0.0 && v < 10.0)
-                    || ((tens == 60.0 || tens == 80.0) && v < 20.0)
+                    || (lang.teen_tens.contains(&tens) && v < 20.0)
             }
             NumberWord::Multiplier(_) | NumberWord::Scale(_) => true,
         }
