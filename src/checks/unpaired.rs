@@ -64,8 +64,13 @@ fn left_out_by_words(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> Op
         .iter()
         .map(|(span, _)| *span)
         .filter(|span| {
-            let (content, traced) = traced_anywhere(ctx, side, *span);
-            content >= MIN_WORDS_CONTENT && traced * CHANCE_TRACES_DENOMINATOR <= content
+            hardly_traced(
+                ctx,
+                side,
+                *span,
+                WORDS_EVIDENCE_MIN_CONTENT,
+                WORDS_EVIDENCE_CHANCE,
+            )
         })
         .collect();
     let [span] = candidates[..] else {
@@ -77,14 +82,27 @@ fn left_out_by_words(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> Op
 
 /// Content words a sentence [`left_out_by_words`] singles out needs: two suffice (`This
 /// proved not to be the case.`), the rest of the side vouching for the others.
-const MIN_WORDS_CONTENT: usize = 2;
+const WORDS_EVIDENCE_MIN_CONTENT: usize = 2;
 /// A sentence [`left_out_by_words`] singles out may have one content word in this many with a
 /// trace (chance matches).
-const CHANCE_TRACES_DENOMINATOR: usize = 5;
+const WORDS_EVIDENCE_CHANCE: usize = 5;
 /// Share of the other side's content words the rest of the side must trace. Tuned with
-/// [`MIN_WORDS_CONTENT`] on newstest2012, Europarl and the Multi30k val split (0.6 added false
+/// [`WORDS_EVIDENCE_MIN_CONTENT`] on newstest2012, Europarl and the Multi30k val split (0.6 added false
 /// alarms, 0.8 missed sentences); Tatoeba and the Multi30k test splits confirmed it.
 const REST_COVERAGE: f64 = 0.7;
+
+/// Whether `side`'s sentence at `span` has at least `min_content` content words, of which at
+/// most one in `chance` has a trace anywhere on the other side (a match by chance).
+fn hardly_traced(
+    ctx: &BeadContext,
+    side: Side,
+    span: Span,
+    min_content: usize,
+    chance: usize,
+) -> bool {
+    let (content, traced) = traced_anywhere(ctx, side, span);
+    content >= min_content && traced * chance <= content
+}
 
 /// Content words of side `from`, and how many of them have a trace on the other side outside
 /// `excluded` (a span of that side).
@@ -129,10 +147,9 @@ fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> O
     let chars = |text: &str| text.chars().count() as f64;
     let (source, target) = (chars(ctx.source.text), chars(ctx.target.text));
     let ratio = document_ratio(ctx);
-    let candidates = mine.iter().filter(|(span, _)| {
-        let (content, traced) = traced_anywhere(ctx, side, *span);
-        content >= 1 && traced * TRACED_FRACTION_DENOMINATOR <= content
-    });
+    let candidates = mine
+        .iter()
+        .filter(|(span, _)| hardly_traced(ctx, side, *span, 1, TRACED_FRACTION_DENOMINATOR));
     let mut found = None;
     for (span, text) in candidates {
         let without = chars(text);
