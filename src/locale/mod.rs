@@ -241,22 +241,28 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
 /// with any other character sets every bit (it cannot be told from its first byte).
 fn ascii_initials<'a>(words: impl Iterator<Item = &'a String>) -> u128 {
     words.fold(0, |set, word| match word.chars().next() {
-        Some(c) if c.is_ascii() => set | 1 << c.to_ascii_lowercase() as u32,
-        Some(_) => u128::MAX,
+        Some(c) => set | initial_bit(c),
         None => set,
     })
+}
+
+/// The bit of a word's first character in [`Language::number_initials`]: its lower-case ASCII
+/// letter, or every bit for any other character.
+fn initial_bit(c: char) -> u128 {
+    if c.is_ascii() {
+        1 << c.to_ascii_lowercase() as u32
+    } else {
+        u128::MAX
+    }
 }
 
 impl Language {
     /// Whether `word` may be a number word, a multiplier, a scale word or a joiner, judged by
     /// its first letter (never false for one that is).
     pub fn may_be_number_word(&self, word: &str) -> bool {
-        match word.chars().next() {
-            Some(c) if c.is_ascii() => {
-                self.number_initials & (1 << c.to_ascii_lowercase() as u32) != 0
-            }
-            _ => true,
-        }
+        word.chars()
+            .next()
+            .is_none_or(|c| self.number_initials & initial_bit(c) != 0)
     }
 }
 
