@@ -117,7 +117,7 @@ pub struct Language {
     pub whatlang: whatlang::Lang,
     /// Words ending in a period after which a sentence does not end (`Mr.`, `p.`).
     pub abbreviations: rustc_hash::FxHashSet<String>,
-    /// Function words, lower case.
+    /// Function words, folded (lower case, no accents).
     pub stopwords: rustc_hash::FxHashSet<String>,
     /// Common words of the language, folded (`scripts/mine-vocabulary.py`): a word outside it
     /// is a name, a rare word or a misspelling.
@@ -206,7 +206,10 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         abbreviations: data_lines(embedded.abbreviations)
             .map(str::to_string)
             .collect(),
-        stopwords: data_lines(embedded.stopwords).map(str::to_string).collect(),
+        // Looked up with folded words (`été` is read as `ete`), so kept folded.
+        stopwords: data_lines(embedded.stopwords)
+            .map(crate::textutil::fold)
+            .collect(),
         vocabulary: data_lines(embedded.vocabulary)
             .map(str::to_string)
             .collect(),
@@ -310,6 +313,15 @@ mod tests {
     fn unknown_language_is_an_error_naming_the_supported_ones() {
         let err = Language::get("xx").unwrap_err().to_string();
         assert!(err.contains("en, fr"), "{err}");
+    }
+
+    #[test]
+    fn function_words_are_kept_folded_as_the_checks_look_them_up() {
+        let french = Language::get("fr").unwrap();
+        for folded in ["ete", "apres", "tres", "deja"] {
+            assert!(french.stopwords.contains(folded), "{folded}");
+        }
+        assert!(!french.stopwords.contains("été"));
     }
 
     #[test]
