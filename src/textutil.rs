@@ -13,39 +13,59 @@ pub struct Word<'a> {
 /// Words: runs of letters and digits, keeping inner `-`, `.`, `&` (`Coca-Cola`, `U.S`, `AT&T`),
 /// split at apostrophes so that `l'AFP` and `AFP's` both give `AFP`.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    // Called by most checks on every segment: ASCII bytes are classified without decoding.
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (c, len) = char_at(text, i);
-        let word_char = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        let inner_joiner = matches!(c, '-' | '.' | '&')
-            && start.is_some()
-            && i + len < bytes.len()
-            && char_at(text, i + len).0.is_alphanumeric();
-        if word_char || inner_joiner {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(Word {
-                text: &text[s..i],
-                span: Span::new(s, i),
-            });
+    word_iter(text).collect()
+}
+
+/// [`words`] one at a time, for a caller that only counts or looks at them in passing: no
+/// vector is allocated.
+pub fn word_iter(text: &str) -> WordIter<'_> {
+    WordIter { text, at: 0 }
+}
+
+/// The iterator of [`word_iter`].
+pub struct WordIter<'a> {
+    text: &'a str,
+    /// Byte where the search for the next word starts.
+    at: usize,
+}
+
+impl<'a> Iterator for WordIter<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        // Called by most checks on every segment: ASCII bytes are classified without decoding.
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut start: Option<usize> = None;
+        let mut i = self.at;
+        while i < bytes.len() {
+            let (c, len) = char_at(text, i);
+            let word_char = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            let inner_joiner = matches!(c, '-' | '.' | '&')
+                && start.is_some()
+                && i + len < bytes.len()
+                && char_at(text, i + len).0.is_alphanumeric();
+            if word_char || inner_joiner {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                self.at = i + len;
+                return Some(Word {
+                    text: &text[s..i],
+                    span: Span::new(s, i),
+                });
+            }
+            i += len;
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push(Word {
+        self.at = bytes.len();
+        start.map(|s| Word {
             text: &text[s..],
             span: Span::new(s, text.len()),
-        });
+        })
     }
-    out
 }
 
 /// The character starting at byte `at` (a char boundary) and its length in bytes.
@@ -133,8 +153,7 @@ pub fn is_capitalized(word: &str) -> bool {
 
 /// Number of words made of letters (the unit MQM scores are normalized by).
 pub fn count_words(text: &str) -> usize {
-    words(text)
-        .iter()
+    word_iter(text)
         .filter(|w| w.text.chars().any(char::is_alphabetic))
         .count()
 }

@@ -3,7 +3,7 @@
 use super::{BeadContext, Rule};
 use crate::model::Side;
 use crate::model::{Finding, Span};
-use crate::textutil::{fold_into, words};
+use crate::textutil::{fold_into, word_iter};
 use rayon::prelude::*;
 
 /// Minimum words for a segment to take part in consistency checks: short ones (`Yes.`,
@@ -12,18 +12,16 @@ pub const MIN_WORDS: usize = 4;
 
 /// Folded words joined by single spaces: case, accents, punctuation and spacing aside.
 pub fn normalized(text: &str) -> Option<String> {
-    let words = words(text);
-    if words.len() < MIN_WORDS {
-        return None;
-    }
     let mut joined = String::with_capacity(text.len());
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
+    let mut count = 0;
+    for w in word_iter(text) {
+        if count > 0 {
             joined.push(' ');
         }
         fold_into(w.text, &mut joined);
+        count += 1;
     }
-    Some(joined)
+    (count >= MIN_WORDS).then_some(joined)
 }
 
 /// A bead's source and target as [`normalized`] gives them.

@@ -37,7 +37,7 @@ use crate::locale::Language;
 use crate::locale::pair::{PairKnowledge, StemLexicon};
 use crate::locale::typography::TypographyVariant;
 use crate::model::{Bead, Finding, Severity, Side, Span};
-use crate::textutil::{fold_into, is_capitalized, words};
+use crate::textutil::{fold_into, is_capitalized, word_iter, words};
 use side_words::SideWords;
 use std::sync::OnceLock;
 
@@ -206,7 +206,7 @@ fn lowercase_words<'a>(
     let mut set = rustc_hash::FxHashSet::default();
     let mut folded = String::new();
     for side in sides {
-        for w in words(side.text) {
+        for w in word_iter(side.text) {
             if written_in_lower_case(w.text) {
                 insert_folded(&mut set, w.text, &mut folded);
             }
@@ -262,7 +262,7 @@ impl DocumentFacts {
         let mut facts = DocumentFacts::default();
         let mut folded = String::new();
         for side in sides {
-            for w in words(side.text) {
+            for w in word_iter(side.text) {
                 if is_capitalized(w.text) {
                     if !side.starts_sentence_at(w.span.start) {
                         insert_folded(&mut facts.names, w.text, &mut folded);
