@@ -311,6 +311,7 @@ fn check_pair(
             aligner: &aligner,
             line_aligned: aligned,
             cache: Default::default(),
+            normalized: None,
         })
         .collect();
     let mut findings = check_beads_in_parallel(&mut contexts, &checks);
@@ -364,12 +365,16 @@ fn check_pair(
 /// back in bead order, registry order within a bead: exactly what a sequential loop gives, so
 /// reports do not depend on the number of threads.
 fn check_beads_in_parallel(contexts: &mut [BeadContext], checks: &[&&dyn Check]) -> Vec<Finding> {
+    let keep_normalized_text = checks.iter().any(|c| c.compares_normalized_text());
     contexts
         .par_iter_mut()
         .flat_map_iter(|ctx| {
             let mut out = Vec::new();
             for check in checks {
                 check.check_bead(ctx, &mut out);
+            }
+            if keep_normalized_text {
+                ctx.keep_normalized_text();
             }
             // What the checks shared is done with: memory must not grow with the document.
             ctx.cache = Default::default();

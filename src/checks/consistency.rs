@@ -1,27 +1,19 @@
 //! Shared helpers of the consistency checks: segments keyed by their normalized text.
 
+use super::side_words::SideWords;
 use super::{BeadContext, Rule};
 use crate::model::Side;
 use crate::model::{Finding, Span};
-use crate::textutil::{fold_into, word_iter};
 use rayon::prelude::*;
 
 /// Minimum words for a segment to take part in consistency checks: short ones (`Yes.`,
 /// `Thank you.`) are rightly translated in many ways.
 pub const MIN_WORDS: usize = 4;
 
-/// Folded words joined by single spaces: case, accents, punctuation and spacing aside.
-pub fn normalized(text: &str) -> Option<String> {
-    let mut joined = String::with_capacity(text.len());
-    let mut count = 0;
-    for w in word_iter(text) {
-        if count > 0 {
-            joined.push(' ');
-        }
-        fold_into(w.text, &mut joined);
-        count += 1;
-    }
-    (count >= MIN_WORDS).then_some(joined)
+/// Folded words joined by single spaces: case, accents, punctuation and spacing aside. The
+/// words are the bead's, split and folded once for all its checks.
+fn normalized(words: &SideWords) -> Option<String> {
+    (words.len() >= MIN_WORDS).then(|| words.joined())
 }
 
 /// A bead's source and target as [`normalized`] gives them.
@@ -31,21 +23,13 @@ pub struct NormalizedBead {
     target: Option<String>,
 }
 
-/// The normalized sides of every bead, computed once for both consistency checks.
-fn normalized_beads<'c>(beads: &'c [BeadContext]) -> &'c [NormalizedBead] {
-    let Some(first) = beads.first() else {
-        return &[];
-    };
-    // In parallel: the document-level checks run after the beads', on one thread.
-    first.document.normalized_beads.get_or_init(|| {
-        beads
-            .par_iter()
-            .map(|ctx| NormalizedBead {
-                source: normalized(ctx.source.text),
-                target: normalized(ctx.target.text),
-            })
-            .collect()
-    })
+impl NormalizedBead {
+    pub fn of(ctx: &BeadContext) -> Self {
+        NormalizedBead {
+            source: normalized(ctx.words(Side::Source)),
+            target: normalized(ctx.words(Side::Target)),
+        }
+    }
 }
 
 /// Beads grouped by the normalized text of side `by`, in document order: the groups with at
@@ -57,10 +41,13 @@ pub fn divergent_groups<'c, 'a>(
 ) -> Vec<Vec<(&'c BeadContext<'a>, &'c str)>> {
     // (key, bead index, other side) sorted by key then index: each group is a run, its
     // members in document order. Sorting spares a hash map entry and a vector per bead.
-    let mut keyed: Vec<(&str, usize, &str)> = normalized_beads(beads)
+    // The bead pass keeps every bead's normalized text when a consistency check runs.
+    debug_assert!(beads.iter().all(|b| b.normalized.is_some()));
+    let mut keyed: Vec<(&str, usize, &str)> = beads
         .iter()
         .enumerate()
-        .filter_map(|(i, bead)| {
+        .filter_map(|(i, ctx)| {
+            let bead = ctx.normalized.as_ref()?;
             let (key, other) = match by {
                 Side::Source => (&bead.source, &bead.target),
                 Side::Target => (&bead.target, &bead.source),

@@ -32,6 +32,10 @@ impl Check for InconsistentTranslation {
         &RULE
     }
 
+    fn compares_normalized_text(&self) -> bool {
+        true
+    }
+
     fn check_document(&self, beads: &[BeadContext], out: &mut Vec<Finding>) {
         report_divergent(
             beads,

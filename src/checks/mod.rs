@@ -78,6 +78,12 @@ pub trait Check: Sync {
     /// Looks at the whole document, bead by bead in order, for checks that compare segments
     /// (consistency). Most checks need only [`Check::check_bead`].
     fn check_document(&self, _beads: &[BeadContext], _out: &mut Vec<Finding>) {}
+
+    /// Whether [`Check::check_document`] compares the beads' normalized text, which the bead
+    /// pass then keeps ([`BeadContext::keep_normalized_text`]).
+    fn compares_normalized_text(&self) -> bool {
+        false
+    }
 }
 
 /// Every check, in the order findings are reported within a segment.
@@ -195,8 +201,6 @@ pub struct DocumentFacts {
     /// Median target/source length ratio (in characters) of the document's beads, if it has
     /// enough of them to tell.
     pub length_ratio: Option<f64>,
-    /// Each bead's sides normalized for the consistency checks, made by the first that asks.
-    pub normalized_beads: OnceLock<Vec<consistency::NormalizedBead>>,
 }
 
 /// The folded words of `sides` written in lower case.
@@ -296,6 +300,9 @@ pub struct BeadContext<'a> {
     pub line_aligned: bool,
     /// What several checks compute from the bead, computed once.
     pub cache: BeadCache<'a>,
+    /// The bead's sides normalized for the consistency checks, kept from the bead pass when a
+    /// check needs them ([`BeadContext::keep_normalized_text`]).
+    pub normalized: Option<consistency::NormalizedBead>,
 }
 
 /// Results several checks need from the same bead, computed by the first that asks.
@@ -365,6 +372,12 @@ impl<'a> BeadContext<'a> {
 }
 
 impl BeadContext<'_> {
+    /// Keeps the bead's normalized text for the document checks, from the words its checks
+    /// have split and folded already: the cache that holds them is dropped after the bead.
+    pub fn keep_normalized_text(&mut self) {
+        self.normalized = Some(consistency::NormalizedBead::of(self));
+    }
+
     /// A finding of `rule` on this segment, with the rule's default severity and no span yet.
     pub fn finding(&self, rule: &'static Rule, message: impl Into<String>) -> Finding {
         Finding {
@@ -467,7 +480,7 @@ pub(crate) mod testing {
             .map(|(s, t)| (side(s, from_lang), side(t, to_lang)))
             .collect();
         let facts = DocumentFacts::from_beads(&sides);
-        let contexts: Vec<BeadContext> = sides
+        let mut contexts: Vec<BeadContext> = sides
             .iter()
             .enumerate()
             .map(|(segment, (source, target))| BeadContext {
@@ -482,12 +495,16 @@ pub(crate) mod testing {
                 typography: to_lang.typography.variant(None),
                 aligner: Box::leak(Box::new(crate::align::Aligner::for_pair(from, to))),
                 cache: BeadCache::default(),
+                normalized: None,
                 line_aligned: true,
             })
             .collect();
         let mut out = Vec::new();
-        for ctx in &contexts {
+        for ctx in &mut contexts {
             check.check_bead(ctx, &mut out);
+            if check.compares_normalized_text() {
+                ctx.keep_normalized_text();
+            }
         }
         check.check_document(&contexts, &mut out);
         out.into_iter()

@@ -59,6 +59,18 @@ impl<'a> SideWords<'a> {
             .map(|(i, w)| (w, self.folded(i)))
     }
 
+    /// The folded words joined by single spaces.
+    pub fn joined(&self) -> String {
+        let mut joined = String::with_capacity(self.folded.len() + self.len());
+        for i in 0..self.len() {
+            if i > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(self.folded(i));
+        }
+        joined
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
