@@ -8,20 +8,6 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Word lists embedded at compile time, by language pair.
-const EMBEDDED: &[(&str, &str, &str)] = &[
-    (
-        "en",
-        "fr",
-        include_str!("../../data/en-fr/align-lexicon.tsv"),
-    ),
-    (
-        "de",
-        "fr",
-        include_str!("../../data/de-fr/align-lexicon.tsv"),
-    ),
-];
-
 /// Word pairs. Pairs from one line of a list share a concept: `the` ↔ `le|la|les` is one
 /// anchor, whichever of the French words a sentence uses.
 #[derive(Debug, Clone, Default)]
@@ -48,11 +34,12 @@ impl Lexicon {
     /// The embedded list for a language pair, in either direction; empty when there is none.
     pub fn embedded(from: &str, to: &str) -> Lexicon {
         let mut lexicon = Lexicon::default();
-        for &(a, b, text) in EMBEDDED {
+        for pair in crate::locale::pair::EMBEDDED {
+            let (a, b) = pair.languages;
             if (a, b) == (from, to) {
-                lexicon.add_list(text, false);
+                lexicon.add_list(pair.align_lexicon, false);
             } else if (b, a) == (from, to) {
-                lexicon.add_list(text, true);
+                lexicon.add_list(pair.align_lexicon, true);
             }
         }
         lexicon

@@ -1,6 +1,6 @@
 //! Language profiles: the per-language knowledge under `data/<lang>/`, embedded at compile
-//! time and parsed once. Adding a language is adding its data files and one line to
-//! [`EMBEDDED`].
+//! time and parsed once. Adding a language is adding its data files: `build.rs` finds every
+//! folder of `data/` with a `locale.toml` and lists it in [`EMBEDDED`].
 
 pub mod number;
 pub mod pair;
@@ -39,24 +39,8 @@ struct EmbeddedLanguage {
     typography: &'static str,
 }
 
-const EMBEDDED: &[EmbeddedLanguage] = &[
-    EmbeddedLanguage {
-        code: "en",
-        locale: include_str!("../../data/en/locale.toml"),
-        abbreviations: include_str!("../../data/en/abbreviations.txt"),
-        stopwords: include_str!("../../data/en/stopwords.txt"),
-        vocabulary: include_str!("../../data/en/vocabulary.txt"),
-        typography: include_str!("../../data/en/typography.toml"),
-    },
-    EmbeddedLanguage {
-        code: "fr",
-        locale: include_str!("../../data/fr/locale.toml"),
-        abbreviations: include_str!("../../data/fr/abbreviations.txt"),
-        stopwords: include_str!("../../data/fr/stopwords.txt"),
-        vocabulary: include_str!("../../data/fr/vocabulary.txt"),
-        typography: include_str!("../../data/fr/typography.toml"),
-    },
-];
+/// Every language under `data/`, found by `build.rs`.
+const EMBEDDED: &[EmbeddedLanguage] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 #[derive(Debug, Deserialize)]
 struct LocaleFile {

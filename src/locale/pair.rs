@@ -19,9 +19,11 @@ pub enum PairError {
     BadNames { pair: &'static str, line: usize },
 }
 
-struct EmbeddedPair {
+/// A pair's data files as `build.rs` finds them under `data/<a>-<b>/`; a file the pair lacks
+/// is empty.
+pub(crate) struct EmbeddedPair {
     /// The two languages in the order their data is written (`en`, `fr`).
-    languages: (&'static str, &'static str),
+    pub(crate) languages: (&'static str, &'static str),
     name: &'static str,
     false_friends: &'static str,
     names: &'static str,
@@ -32,19 +34,12 @@ struct EmbeddedPair {
     /// Hand-written general vocabulary, `forms|forms<TAB>forms|forms` a line: what the
     /// Europarl-trained lexicon misses of everyday words.
     vocabulary: &'static str,
+    /// The aligner's word list ([`crate::align::lexicon`]).
+    pub(crate) align_lexicon: &'static str,
 }
 
-const EMBEDDED: &[EmbeddedPair] = &[EmbeddedPair {
-    languages: ("en", "fr"),
-    name: "en-fr",
-    false_friends: include_str!("../../data/en-fr/false-friends.toml"),
-    names: include_str!("../../data/en-fr/names.tsv"),
-    translated_names: include_str!("../../data/en-fr/translated-names.tsv"),
-    name_endings: include_str!("../../data/en-fr/name-endings.tsv"),
-    name_spellings: include_str!("../../data/en-fr/name-spellings.tsv"),
-    lexicon: include_str!("../../data/en-fr/lexicon.tsv"),
-    vocabulary: include_str!("../../data/en-fr/vocabulary-pairs.tsv"),
-}];
+/// Every pair under `data/`, found by `build.rs`.
+pub(crate) const EMBEDDED: &[EmbeddedPair] = include!(concat!(env!("OUT_DIR"), "/pairs.rs"));
 
 /// Example attached to a knowledge entry; the tests check that it is flagged.
 #[derive(Debug, Clone, Deserialize)]
@@ -56,6 +51,8 @@ pub struct Example {
 
 #[derive(Debug, Deserialize)]
 struct FalseFriendFile {
+    /// None when the pair has no false-friend file (embedded as empty).
+    #[serde(default)]
     entry: Vec<FalseFriendEntry>,
 }
 
@@ -602,6 +599,18 @@ mod tests {
         assert_eq!(of_seven, [1, 2]);
         assert_eq!(lexicon.translations_of(3), [9]);
         assert!(lexicon.translations_of(5).is_empty());
+    }
+
+    #[test]
+    fn a_pair_with_only_some_files_loads_the_rest_empty() {
+        // data/de-fr/ holds the aligner's word list and nothing else.
+        let de_fr = PairKnowledge::get("de", "fr").unwrap();
+        assert!(de_fr.false_friends().is_empty() && de_fr.names.is_empty());
+        assert!(
+            EMBEDDED
+                .iter()
+                .any(|p| p.languages == ("de", "fr") && !p.align_lexicon.is_empty())
+        );
     }
 
     #[test]
