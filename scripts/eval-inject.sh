@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Error-injection evaluation (issue "check catalogue"): recall per injected error type and false
 # alarms per 1,000 clean pairs, on the line-aligned corpora of ../shared/data, both directions.
-# Typography rules are left out of the false alarms on the tokenized news files (newstest,
-# Europarl), whose spacing and quotes the tokenizer rewrote.
+# Typography rules are left out of the false alarms on the tokenized files (newstest,
+# Europarl, Text+Berg), whose spacing and quotes the tokenizer rewrote.
 # Tuning used newstest2012, Europarl and the Multi30k val split; Tatoeba and the Multi30k test
 # splits confirm.
 # usage: scripts/eval-inject.sh [--per-type N] [CORPUS ...]
-#   CORPUS: tatoeba, newstest2012, multi30k (test splits), multi30k-val, europarl
+#   CORPUS: tatoeba, newstest2012, multi30k (test splits), multi30k-val, europarl (en-fr);
+#   textberg (de-fr: the Text+Berg gold beads, scripts/textberg-bitext.py)
 #   (default: tatoeba newstest2012 multi30k)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,14 @@ cargo build --release --quiet --bin transcheck-eval
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for corpus in "${corpora[@]}"; do
   exclude=""
+  first=en second=fr
   case $corpus in
+    textberg)
+      # Tokenized like the news files (`Mai 1956 , durch`): typography left out.
+      first=de
+      python3 scripts/textberg-bitext.py "$tmp/t.de" "$tmp/t.fr"
+      en=$tmp/t.de; fr=$tmp/t.fr
+      exclude="--exclude typography-spacing,typography-quotes" ;;
     tatoeba) en=$data/tatoeba-en-fr/tatoeba.fra-eng.eng; fr=$data/tatoeba-en-fr/tatoeba.fra-eng.fra ;;
     newstest2012) en=$data/newstest2012-en-fr/newstest2012.tok.unescaped.en; fr=$data/newstest2012-en-fr/newstest2012.tok.unescaped.fr
       exclude="--exclude typography-spacing,typography-quotes" ;;
@@ -37,10 +45,10 @@ for corpus in "${corpora[@]}"; do
       en=$tmp/m.en; fr=$tmp/m.fr ;;
     *) echo "unknown corpus $corpus" >&2; exit 2 ;;
   esac
-  echo "== $corpus en→fr"
+  echo "== $corpus $first→$second"
   # shellcheck disable=SC2086
-  target/release/transcheck-eval "$en" "$fr" --from en --to fr --per-type "$per_type" $exclude
-  echo "== $corpus fr→en"
+  target/release/transcheck-eval "$en" "$fr" --from $first --to $second --per-type "$per_type" $exclude
+  echo "== $corpus $second→$first"
   # shellcheck disable=SC2086
-  target/release/transcheck-eval "$fr" "$en" --from fr --to en --per-type "$per_type" $exclude
+  target/release/transcheck-eval "$fr" "$en" --from $second --to $first --per-type "$per_type" $exclude
 done

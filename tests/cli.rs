@@ -362,6 +362,32 @@ fn canadian_french_has_no_space_before_question_marks() {
 }
 
 #[test]
+fn german_is_checked_from_its_data_files_alone() {
+    // data/de/ and data/de-fr/ hold German; no code names the language.
+    let dir = tempfile::tempdir().unwrap();
+    let (de, fr) = (dir.path().join("de.txt"), dir.path().join("fr.txt"));
+    std::fs::write(&de, "Der Umsatz stieg auf 1,3 Milliarden Euro.\n").unwrap();
+    std::fs::write(
+        &fr,
+        "Le chiffre d'affaires a atteint 13 millions d'euros.\n",
+    )
+    .unwrap();
+    let out = transcheck()
+        .arg("check")
+        .arg(&de)
+        .arg(&fr)
+        .args(["--from", "de", "--to", "fr", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["rule"], "number-mismatch");
+    assert_eq!(findings[0]["source"]["text"], "1,3 Milliarden");
+}
+
+#[test]
 fn cargo_run_runs_the_checker_as_the_readme_says() {
     // With two binaries (transcheck, transcheck-eval), `cargo run -- check …` needs a default.
     let manifest =

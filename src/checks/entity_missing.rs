@@ -79,4 +79,29 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn german_nouns_are_not_names_for_their_capital() {
+        // German writes every noun with a capital: `Umsatz` and `Euro` are words, translated.
+        let glossary = crate::glossary::Glossary::default();
+        let pairs = [(
+            "Der Umsatz von Siemens stieg auf 3 Milliarden Euro.",
+            "Le chiffre d'affaires de Siemens a atteint 3 milliards d'euros.",
+        )];
+        let found =
+            crate::checks::testing::run_document(&EntityMissing, &pairs, "de", "fr", &glossary);
+        assert!(found.is_empty(), "{found:?}");
+        // A name the target document writes elsewhere and leaves out here is still missing.
+        let pairs = [
+            ("Siemens baut Züge.", "Siemens construit des trains."),
+            (
+                "Der Umsatz von Siemens stieg.",
+                "Le chiffre d'affaires a augmenté.",
+            ),
+        ];
+        let found =
+            crate::checks::testing::run_document(&EntityMissing, &pairs, "de", "fr", &glossary);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0.segment, 1);
+    }
 }

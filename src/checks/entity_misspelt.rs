@@ -263,4 +263,17 @@ mod tests {
             assert!(run(&EntityMisspelt, source, target).is_empty(), "{target}");
         }
     }
+
+    #[test]
+    fn a_name_misspelt_inside_a_german_compound_is_found() {
+        let glossary = Glossary::default();
+        let source = "Ils ont atteint le glacier du Manaslu.";
+        let misspelt = [(source, "Sie erreichten den Manasul-Gletscher.")];
+        let found = run_document(&EntityMisspelt, &misspelt, "fr", "de", &glossary);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Manasul");
+        let right = [(source, "Sie erreichten den Manaslu-Gletscher.")];
+        let found = run_document(&EntityMisspelt, &right, "fr", "de", &glossary);
+        assert!(found.is_empty(), "{found:?}");
+    }
 }

@@ -198,6 +198,10 @@ pub struct DocumentFacts {
     pub lowercase: rustc_hash::FxHashSet<String>,
     /// Folded target words seen in lower case: words of the target language, not names.
     pub target_lowercase: rustc_hash::FxHashSet<String>,
+    /// Folded target words seen with a capital, gathered only when the source language
+    /// capitalizes its nouns ([`crate::locale::Language::nouns_capitalized`]): its names are
+    /// those the target writes with a capital too.
+    pub target_capitalized: rustc_hash::FxHashSet<String>,
     /// Median target/source length ratio (in characters) of the document's beads, if it has
     /// enough of them to tell.
     pub length_ratio: Option<f64>,
@@ -214,6 +218,20 @@ fn lowercase_words<'a>(
             if written_in_lower_case(w.text) {
                 insert_folded(&mut set, w.text, &mut folded);
             }
+        }
+    }
+    set
+}
+
+/// The folded words of `sides` written with a capital first.
+fn capitalized_words<'a>(
+    sides: impl IntoIterator<Item = &'a SideText<'a>>,
+) -> rustc_hash::FxHashSet<String> {
+    let mut set = rustc_hash::FxHashSet::default();
+    let mut folded = String::new();
+    for side in sides {
+        for w in word_iter(side.text).filter(|w| is_capitalized(w.text)) {
+            insert_folded(&mut set, w.text, &mut folded);
         }
     }
     set
@@ -245,6 +263,9 @@ impl DocumentFacts {
             || lowercase_words(beads.iter().map(|(_, t)| t)),
         );
         facts.target_lowercase = target_lowercase;
+        if beads.first().is_some_and(|(s, _)| s.lang.nouns_capitalized) {
+            facts.target_capitalized = capitalized_words(beads.iter().map(|(_, t)| t));
+        }
         let mut ratios: Vec<f64> = beads
             .iter()
             .filter(|(s, t)| s.text.len() >= 20 && t.text.len() >= 20)
@@ -255,6 +276,12 @@ impl DocumentFacts {
             facts.length_ratio = Some(ratios[ratios.len() / 2]);
         }
         facts
+    }
+
+    /// Whether the target document writes the folded word with a capital somewhere (known
+    /// only when the source language capitalizes its nouns).
+    pub fn target_writes_capitalized(&self, folded: &str) -> bool {
+        self.target_capitalized.contains(folded)
     }
 
     /// Whether the target document writes the folded word in lower case somewhere.

@@ -90,6 +90,11 @@ fn is_name_like(ctx: &BeadContext, w: &Word, folded: &str) -> bool {
     if distinctive {
         return true;
     }
+    if ctx.source.lang.nouns_capitalized && !ctx.document.target_writes_capitalized(folded) {
+        // Every noun has a capital (German `Umsatz`): a name is a word the target document
+        // writes with one too, having carried it over somewhere.
+        return false;
+    }
     if ctx.document.lowercase.contains(folded) {
         return false;
     }
@@ -144,7 +149,12 @@ pub fn status_in_target(
         .filter(|n| n.folded == name.folded)
         .count()
         .max(1);
-    if folded_target.iter().filter(|t| **t == name.folded).count() >= source_count {
+    if folded_target
+        .iter()
+        .filter(|t| holds_name(t, &name.folded))
+        .count()
+        >= source_count
+    {
         // The name is all there; a near variant of it besides (`la Commission … la
         // Commmission`) is still a misspelling.
         return misspelt_variant(ctx, name, names, target, folded_target)
@@ -194,7 +204,16 @@ fn misspelt_variant(
     target: &TargetWords,
     folded_target: &[&str],
 ) -> Option<NameStatus> {
-    let variant = closest_variant(name, target.words.words(), folded_target, names)?;
+    // Compounds are split where the target language joins nouns to names with a hyphen
+    // (`Manaslu-Gletscher`); elsewhere a part is rather a combining form (`Germano-turcs`).
+    let split_compounds = ctx.target.lang.nouns_capitalized;
+    let variant = closest_variant(
+        name,
+        target.words.words(),
+        folded_target,
+        names,
+        split_compounds,
+    )?;
     let NameStatus::Misspelt { text, .. } = &variant else {
         return Some(variant);
     };
@@ -301,6 +320,7 @@ fn closest_variant(
     target_words: &[Word],
     folded_target: &[&str],
     names: &[SourceName],
+    split_compounds: bool,
 ) -> Option<NameStatus> {
     if name.folded.chars().count() < 4 {
         return None;
@@ -343,15 +363,23 @@ fn closest_variant(
         }
     }
     let is_source_name = |t: &str| names.iter().any(|n| n.folded == t);
-    target_words
+    let words = target_words
         .iter()
         .zip(folded_target)
+        .map(|(w, t)| (*w, std::borrow::Cow::Borrowed(*t)));
+    let parts = target_words
+        .iter()
+        .filter(|w| split_compounds && w.text.contains('-') && !hyphenated)
+        .flat_map(compound_parts)
+        .map(|w| (w, std::borrow::Cow::Owned(fold(w.text))));
+    words
+        .chain(parts)
         .filter(|(w, t)| {
             w.text.chars().next().is_some_and(char::is_uppercase)
                 && t.chars().next() == name.folded.chars().next()
                 && !is_source_name(t)
         })
-        .map(|(w, t)| (w, strsim::normalized_damerau_levenshtein(t, &name.folded)))
+        .map(|(w, t)| (w, strsim::normalized_damerau_levenshtein(&t, &name.folded)))
         .filter(|(_, sim)| *sim >= MISSPELLING_SIMILARITY)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(w, _)| NameStatus::Misspelt {
@@ -359,6 +387,25 @@ fn closest_variant(
             text: w.text.to_string(),
             spacing_only: false,
         })
+}
+
+/// Whether a folded target word is the folded name, or a compound one of whose parts is
+/// (`manaslu-gletscher` holds `manaslu`).
+fn holds_name(word: &str, name: &str) -> bool {
+    word == name || (word.contains('-') && word.split('-').any(|part| part == name))
+}
+
+/// The parts of a hyphenated word, each with its own span.
+fn compound_parts<'a>(word: &Word<'a>) -> impl Iterator<Item = Word<'a>> {
+    let start = word.span.start;
+    word.text.split('-').scan(0, move |at, part| {
+        let offset = *at;
+        *at += part.len() + 1;
+        Some(Word {
+            text: part,
+            span: Span::new(start + offset, start + offset + part.len()),
+        })
+    })
 }
 
 /// A name adapted to the target language: a changed ending ([`adapted_ending`]), letters

@@ -68,6 +68,8 @@ struct LocaleFile {
     repeats: Repeats,
     #[serde(default)]
     elision: Elision,
+    #[serde(default)]
+    nouns_capitalized: bool,
 }
 
 /// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
@@ -137,6 +139,9 @@ pub struct Language {
     pub allowed_repeats: HashSet<String>,
     /// Words written elided, with an apostrophe, before a vowel (`l'`, `qu'`).
     pub elision: Elision,
+    /// Whether every noun is written with a capital (German): a capital then says little
+    /// about a name.
+    pub nouns_capitalized: bool,
     pub typography: typography::Typography,
 }
 
@@ -215,6 +220,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         number_initials,
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
         elision: file.elision,
+        nouns_capitalized: file.nouns_capitalized,
         typography: toml::from_str(embedded.typography).map_err(|source| {
             LocaleError::BadTypography {
                 lang: embedded.code,
