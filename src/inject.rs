@@ -211,7 +211,9 @@ impl Injector<'_> {
             return None;
         }
         let extra = self.unrelated(self.pool, target, rng)?;
-        Some(format!("{} {}", target.trim_end(), extra.trim()))
+        // A sentence of its own, with a full stop before it where the target has no final
+        // mark (a caption), as for a dropped sentence: not a run-on of the target's.
+        Some(join_sentences(target, extra))
     }
 
     fn false_friend(&self, source: &str, target: &str) -> Option<String> {
@@ -553,6 +555,24 @@ mod tests {
                 )
                 .is_none()
         );
+    }
+
+    #[test]
+    fn an_added_sentence_follows_a_full_stop() {
+        let others = ["Une femme fait du vélo".to_string()];
+        let inj = Injector {
+            pool: &others,
+            ..injector()
+        };
+        let injected = inj
+            .inject(
+                ErrorType::AddedSentence,
+                "Two men",
+                "Deux hommes",
+                &mut Rng::new(1),
+            )
+            .unwrap();
+        assert_eq!(injected.target, "Deux hommes. Une femme fait du vélo");
     }
 
     #[test]
