@@ -94,15 +94,17 @@ fn is_near_copy(a: &str, b: &str) -> bool {
     if a.is_empty() && b.is_empty() {
         return true;
     }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let longest = a.len().max(b.len());
+    let longest = a.chars().count().max(b.chars().count());
     // One more than the largest distance of a copy, with room for rounding: any distance
     // above it gives a similarity below COPY_SIMILARITY.
     let bound = (longest as f64 * (1.0 - COPY_SIMILARITY)).ceil() as usize + 1;
-    if bag_distance(&a, &b) > bound {
+    // Most pairs are translations, which the bag of characters already tells apart: the
+    // characters are collected for the edit distance only when it has to be computed.
+    if bag_distance(a.chars(), b.chars()) > bound {
         return false;
     }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     bounded_levenshtein(&a, &b, bound).is_some_and(|distance| {
         // The very formula of `strsim::normalized_levenshtein`, so that the decision is its.
         1.0 - (distance as f64) / (longest as f64) >= COPY_SIMILARITY
@@ -113,12 +115,12 @@ fn is_near_copy(a: &str, b: &str) -> bool {
 /// most one character on either side, so the distance is at least the larger of the characters
 /// `a` has in excess of `b` and those `b` has in excess of `a`. Characters are counted in 64
 /// buckets; sharing a bucket can only hide differences, so the bound stays a lower one.
-fn bag_distance(a: &[char], b: &[char]) -> usize {
+fn bag_distance(a: impl Iterator<Item = char>, b: impl Iterator<Item = char>) -> usize {
     let mut counts = [0i32; 64];
-    for &c in a {
+    for c in a {
         counts[c as usize % 64] += 1;
     }
-    for &c in b {
+    for c in b {
         counts[c as usize % 64] -= 1;
     }
     let excess_a: i32 = counts.iter().filter(|&&n| n > 0).sum();
@@ -258,7 +260,8 @@ mod tests {
                 for bound in 0..8 {
                     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
                     let distance = strsim::generic_levenshtein(&a, &b);
-                    assert!(bag_distance(&a, &b) <= distance, "{a:?} {b:?}");
+                    let bag = bag_distance(a.iter().copied(), b.iter().copied());
+                    assert!(bag <= distance, "{a:?} {b:?}");
                     let within = (distance <= bound).then_some(distance);
                     assert_eq!(bounded_levenshtein(&a, &b, bound), within, "{a:?} {b:?}");
                 }
