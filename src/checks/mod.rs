@@ -207,30 +207,15 @@ pub struct DocumentFacts {
     pub length_ratio: Option<f64>,
 }
 
-/// The folded words of `sides` written in lower case.
-fn lowercase_words<'a>(
+/// The folded words of `sides` that `keep` keeps (as written).
+fn folded_words<'a>(
     sides: impl IntoIterator<Item = &'a SideText<'a>>,
+    keep: impl Fn(&str) -> bool,
 ) -> rustc_hash::FxHashSet<String> {
     let mut set = rustc_hash::FxHashSet::default();
     let mut folded = String::new();
     for side in sides {
-        for w in word_iter(side.text) {
-            if written_in_lower_case(w.text) {
-                insert_folded(&mut set, w.text, &mut folded);
-            }
-        }
-    }
-    set
-}
-
-/// The folded words of `sides` written with a capital first.
-fn capitalized_words<'a>(
-    sides: impl IntoIterator<Item = &'a SideText<'a>>,
-) -> rustc_hash::FxHashSet<String> {
-    let mut set = rustc_hash::FxHashSet::default();
-    let mut folded = String::new();
-    for side in sides {
-        for w in word_iter(side.text).filter(|w| is_capitalized(w.text)) {
+        for w in word_iter(side.text).filter(|w| keep(w.text)) {
             insert_folded(&mut set, w.text, &mut folded);
         }
     }
@@ -260,11 +245,12 @@ impl DocumentFacts {
         // The two sides' word sets are independent: built side by side.
         let (mut facts, target_lowercase) = rayon::join(
             || DocumentFacts::from_sides(beads.iter().map(|(s, _)| s)),
-            || lowercase_words(beads.iter().map(|(_, t)| t)),
+            || folded_words(beads.iter().map(|(_, t)| t), written_in_lower_case),
         );
         facts.target_lowercase = target_lowercase;
         if beads.first().is_some_and(|(s, _)| s.lang.nouns_capitalized) {
-            facts.target_capitalized = capitalized_words(beads.iter().map(|(_, t)| t));
+            let targets = beads.iter().map(|(_, t)| t);
+            facts.target_capitalized = folded_words(targets, is_capitalized);
         }
         let mut ratios: Vec<f64> = beads
             .iter()
