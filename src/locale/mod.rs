@@ -148,12 +148,15 @@ pub struct Language {
 impl Language {
     /// The profile for an ISO 639-1 code such as `en` or `fr`.
     pub fn get(code: &str) -> Result<&'static Language, LocaleError> {
-        let all = all_languages()
+        let index = EMBEDDED
+            .iter()
+            .position(|e| e.code == code)
+            .ok_or_else(|| {
+                LocaleError::Unsupported(code.to_string(), supported_codes().join(", "))
+            })?;
+        loaded_language(index)
             .as_ref()
-            .map_err(|e| LocaleError::Broken(e.to_string()))?;
-        all.iter()
-            .find(|l| l.code == code)
-            .ok_or_else(|| LocaleError::Unsupported(code.to_string(), supported_codes().join(", ")))
+            .map_err(|e| LocaleError::Broken(e.to_string()))
     }
 
     pub fn is_abbreviation(&self, word_with_period: &str) -> bool {
@@ -166,9 +169,11 @@ pub fn supported_codes() -> Vec<&'static str> {
     EMBEDDED.iter().map(|e| e.code).collect()
 }
 
-fn all_languages() -> &'static Result<Vec<Language>, LocaleError> {
-    static LANGUAGES: OnceLock<Result<Vec<Language>, LocaleError>> = OnceLock::new();
-    LANGUAGES.get_or_init(|| EMBEDDED.iter().map(parse_language).collect())
+/// The language `EMBEDDED[index]`, parsed at its first use: a run needs two languages.
+fn loaded_language(index: usize) -> &'static Result<Language, LocaleError> {
+    static LOADED: [OnceLock<Result<Language, LocaleError>>; EMBEDDED.len()] =
+        [const { OnceLock::new() }; EMBEDDED.len()];
+    LOADED[index].get_or_init(|| parse_language(&EMBEDDED[index]))
 }
 
 fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> {

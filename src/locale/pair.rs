@@ -292,12 +292,22 @@ impl PairKnowledge {
     /// Knowledge for translating `source` into `target`; empty when the pair has no data.
     pub fn get(source: &str, target: &str) -> Result<&'static PairKnowledge, PairError> {
         static EMPTY: OnceLock<PairKnowledge> = OnceLock::new();
-        let all = all_pairs().as_ref().map_err(Clone::clone)?;
-        Ok(all
-            .iter()
-            .find(|(s, t, _)| *s == source && *t == target)
-            .map(|(_, _, k)| k)
-            .unwrap_or_else(|| EMPTY.get_or_init(PairKnowledge::default)))
+        for (index, pair) in EMBEDDED.iter().enumerate() {
+            let (first, second) = pair.languages;
+            let direction = if (first, second) == (source, target) {
+                Direction::Forward
+            } else if (second, first) == (source, target) {
+                Direction::Reverse
+            } else {
+                continue;
+            };
+            let (forward, reverse) = loaded_pair(index).as_ref().map_err(Clone::clone)?;
+            return Ok(match direction {
+                Direction::Forward => forward,
+                Direction::Reverse => reverse,
+            });
+        }
+        Ok(EMPTY.get_or_init(PairKnowledge::default))
     }
 
     /// The pair's false friends in this direction, in the order of the data.
@@ -368,23 +378,22 @@ impl Clone for PairError {
     }
 }
 
-type LoadedPairs = Result<Vec<(&'static str, &'static str, PairKnowledge)>, PairError>;
+/// Both directions of a pair, or what is wrong with its data.
+type LoadedPair = Result<(PairKnowledge, PairKnowledge), PairError>;
 
-fn all_pairs() -> &'static LoadedPairs {
-    static PAIRS: OnceLock<LoadedPairs> = OnceLock::new();
-    PAIRS.get_or_init(|| {
-        let mut out = Vec::new();
-        for pair in EMBEDDED {
-            let (a, b) = pair.languages;
-            // The directions are independent, and loading is most of a small run's time.
-            let (forward, reverse) = rayon::join(
-                || load_direction(pair, Direction::Forward),
-                || load_direction(pair, Direction::Reverse),
-            );
-            out.push((a, b, forward?));
-            out.push((b, a, reverse?));
-        }
-        Ok(out)
+/// The pair `EMBEDDED[index]`, loaded at its first use: a run needs one pair, and loading one
+/// is most of a small run's time.
+fn loaded_pair(index: usize) -> &'static LoadedPair {
+    static LOADED: [OnceLock<LoadedPair>; EMBEDDED.len()] =
+        [const { OnceLock::new() }; EMBEDDED.len()];
+    LOADED[index].get_or_init(|| {
+        let pair = &EMBEDDED[index];
+        // The directions are independent: loaded side by side.
+        let (forward, reverse) = rayon::join(
+            || load_direction(pair, Direction::Forward),
+            || load_direction(pair, Direction::Reverse),
+        );
+        Ok((forward?, reverse?))
     })
 }
 
@@ -575,9 +584,13 @@ mod tests {
 
     #[test]
     fn every_false_friend_compiles() {
-        let pairs = all_pairs().as_ref().unwrap();
-        assert!(pairs.len() >= 2);
-        for (source, target, knowledge) in pairs {
+        assert!(EMBEDDED.len() >= 2);
+        let pairs = EMBEDDED.iter().flat_map(|pair| {
+            let (first, second) = pair.languages;
+            [(first, second), (second, first)]
+        });
+        for (source, target) in pairs {
+            let knowledge = PairKnowledge::get(source, target).unwrap();
             for entry in knowledge.false_friends() {
                 let compiled = entry.compile();
                 assert!(
