@@ -30,11 +30,13 @@ item the source lacks is reported as added (minor). The patterns are data: \
 };
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct KindFile {
     kind: Vec<KindEntry>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct KindEntry {
     name: String,
     pattern: String,

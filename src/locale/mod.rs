@@ -43,6 +43,7 @@ struct EmbeddedLanguage {
 const EMBEDDED: &[EmbeddedLanguage] = include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct LocaleFile {
     name: String,
     whatlang: String,
@@ -75,6 +76,7 @@ struct LocaleFile {
 /// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
 /// cannot be units (`35m` alone may be metres).
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Money {
     /// Currency signs and codes written before an amount.
     pub currencies: Vec<String>,
@@ -84,6 +86,7 @@ pub struct Money {
 
 /// Words a language elides before a vowel (`l'`, `qu'`), and the letters that make them elide.
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Elision {
     pub words: Vec<String>,
     /// Lower-case letters a word elides before.
@@ -91,6 +94,7 @@ pub struct Elision {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Repeats {
     allowed: Vec<String>,
 }
@@ -317,6 +321,20 @@ mod tests {
             assert!(french.stopwords.contains(folded), "{folded}");
         }
         assert!(!french.stopwords.contains("été"));
+    }
+
+    #[test]
+    fn a_misspelt_key_in_a_data_file_is_an_error() {
+        // Adding a language is writing data: a key the code does not read must not pass unseen.
+        let english = EMBEDDED.iter().find(|e| e.code == "en").unwrap();
+        assert!(toml::from_str::<LocaleFile>(english.locale).is_ok());
+        // `scale_plurals` for `scale_plural`, the real key left as it is.
+        let misspelt = english
+            .locale
+            .replacen("\nname = ", "\nscale_plurals = true\nname = ", 1);
+        assert!(toml::from_str::<LocaleFile>(&misspelt).is_err());
+        let extra = format!("{}\nspace_before_colon = true\n", english.typography);
+        assert!(toml::from_str::<typography::Typography>(&extra).is_err());
     }
 
     #[test]

@@ -51,6 +51,7 @@ impl Spacing {
 
 /// The spacing rules of one variant.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TypographyVariant {
     /// Severity of a plain space where a no-break one is required.
     pub plain_space: Severity,
@@ -62,6 +63,7 @@ pub struct TypographyVariant {
 
 /// A language's typography file.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Typography {
     /// Quotation marks the language uses.
     pub quotes: Vec<char>,
