@@ -114,6 +114,8 @@ fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
             }
             let span = Span::new(start, start + parsed.len);
             match clock_time(text, span, lang) {
+                // A full hour has no minutes to carry over: `11.00 a.m.` is `11 heures`.
+                Some((hour, minute)) if minute.value == 0.0 => out.push(hour),
                 Some((hour, minute)) => out.extend([hour, minute]),
                 None => out.push(with_scale_word(text, span, parsed, lang)),
             }
@@ -753,6 +755,8 @@ mod tests {
 
     #[test]
     fn clock_times_with_a_decimal_mark() {
+        // A full hour is the hour alone: `11.00 a.m.` is `11 heures`.
+        assert_eq!(values("at 11.00 a.m.", "en"), vec![("11".into(), 11.0)]);
         assert_eq!(
             values("at 20.45 hrs", "en"),
             vec![("20".into(), 20.0), ("45".into(), 45.0)]
