@@ -487,7 +487,13 @@ impl WordNumber {
                     || (tens >= 20.0 && tens % 10.0 == 0.0 && v < 10.0)
                     || (lang.teen_tens.contains(&tens) && v < 20.0)
             }
-            NumberWord::Multiplier(_) | NumberWord::Scale(_) => true,
+            NumberWord::Multiplier(m) if m < 1000.0 => true,
+            // A scale multiplies a count read since the last one, or all read so far when it
+            // is larger (`three thousand million`); another `millions` right after `millions`
+            // is a second vague number (`millions and millions`), not one of two million.
+            NumberWord::Multiplier(m) | NumberWord::Scale(m) => {
+                self.current != 0.0 || m > self.largest_scale
+            }
         }
     }
 
@@ -797,6 +803,25 @@ mod tests {
         assert_eq!(format_number(184.24, fr), "184,24");
         assert_eq!(format_number(12500.0, en), "12,500");
         assert_eq!(format_number(87e6, en), "87 million");
+    }
+
+    #[test]
+    fn a_scale_word_again_is_another_vague_number() {
+        let read = |text, code| {
+            values(text, code)
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("millions and millions of orphans", "en"),
+            vec![1e6, 1e6]
+        );
+        assert_eq!(read("three thousand million", "en"), vec![3e9]);
+        assert_eq!(
+            read("two million three hundred thousand", "en"),
+            vec![2.3e6]
+        );
     }
 
     #[test]
