@@ -478,6 +478,8 @@ struct WordNumber {
 impl WordNumber {
     fn accepts(&self, w: NumberWord, lang: &Language) -> bool {
         match w {
+            // `two and a half (million)`: a fraction after a whole count.
+            NumberWord::Unit(v) if v < 1.0 => self.current.fract() == 0.0,
             NumberWord::Unit(v) => {
                 let tens = self.current % 100.0;
                 self.current == 0.0
@@ -500,6 +502,10 @@ impl WordNumber {
     fn push(&mut self, w: NumberWord) {
         self.words += 1;
         match w {
+            // `deux millions et demi`, `a million and a half`: half of the scale just read.
+            NumberWord::Unit(v) if v < 1.0 && self.current == 0.0 && self.largest_scale > 0.0 => {
+                self.total += v * self.largest_scale;
+            }
             NumberWord::Unit(v) => self.current += v,
             NumberWord::Multiplier(m) if m < 1000.0 => {
                 let count = if self.current == 0.0 {
@@ -803,6 +809,27 @@ mod tests {
         assert_eq!(format_number(184.24, fr), "184,24");
         assert_eq!(format_number(12500.0, en), "12,500");
         assert_eq!(format_number(87e6, en), "87 million");
+    }
+
+    #[test]
+    fn and_a_half_is_read_with_its_number() {
+        let read = |text, code| {
+            values(text, code)
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("keeping two and a half million people", "en"),
+            vec![2.5e6]
+        );
+        assert_eq!(
+            read("Deux millions et demi de personnes", "fr"),
+            vec![2.5e6]
+        );
+        assert_eq!(read("un million et demi", "fr"), vec![1.5e6]);
+        assert_eq!(read("half a million", "en"), vec![0.5e6]);
+        assert_eq!(read("one and a half hours", "en"), vec![1.5]);
     }
 
     #[test]
