@@ -190,6 +190,14 @@ mod tests {
         assert!(flagged("grew by 0 . 5 % .", "une croissance de 0,5 % .").is_empty());
         assert!(flagged("about 10 , 000 settlers", "environ 10 000 colons").is_empty());
         assert!(flagged("risen to 4.5 million .", "passé à 4 , 5 millions .").is_empty());
+        // A piece of the split decimal is also a number word elsewhere (`three years`).
+        assert!(
+            flagged(
+                "spent USD 3.2 million over three years .",
+                "dépensé 3 , 2 millions de dollars en trois ans .",
+            )
+            .is_empty()
+        );
         assert_eq!(
             flagged("risen to 4.5 million .", "passé à 4 , 6 millions .").len(),
             2

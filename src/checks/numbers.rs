@@ -70,6 +70,11 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     used.pass(&source, &target, |s, t| {
         digits(s) && digits(t) && s.other_reading.is_some_and(|v| same_value(v, t.value))
     });
+    // A decimal a tokenizer split at its mark (`0 , 5 %` for `0,5 %`), or a number at its
+    // thousands separator (`10 , 000`), on either side: before the number words, which could
+    // take a piece (`3 , 2 millions` ~ `3.2 million`, the `3` of which is also `three years`).
+    used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target);
+    used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source);
     // Digits on one side, words on the other (`3,000` ↔ `trois mille`).
     used.pass(&source, &target, |s, t| {
         digits(s) != digits(t) && same_value(s.value, t.value)
@@ -95,11 +100,6 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             && is_afternoon(ctx.source.text, s, &ctx.source.lang.afternoon)
             && same_value(s.value + 12.0, t.value)
     });
-
-    // A decimal a tokenizer split at its mark (`0 , 5 %` for `0,5 %`), or a number at its
-    // thousands separator (`10 , 000`), on either side.
-    used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target);
-    used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source);
 
     pairing.paired_words = (
         paired_word_spans(&source, &used.source),
