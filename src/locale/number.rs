@@ -611,6 +611,11 @@ mod tests {
             .collect()
     }
 
+    /// The values read in `text`, in order.
+    fn read(text: &str, lang: &str) -> Vec<f64> {
+        values(text, lang).into_iter().map(|(_, v)| v).collect()
+    }
+
     #[test]
     fn english_decades_are_read() {
         assert_eq!(
@@ -813,12 +818,6 @@ mod tests {
 
     #[test]
     fn and_a_half_is_read_with_its_number() {
-        let read = |text, code| {
-            values(text, code)
-                .into_iter()
-                .map(|(_, v)| v)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             read("keeping two and a half million people", "en"),
             vec![2.5e6]
@@ -834,12 +833,6 @@ mod tests {
 
     #[test]
     fn a_scale_word_again_is_another_vague_number() {
-        let read = |text, code| {
-            values(text, code)
-                .into_iter()
-                .map(|(_, v)| v)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             read("millions and millions of orphans", "en"),
             vec![1e6, 1e6]
