@@ -71,6 +71,8 @@ struct LocaleFile {
     elision: Elision,
     #[serde(default)]
     nouns_capitalized: bool,
+    #[serde(default)]
+    number_words_glued: bool,
 }
 
 /// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
@@ -146,6 +148,8 @@ pub struct Language {
     /// Whether every noun is written with a capital (German): a capital then says little
     /// about a name.
     pub nouns_capitalized: bool,
+    /// Whether numbers in words are written as one word (German `dreihundertzwanzig`).
+    pub number_words_glued: bool,
     pub typography: typography::Typography,
 }
 
@@ -230,6 +234,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
         elision: file.elision,
         nouns_capitalized: file.nouns_capitalized,
+        number_words_glued: file.number_words_glued,
         typography: toml::from_str(embedded.typography).map_err(|source| {
             LocaleError::BadTypography {
                 lang: embedded.code,

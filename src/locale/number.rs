@@ -426,16 +426,48 @@ enum NumberWord {
 }
 
 fn number_word(lower: &str, lang: &Language) -> Option<NumberWord> {
+    if let Some(word) = number_table_word(lower, lang) {
+        return Some(word);
+    }
+    hyphenated_number(lower, lang)
+        .or_else(|| glued_number(lower, lang))
+        .map(NumberWord::Unit)
+}
+
+/// A number written as one word made of number words (`dreihundertzwanzig`,
+/// `zweitausendvierundfünfzig`), in a language that writes them so
+/// ([`Language::number_words_glued`]): the longest listed word at each place, read as words in
+/// a row would be.
+fn glued_number(lower: &str, lang: &Language) -> Option<f64> {
+    if !lang.number_words_glued {
+        return None;
+    }
+    let mut number = WordNumber::default();
+    let mut rest = lower;
+    while !rest.is_empty() {
+        let (end, word) = rest
+            .char_indices()
+            .map(|(at, c)| at + c.len_utf8())
+            .rev()
+            .find_map(|end| Some((end, number_table_word(&rest[..end], lang)?)))?;
+        if number.words > 0 && !number.accepts(word, lang) {
+            return None;
+        }
+        number.push(word);
+        rest = &rest[end..];
+    }
+    (number.words >= 2).then_some(number.total + number.current)
+}
+
+/// A word of the language's number tables: a multiplier, a number word or a scale word.
+fn number_table_word(lower: &str, lang: &Language) -> Option<NumberWord> {
     if let Some(&v) = lang.multipliers.get(lower) {
         return Some(NumberWord::Multiplier(v));
     }
     if let Some(&v) = lang.words.get(lower) {
         return Some(NumberWord::Unit(v));
     }
-    if let Some(&v) = lang.scale.get(lower) {
-        return Some(NumberWord::Scale(v));
-    }
-    hyphenated_number(lower, lang).map(NumberWord::Unit)
+    lang.scale.get(lower).map(|&v| NumberWord::Scale(v))
 }
 
 /// Hyphenated compounds not listed whole (`twenty-one`, `quatre-vingt-deux`), or a number
@@ -814,6 +846,18 @@ mod tests {
         assert_eq!(format_number(184.24, fr), "184,24");
         assert_eq!(format_number(12500.0, en), "12,500");
         assert_eq!(format_number(87e6, en), "87 million");
+    }
+
+    #[test]
+    fn german_numbers_written_as_one_word_are_read() {
+        assert_eq!(read("dreihundertzwanzig Meter", "de"), vec![320.0]);
+        assert_eq!(read("zweitausendvierundfünfzig", "de"), vec![2054.0]);
+        assert_eq!(read("achtzehnhundert", "de"), vec![1800.0]);
+        assert_eq!(read("dreihundert Millionen", "de"), vec![3e8]);
+        // Not every word that starts like a number is one (`Achtung`, `Dreieck`).
+        assert!(read("Achtung vor dem Dreieck", "de").is_empty());
+        // Only where the language glues its number words: English `fourteen` is listed whole.
+        assert!(read("the tenfold", "en").is_empty());
     }
 
     #[test]
