@@ -31,6 +31,10 @@ pub struct LineSource<R> {
 /// Checks `source` against `target` line by line (`options.aligned` should be set), `batch_lines` lines at a time,
 /// and hands each batch's report to `emit` with the number of lines it covers and where it
 /// stands in the input. Stops at the first error `emit` returns.
+///
+/// A batch is checked on a thread of its own while this one hands the previous report to
+/// `emit` and reads the next batch: the check's steps that use one core (the document checks)
+/// overlap with reading and writing. Reports still reach `emit` in input order.
 pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
     mut source: LineSource<R1>,
     mut target: LineSource<R2>,
@@ -38,32 +42,68 @@ pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
     batch_lines: usize,
     mut emit: impl FnMut(&Report, usize, Offsets) -> Result<(), E>,
 ) -> Result<(), E> {
+    let batch_lines = batch_lines.max(1);
+    let names = (source.name.clone(), target.name.clone());
     let mut offsets = Offsets::default();
-    loop {
-        let mut source_lines = read_lines(&mut source, batch_lines.max(1))?;
-        let mut target_lines = read_lines(&mut target, batch_lines.max(1))?;
-        if offsets.lines == 0 {
-            // As `ingest::read_text` does for whole files.
-            for text in [&mut source_lines.0, &mut target_lines.0] {
-                if text.starts_with('\u{FEFF}') {
-                    text.drain(..'\u{FEFF}'.len_utf8());
-                }
-            }
-        }
-        let lines = source_lines.1.max(target_lines.1);
-        if lines == 0 {
-            return Ok(());
-        }
-        let report = check_texts(
-            (&source.name, source_lines.0),
-            (&target.name, target_lines.0),
-            options,
-        )
-        .map_err(StreamError::from)?;
-        emit(&report, lines, offsets)?;
+    let mut hand_over = |report: &Report, lines: usize, offsets: &mut Offsets| {
+        emit(report, lines, *offsets)?;
         offsets.lines += lines;
         offsets.segments += report.summary.segments;
+        Ok::<(), E>(())
+    };
+    let mut batch = read_batch(&mut source, &mut target, batch_lines, true)?;
+    let mut pending: Option<(Report, usize)> = None;
+    while let Some((source_text, target_text, lines)) = batch.take() {
+        let (checked, handed, next) = std::thread::scope(|scope| {
+            let checking = scope
+                .spawn(|| check_texts((&names.0, source_text), (&names.1, target_text), options));
+            let handed = match pending.take() {
+                Some((report, lines)) => hand_over(&report, lines, &mut offsets),
+                None => Ok(()),
+            };
+            let next = read_batch(&mut source, &mut target, batch_lines, false);
+            let checked = checking
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (checked, handed, next)
+        });
+        handed?;
+        let report = checked.map_err(StreamError::from)?;
+        batch = match next {
+            Ok(next) => next,
+            Err(error) => {
+                // What was read before the error is reported, as when reading came first.
+                hand_over(&report, lines, &mut offsets)?;
+                return Err(error.into());
+            }
+        };
+        pending = Some((report, lines));
     }
+    match pending {
+        Some((report, lines)) => hand_over(&report, lines, &mut offsets),
+        None => Ok(()),
+    }
+}
+
+/// The next batch of both sides (their texts and the number of lines), or `None` at the end.
+/// The first batch loses a byte-order mark, as `ingest::read_text` does for whole files.
+fn read_batch<R1: BufRead, R2: BufRead>(
+    source: &mut LineSource<R1>,
+    target: &mut LineSource<R2>,
+    batch_lines: usize,
+    first: bool,
+) -> Result<Option<(String, String, usize)>, StreamError> {
+    let (mut source_text, source_lines) = read_lines(source, batch_lines)?;
+    let (mut target_text, target_lines) = read_lines(target, batch_lines)?;
+    if first {
+        for text in [&mut source_text, &mut target_text] {
+            if text.starts_with('\u{FEFF}') {
+                text.drain(..'\u{FEFF}'.len_utf8());
+            }
+        }
+    }
+    let lines = source_lines.max(target_lines);
+    Ok((lines > 0).then_some((source_text, target_text, lines)))
 }
 
 /// Up to `count` lines, and how many were read.
