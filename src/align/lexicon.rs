@@ -34,13 +34,8 @@ impl Lexicon {
     /// The embedded list for a language pair, in either direction; empty when there is none.
     pub fn embedded(from: &str, to: &str) -> Lexicon {
         let mut lexicon = Lexicon::default();
-        for pair in crate::locale::pair::EMBEDDED {
-            let (a, b) = pair.languages;
-            if (a, b) == (from, to) {
-                lexicon.add_list(pair.align_lexicon, false);
-            } else if (b, a) == (from, to) {
-                lexicon.add_list(pair.align_lexicon, true);
-            }
+        if let Some((list, reversed)) = crate::locale::pair::align_lexicon(from, to) {
+            lexicon.add_list(list, reversed);
         }
         lexicon
     }

@@ -23,7 +23,7 @@ pub enum PairError {
 /// is empty.
 pub(crate) struct EmbeddedPair {
     /// The two languages in the order their data is written (`en`, `fr`).
-    pub(crate) languages: (&'static str, &'static str),
+    languages: (&'static str, &'static str),
     name: &'static str,
     false_friends: &'static str,
     names: &'static str,
@@ -35,11 +35,32 @@ pub(crate) struct EmbeddedPair {
     /// Europarl-trained lexicon misses of everyday words.
     vocabulary: &'static str,
     /// The aligner's word list ([`crate::align::lexicon`]).
-    pub(crate) align_lexicon: &'static str,
+    align_lexicon: &'static str,
 }
 
 /// Every pair under `data/`, found by `build.rs`.
-pub(crate) const EMBEDDED: &[EmbeddedPair] = include!(concat!(env!("OUT_DIR"), "/pairs.rs"));
+const EMBEDDED: &[EmbeddedPair] = include!(concat!(env!("OUT_DIR"), "/pairs.rs"));
+
+/// The embedded pair of `source` and `target`, whichever order its data is written in: its
+/// index in [`EMBEDDED`] and the direction that reads it from `source`.
+fn embedded_pair(source: &str, target: &str) -> Option<(usize, Direction)> {
+    EMBEDDED.iter().enumerate().find_map(|(index, pair)| {
+        [Direction::Forward, Direction::Reverse]
+            .into_iter()
+            .find(|direction| direction.orient(pair.languages) == (source, target))
+            .map(|direction| (index, direction))
+    })
+}
+
+/// The aligner's word list of the pair (`data/<a>-<b>/align-lexicon.tsv`), and whether it is
+/// written from `target` to `source`; `None` when the pair has no data.
+pub(crate) fn align_lexicon(source: &str, target: &str) -> Option<(&'static str, bool)> {
+    let (index, direction) = embedded_pair(source, target)?;
+    Some((
+        EMBEDDED[index].align_lexicon,
+        direction == Direction::Reverse,
+    ))
+}
 
 /// Example attached to a knowledge entry; the tests check that it is flagged.
 #[derive(Debug, Clone, Deserialize)]
@@ -292,22 +313,14 @@ impl PairKnowledge {
     /// Knowledge for translating `source` into `target`; empty when the pair has no data.
     pub fn get(source: &str, target: &str) -> Result<&'static PairKnowledge, PairError> {
         static EMPTY: OnceLock<PairKnowledge> = OnceLock::new();
-        for (index, pair) in EMBEDDED.iter().enumerate() {
-            let (first, second) = pair.languages;
-            let direction = if (first, second) == (source, target) {
-                Direction::Forward
-            } else if (second, first) == (source, target) {
-                Direction::Reverse
-            } else {
-                continue;
-            };
-            let (forward, reverse) = loaded_pair(index).as_ref().map_err(Clone::clone)?;
-            return Ok(match direction {
-                Direction::Forward => forward,
-                Direction::Reverse => reverse,
-            });
-        }
-        Ok(EMPTY.get_or_init(PairKnowledge::default))
+        let Some((index, direction)) = embedded_pair(source, target) else {
+            return Ok(EMPTY.get_or_init(PairKnowledge::default));
+        };
+        let (forward, reverse) = loaded_pair(index).as_ref().map_err(Clone::clone)?;
+        Ok(match direction {
+            Direction::Forward => forward,
+            Direction::Reverse => reverse,
+        })
     }
 
     /// The pair's false friends in this direction, in the order of the data.
