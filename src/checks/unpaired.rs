@@ -48,10 +48,40 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
             return untraced;
         }
     }
-    left_out_by_length(ctx, side, &mine)
-        .or_else(|| left_out_by_words(ctx, side, &mine))
+    // The word evidence of the two tests below, counted once.
+    let sentences: Vec<TracedSentence> = mine
+        .iter()
+        .map(|&(span, text)| {
+            let (content, traced) = traced_anywhere(ctx, side, span);
+            TracedSentence {
+                span,
+                text,
+                content,
+                traced,
+            }
+        })
+        .collect();
+    left_out_by_length(ctx, side, &sentences)
+        .or_else(|| left_out_by_words(ctx, side, &sentences))
         .into_iter()
         .collect()
+}
+
+/// A sentence of one side with its content words and how many of them have a trace anywhere
+/// on the other side.
+struct TracedSentence<'t> {
+    span: Span,
+    text: &'t str,
+    content: usize,
+    traced: usize,
+}
+
+impl TracedSentence<'_> {
+    /// Whether it has at least `min_content` content words, of which at most one in `chance`
+    /// has a trace (a match by chance).
+    fn hardly_traced(&self, min_content: usize, chance: usize) -> bool {
+        self.content >= min_content && self.traced * chance <= self.content
+    }
 }
 
 /// A sentence of which hardly a content word has a trace on the other side, while the rest of
@@ -59,19 +89,11 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
 /// added `Votre mandat n'a pas encore pris fin .` after a terse translation), for the rest
 /// says all the other side says and this sentence says something else. Only when a single
 /// sentence qualifies.
-fn left_out_by_words(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> Option<Span> {
+fn left_out_by_words(ctx: &BeadContext, side: Side, mine: &[TracedSentence]) -> Option<Span> {
     let candidates: Vec<Span> = mine
         .iter()
-        .map(|(span, _)| *span)
-        .filter(|span| {
-            hardly_traced(
-                ctx,
-                side,
-                *span,
-                WORDS_EVIDENCE_MIN_CONTENT,
-                WORDS_EVIDENCE_CHANCE,
-            )
-        })
+        .filter(|s| s.hardly_traced(WORDS_EVIDENCE_MIN_CONTENT, WORDS_EVIDENCE_CHANCE))
+        .map(|s| s.span)
         .collect();
     let [span] = candidates[..] else {
         return None;
@@ -90,19 +112,6 @@ const WORDS_EVIDENCE_CHANCE: usize = 5;
 /// [`WORDS_EVIDENCE_MIN_CONTENT`] on newstest2012, Europarl and the Multi30k val split (0.6 added false
 /// alarms, 0.8 missed sentences); Tatoeba and the Multi30k test splits confirmed it.
 const REST_COVERAGE: f64 = 0.7;
-
-/// Whether `side`'s sentence at `span` has at least `min_content` content words, of which at
-/// most one in `chance` has a trace anywhere on the other side (a match by chance).
-fn hardly_traced(
-    ctx: &BeadContext,
-    side: Side,
-    span: Span,
-    min_content: usize,
-    chance: usize,
-) -> bool {
-    let (content, traced) = traced_anywhere(ctx, side, span);
-    content >= min_content && traced * chance <= content
-}
 
 /// Content words of side `from`, and how many of them have a trace on the other side outside
 /// `excluded` (a span of that side).
@@ -140,7 +149,7 @@ fn content_and_untraced(words: &[CoveredWord], span: Span) -> (usize, usize) {
 /// A sentence (`It's not that simple.`) of which no content word, or hardly one, has a trace,
 /// when the lengths of the bead only agree without it: too few words to trust the share of
 /// untraced ones alone, so the length model must agree.
-fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> Option<Span> {
+fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[TracedSentence]) -> Option<Span> {
     if !side_holds_more(ctx, side, LENGTH_WITH_SENTENCE) {
         return None;
     }
@@ -149,10 +158,10 @@ fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> O
     let ratio = document_ratio(ctx);
     let candidates = mine
         .iter()
-        .filter(|(span, _)| hardly_traced(ctx, side, *span, 1, TRACED_FRACTION_DENOMINATOR));
+        .filter(|s| s.hardly_traced(1, TRACED_FRACTION_DENOMINATOR));
     let mut found = None;
-    for (span, text) in candidates {
-        let without = chars(text);
+    for sentence in candidates {
+        let without = chars(sentence.text);
         let rest = match side {
             Side::Source => deviation(source - without, target, ratio),
             Side::Target => deviation(source, target - without, ratio),
@@ -162,7 +171,7 @@ fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[(Span, &str)]) -> O
                 // Two candidates: the lengths cannot tell which.
                 return None;
             }
-            found = Some(*span);
+            found = Some(sentence.span);
         }
     }
     found
