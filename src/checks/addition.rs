@@ -22,7 +22,8 @@ static RULE: Rule = Rule {
 source sentence is reported whole, and so is, in a segment with more target than source \
 sentences, one that says something else than the source: none or hardly any of its content \
 words has a trace in the source, while the other target sentences trace most of the source's \
-content words, or the lengths agree only without it. Inside a segment, a run of target content words with no \
+content words, or the lengths agree only without it and the other target sentences have \
+already used the traces it has (each source word traces one target word). Inside a segment, a run of target content words with no \
 trace in the source (same word, cognate or lexicon translation) is reported when the target is \
 also two standard deviations longer than the document's own length ratio predicts.",
     example: RuleExample {
@@ -156,5 +157,26 @@ mod tests {
             "{}",
             found[0].1
         );
+    }
+
+    #[test]
+    fn an_added_sentence_cannot_borrow_the_traces_of_the_translation() {
+        // `parler` translates `talk`, but `talk` is the first sentence's `parlé`: each source
+        // word traces one target word, so the added sentence has no trace left.
+        let source = "I didn't talk to anybody.";
+        let found = run(
+            &Addition,
+            source,
+            "Je n'ai parlé à personne. Il me faut quelqu'un à qui je puisse parler.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.starts_with("Il me faut"), "{}", found[0].1);
+        // The lengths agree with both sentences of a split translation.
+        let split = run(
+            &Addition,
+            "I didn't talk to anybody because I needed some quiet.",
+            "Je n'ai parlé à personne. J'avais besoin de calme.",
+        );
+        assert!(split.is_empty(), "{split:?}");
     }
 }

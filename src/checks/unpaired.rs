@@ -58,6 +58,7 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
                 text,
                 content,
                 traced,
+                traced_beyond_rest: traced_beyond_rest(ctx, side, span),
             }
         })
         .collect();
@@ -74,6 +75,9 @@ struct TracedSentence<'t> {
     text: &'t str,
     content: usize,
     traced: usize,
+    /// Content words with a trace that the rest of the side leaves free
+    /// ([`traced_beyond_rest`]).
+    traced_beyond_rest: usize,
 }
 
 impl TracedSentence<'_> {
@@ -81,6 +85,12 @@ impl TracedSentence<'_> {
     /// has a trace (a match by chance).
     fn hardly_traced(&self, min_content: usize, chance: usize) -> bool {
         self.content >= min_content && self.traced * chance <= self.content
+    }
+
+    /// Whether it has content words, of which at most one in `chance` has a trace that the
+    /// rest of its side leaves free.
+    fn hardly_traced_beyond_rest(&self, chance: usize) -> bool {
+        self.content >= 1 && self.traced_beyond_rest * chance <= self.content
     }
 }
 
@@ -146,9 +156,12 @@ fn content_and_untraced(words: &[CoveredWord], span: Span) -> (usize, usize) {
     })
 }
 
-/// A sentence (`It's not that simple.`) of which no content word, or hardly one, has a trace,
-/// when the lengths of the bead only agree without it: too few words to trust the share of
-/// untraced ones alone, so the length model must agree.
+/// A sentence (`It's not that simple.`) of which no content word, or hardly one, has a trace
+/// that the other sentences leave free, when the lengths of the bead only agree without it:
+/// too few words to trust the share of untraced ones alone, so the length model must agree.
+/// Traces the other sentences use do not count here (a sentence added from the same text
+/// shares its everyday words), but do in [`left_out_by_words`], which has no length to back
+/// it: there, a translator's split sentence that repeats a word would look added.
 fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[TracedSentence]) -> Option<Span> {
     if !side_holds_more(ctx, side, LENGTH_WITH_SENTENCE) {
         return None;
@@ -158,7 +171,7 @@ fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[TracedSentence]) ->
     let ratio = document_ratio(ctx);
     let candidates = mine
         .iter()
-        .filter(|s| s.hardly_traced(1, TRACED_FRACTION_DENOMINATOR));
+        .filter(|s| s.hardly_traced_beyond_rest(TRACED_FRACTION_DENOMINATOR));
     let mut found = None;
     for sentence in candidates {
         let without = chars(sentence.text);
@@ -200,6 +213,36 @@ const LENGTH_WITHOUT_SENTENCE: f64 = 1.0;
 fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
     let inside = |w: &WordKey| span.contains(w.span());
     count_traced(ctx, side, inside, |_| true)
+}
+
+/// How many content words of `side` inside `span` have a trace on the other side that the
+/// rest of `side` leaves free. Each word of the other side traces one word only
+/// (competitive linking, as in Melamed's word alignment), and the words outside `span` take
+/// theirs first: in `Je n'ai parlé à personne. Il me faut quelqu'un à qui parler.` for `I
+/// didn't talk to anybody.`, `talk` is `parlé`'s, and `parler` of the added sentence has
+/// nothing left to trace it.
+fn traced_beyond_rest(ctx: &BeadContext, side: Side, span: Span) -> usize {
+    let (mine, other) = (ctx.coverage_keys(side), ctx.coverage_keys(side.other()));
+    let lexicon = ctx.lexicon_from(side);
+    let mut free = vec![true; other.len()];
+    let mut claim = |w: &WordKey| {
+        let translations = lexicon.translations_of(w.stem());
+        let partner = (0..other.len()).find(|&j| free[j] && w.matches(&other[j], translations));
+        partner.map(|j| free[j] = false).is_some()
+    };
+    let content = |w: &&WordKey| w.is_content();
+    for w in mine
+        .iter()
+        .filter(content)
+        .filter(|w| !span.contains(w.span()))
+    {
+        claim(w);
+    }
+    mine.iter()
+        .filter(content)
+        .filter(|w| span.contains(w.span()))
+        .filter(|w| claim(w))
+        .count()
 }
 
 /// Content words of `from` that `keep` keeps, and how many of them have a trace among the
