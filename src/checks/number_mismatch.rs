@@ -116,6 +116,8 @@ mod tests {
             .is_empty()
         );
         assert!(flagged("until 1:45 a.m.", "jusqu'à 1h45").is_empty());
+        assert!(flagged("about 8.30 p.m.", "vers 20 heures 30").is_empty());
+        assert_eq!(flagged("about 8.30 p.m.", "vers 21 heures 30"), vec!["21"]);
     }
 
     #[test]

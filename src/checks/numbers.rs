@@ -254,10 +254,11 @@ fn is_percentage(text: &str, m: &NumberMention, markers: &[String]) -> bool {
     })
 }
 
-/// A clock time followed by one of the language's afternoon markers (`p.m.`).
+/// A clock time followed by one of the language's afternoon markers (`p.m.`), its minutes
+/// written after a colon or, in British style, a point (`8:30 p.m.`, `8.30 p.m.`).
 fn is_afternoon(text: &str, m: &NumberMention, markers: &[String]) -> bool {
-    let after =
-        text[m.span.end..].trim_start_matches(|c: char| c == ' ' || c == ':' || c.is_ascii_digit());
+    let after = text[m.span.end..]
+        .trim_start_matches(|c: char| matches!(c, ' ' | ':' | '.') || c.is_ascii_digit());
     let lower: String = after.chars().take(20).collect::<String>().to_lowercase();
     markers
         .iter()
