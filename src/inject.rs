@@ -157,22 +157,29 @@ impl Injector<'_> {
     }
 
     fn swap_scale(&self, target: &str) -> Option<String> {
-        // Swap for the next larger scale word of the language (million → milliard).
+        // Swap for the next larger scale word of the language (million → milliard), in the
+        // same number (millions → milliards).
         let words = &self.target_lang.write_scale;
         for (i, word) in words.iter().enumerate() {
             let Some(next) = words.get(i + 1).or(words.first()).filter(|n| *n != word) else {
                 continue;
             };
-            let pattern =
-                Regex::new(&format!(r"\b{}(s?)\b", regex::escape(word))).expect("escaped word");
-            if let Some(m) = pattern.captures(target) {
-                let whole = m.get(0).expect("group 0");
+            // The plural first: at the same place, the longer form is the word.
+            let pattern = format!(
+                r"\b(?:{}|{})\b",
+                regex::escape(&word.plural),
+                regex::escape(&word.singular)
+            );
+            if let Some(m) = Regex::new(&pattern).expect("escaped words").find(target) {
+                let replacement = if m.as_str() == word.plural {
+                    &next.plural
+                } else {
+                    &next.singular
+                };
                 return Some(format!(
-                    "{}{}{}{}",
-                    &target[..whole.start()],
-                    next,
-                    &m[1],
-                    &target[whole.end()..]
+                    "{}{replacement}{}",
+                    &target[..m.start()],
+                    &target[m.end()..]
                 ));
             }
         }

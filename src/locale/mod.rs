@@ -28,6 +28,8 @@ pub enum LocaleError {
     },
     #[error("data/{lang}/locale.toml: unknown whatlang code `{code}`")]
     BadWhatlang { lang: &'static str, code: String },
+    #[error("data/{lang}/locale.toml: write_scale word `{word}` is not in [scale]")]
+    UnknownScaleWord { lang: &'static str, word: String },
 }
 
 struct EmbeddedLanguage {
@@ -50,7 +52,7 @@ struct LocaleFile {
     decimal: char,
     group: Vec<char>,
     space_before_percent: bool,
-    scale_plural: bool,
+    scale_plural: ScalePlural,
     write_scale: Vec<String>,
     afternoon: Vec<String>,
     number_joiners: Vec<String>,
@@ -117,9 +119,9 @@ pub struct Language {
     pub decimal: char,
     pub group: Vec<char>,
     pub space_before_percent: bool,
-    pub scale_plural: bool,
+    pub scale_plural: ScalePlural,
     /// Scale words for writing numbers, smallest first.
-    pub write_scale: Vec<String>,
+    pub write_scale: Vec<ScaleWord>,
     /// Words after a 12-hour clock time meaning afternoon or evening (`p.m`).
     pub afternoon: Vec<String>,
     /// Words allowed inside a number written in words (`and`, `a`, `et`).
@@ -151,6 +153,61 @@ pub struct Language {
     /// Whether numbers in words are written as one word (German `dreihundertzwanzig`).
     pub number_words_glued: bool,
     pub typography: typography::Typography,
+}
+
+/// After which numbers a scale word takes its plural form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScalePlural {
+    /// `2 million`.
+    Never,
+    /// `1,5 million`, `2 millions`.
+    FromTwo,
+    /// `eine Milliarde`, `1,3 Milliarden`.
+    AboveOne,
+}
+
+impl ScalePlural {
+    /// Whether the scale word after `count` (`1.3` of `1.3 billion`) is plural.
+    pub fn after(self, count: f64) -> bool {
+        match self {
+            ScalePlural::Never => false,
+            ScalePlural::FromTwo => count >= 2.0,
+            ScalePlural::AboveOne => count > 1.0,
+        }
+    }
+}
+
+/// A scale word for writing round numbers, with its value and its two forms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleWord {
+    pub value: f64,
+    pub singular: String,
+    /// The same as `singular` when the data gives no plural.
+    pub plural: String,
+}
+
+impl ScaleWord {
+    /// Reads `singular|plural` (or a word alone), its value looked up in the language's scale
+    /// table.
+    fn parse(entry: &str, scale: &HashMap<String, f64>) -> Option<ScaleWord> {
+        let (singular, plural) = entry.split_once('|').unwrap_or((entry, entry));
+        let value = *scale.get(&crate::textutil::fold(singular))?;
+        Some(ScaleWord {
+            value,
+            singular: singular.to_string(),
+            plural: plural.to_string(),
+        })
+    }
+
+    /// The form that follows `count`.
+    pub fn form_after(&self, count: f64, rule: ScalePlural) -> &str {
+        if rule.after(count) {
+            &self.plural
+        } else {
+            &self.singular
+        }
+    }
 }
 
 impl Language {
@@ -201,6 +258,16 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
             .chain(file.multipliers.keys())
             .chain(&file.number_joiners),
     );
+    let write_scale = file
+        .write_scale
+        .iter()
+        .map(|entry| {
+            ScaleWord::parse(entry, &file.scale).ok_or_else(|| LocaleError::UnknownScaleWord {
+                lang: embedded.code,
+                word: entry.clone(),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Language {
         code: embedded.code,
         name: file.name,
@@ -219,7 +286,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         group: file.group,
         space_before_percent: file.space_before_percent,
         scale_plural: file.scale_plural,
-        write_scale: file.write_scale,
+        write_scale,
         afternoon: file.afternoon,
         number_joiners: file.number_joiners,
         time_units: file.time_units,
@@ -334,12 +401,32 @@ mod tests {
         let english = EMBEDDED.iter().find(|e| e.code == "en").unwrap();
         assert!(toml::from_str::<LocaleFile>(english.locale).is_ok());
         // `scale_plurals` for `scale_plural`, the real key left as it is.
-        let misspelt = english
-            .locale
-            .replacen("\nname = ", "\nscale_plurals = true\nname = ", 1);
+        let misspelt =
+            english
+                .locale
+                .replacen("\nname = ", "\nscale_plurals = \"never\"\nname = ", 1);
         assert!(toml::from_str::<LocaleFile>(&misspelt).is_err());
         let extra = format!("{}\nspace_before_colon = true\n", english.typography);
         assert!(toml::from_str::<typography::Typography>(&extra).is_err());
+    }
+
+    #[test]
+    fn every_language_writes_scale_words_it_can_read() {
+        // `parse_language` fails on a write_scale word missing from [scale]; check each loads.
+        for code in supported_codes() {
+            let lang = Language::get(code).unwrap();
+            assert!(!lang.write_scale.is_empty(), "{code}");
+        }
+        let german = Language::get("de").unwrap();
+        let milliard = &german.write_scale[1];
+        assert_eq!(milliard.value, 1e9);
+        assert_eq!(milliard.form_after(1.0, german.scale_plural), "Milliarde");
+        assert_eq!(milliard.form_after(1.3, german.scale_plural), "Milliarden");
+        let french = Language::get("fr").unwrap();
+        assert_eq!(
+            french.write_scale[1].form_after(1.3, french.scale_plural),
+            "milliard"
+        );
     }
 
     #[test]

@@ -581,17 +581,10 @@ impl WordNumber {
 /// thousands separator, and a scale word for round millions and above (`1,3 milliard`).
 pub fn format_number(value: f64, lang: &Language) -> String {
     for word in lang.write_scale.iter().rev() {
-        let Some(&scale) = lang.scale.get(word) else {
-            continue;
-        };
-        let mantissa = value / scale;
+        let mantissa = value / word.value;
         if mantissa >= 1.0 && (mantissa * 1000.0).fract().abs() < 1e-6 {
-            let plural = if lang.scale_plural && mantissa >= 2.0 {
-                "s"
-            } else {
-                ""
-            };
-            return format!("{} {word}{plural}", format_digits(mantissa, lang));
+            let form = word.form_after(mantissa, lang.scale_plural);
+            return format!("{} {form}", format_digits(mantissa, lang));
         }
     }
     format_digits(value, lang)
@@ -846,6 +839,10 @@ mod tests {
         assert_eq!(format_number(184.24, fr), "184,24");
         assert_eq!(format_number(12500.0, en), "12,500");
         assert_eq!(format_number(87e6, en), "87 million");
+        let de = Language::get("de").unwrap();
+        assert_eq!(format_number(1.3e9, de), "1,3 Milliarden");
+        assert_eq!(format_number(1e9, de), "1 Milliarde");
+        assert_eq!(format_number(12500.0, de), "12.500");
     }
 
     #[test]
