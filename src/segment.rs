@@ -70,7 +70,9 @@ pub fn split_sentences(text: &str, lang: &Language) -> Vec<Span> {
             let closed_by_quote = chars[i + 1..j]
                 .iter()
                 .any(|&(_, q)| q != ')' && q != ']' && is_closing(q));
-            let abbreviation = c == '.' && !closed_by_quote && is_abbreviation(text, at, lang);
+            let abbreviation = c == '.'
+                && !closed_by_quote
+                && (is_abbreviation(text, at, lang) || is_ordinal(text, at, lang));
             if followed_by_space && starts_sentence(&chars[j..]) && !abbreviation {
                 let end = chars[j].0;
                 spans.push(trim_span(text, Span::new(start, end)));
@@ -90,8 +92,13 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
+/// Marks that may close a sentence after its final mark, German `“` and `«` among them
+/// (`„Ja.“ Er ging.`, `»Ja.« Er ging.`).
 fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '“' | '«' | '‘'
+    )
 }
 
 /// After the white space: a capital, a digit or an opening quote or bracket.
@@ -122,6 +129,21 @@ fn is_abbreviation(text: &str, dot: usize, lang: &Language) -> bool {
         return false;
     }
     lang.is_abbreviation(word) || is_initial(letters) || is_dotted_acronym(word)
+}
+
+/// Whether the period at byte `dot` makes the number before it an ordinal, in a language that
+/// writes them so (`am 3. Mai`): one to three digits, standing alone.
+fn is_ordinal(text: &str, dot: usize, lang: &Language) -> bool {
+    if !lang.ordinal_dot {
+        return false;
+    }
+    let before = &text[..dot];
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let standing_alone = before[..before.len() - digits]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '«' | '„' | '"'));
+    (1..=3).contains(&digits) && standing_alone
 }
 
 /// A single capital letter: `J.` in `J. Smith`.
@@ -175,6 +197,23 @@ mod tests {
             split("Vraiment ? Oui !  Bien.", "fr"),
             vec!["Vraiment ?", "Oui !", "Bien."]
         );
+    }
+
+    #[test]
+    fn a_german_ordinal_ends_no_sentence() {
+        assert_eq!(
+            split(
+                "Am 3. Mai 1956 erreichten sie den Gipfel. Im 19. Jahrhundert war er unbekannt.",
+                "de"
+            ),
+            vec![
+                "Am 3. Mai 1956 erreichten sie den Gipfel.",
+                "Im 19. Jahrhundert war er unbekannt."
+            ]
+        );
+        // A year ends a sentence; English has no ordinal period.
+        assert_eq!(split("Das war 1956. Dann kam er.", "de").len(), 2);
+        assert_eq!(split("He was 25. Then he left.", "en").len(), 2);
     }
 
     #[test]

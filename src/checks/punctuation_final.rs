@@ -25,10 +25,15 @@ side ends in a colon or an ellipsis.",
     },
 };
 
-/// The last sentence mark of a text, looking through closing quotes and brackets.
+/// The last sentence mark of a text, looking through closing quotes (German `“` and `«`
+/// among them: `„Ja.“`, `»Ja.«`) and brackets.
 fn final_mark(text: &str) -> (Option<char>, usize) {
     let trimmed = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '»' | '”' | '’' | '“' | '«' | '‘' | ')' | ']'
+            )
     });
     match trimmed.chars().next_back() {
         Some(c) if matches!(c, '.' | '!' | '?' | ':' | ';' | '…') => {
@@ -101,7 +106,21 @@ fn mark_span(text: &str, mark: Option<char>, at: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::run;
+    use crate::checks::testing::{run, run_with};
+    use crate::glossary::Glossary;
+
+    #[test]
+    fn german_closing_quotes_are_looked_through() {
+        let found = run_with(
+            &PunctuationFinal,
+            "Er sagte: „Wir kommen morgen.“",
+            "Il a dit : « Nous venons demain. »",
+            "de",
+            "fr",
+            &Glossary::default(),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
 
     #[test]
     fn question_and_missing_marks() {

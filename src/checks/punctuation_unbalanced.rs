@@ -1,8 +1,9 @@
 //! punctuation-unbalanced: brackets or quotation marks opened and not closed in the target
 //! while the source's are balanced — unless a nearby segment closes the quotation.
 
-use super::{BeadContext, Check, Rule, RuleExample};
+use super::{BeadContext, Check, Rule, RuleExample, SideText};
 use crate::locale::Elision;
+use crate::locale::typography::QuoteKind;
 use crate::model::{Finding, Severity, Span};
 
 pub struct PunctuationUnbalanced;
@@ -33,7 +34,6 @@ quotes nothing in the source.",
 };
 
 const BRACKETS: [(char, char); 3] = [('(', ')'), ('[', ']'), ('{', '}')];
-const QUOTES: [(char, char); 2] = [('«', '»'), ('“', '”')];
 
 impl Check for PunctuationUnbalanced {
     fn rule(&self) -> &'static Rule {
@@ -53,15 +53,17 @@ impl Check for PunctuationUnbalanced {
     /// Quotation marks are checked across segments: a quotation may run over several
     /// sentences, opened in one segment and closed in a later one.
     fn check_document(&self, beads: &[BeadContext], out: &mut Vec<Finding>) {
-        let gaps: Vec<Vec<QuoteGap>> = beads.iter().map(|b| quote_gaps(b.target.text)).collect();
+        let gaps: Vec<Vec<QuoteGap>> = beads
+            .iter()
+            .map(|b| quote_gaps(b.target.text, quote_kinds(&b.target)))
+            .collect();
         for (k, bead) in beads.iter().enumerate() {
-            if gaps[k].is_empty()
-                || !source_quotes_balanced(bead.source.text, &bead.source.lang.elision)
-            {
+            if gaps[k].is_empty() || !source_quotes_balanced(&bead.source) {
                 continue;
             }
+            let kinds = quote_kinds(&bead.target);
             for gap in &gaps[k] {
-                if !continued_nearby(&gaps, k, gap) {
+                if !continued_nearby(&gaps, k, gap, kinds) {
                     report(bead, out, gap.at);
                 }
             }
@@ -72,18 +74,24 @@ impl Check for PunctuationUnbalanced {
 /// Languages quote with different marks, so a quotation counts as balanced in the source when
 /// all its quotation marks are; straight quotes that stand for apostrophes (`C " était`)
 /// quote nothing.
-fn source_quotes_balanced(source: &str, elision: &Elision) -> bool {
-    let apostrophes: Vec<usize> = mistyped_apostrophes(source, elision)
+fn source_quotes_balanced(source: &SideText) -> bool {
+    let kinds = quote_kinds(source);
+    let apostrophes: Vec<usize> = mistyped_apostrophes(source.text, &source.lang.elision)
         .map(|(at, ..)| at)
         .collect();
     if apostrophes.is_empty() {
-        return quote_gaps(source).is_empty();
+        return quote_gaps(source.text, kinds).is_empty();
     }
-    let mut quotes_only = source.to_string();
+    let mut quotes_only = source.text.to_string();
     for at in apostrophes {
         quotes_only.replace_range(at..at + 1, "'");
     }
-    quote_gaps(&quotes_only).is_empty()
+    quote_gaps(&quotes_only, kinds).is_empty()
+}
+
+/// The kinds of quotation marks of a side's language (`data/<lang>/typography.toml`).
+fn quote_kinds<'a>(side: &SideText<'a>) -> &'a [QuoteKind] {
+    &side.lang.typography.quote_pairs
 }
 
 /// Segments within which the two halves of a quotation running over several sentences are
@@ -110,22 +118,8 @@ struct QuoteGap {
 }
 
 /// The unmatched quotation marks of a text: at most one per kind of quotes.
-fn quote_gaps(text: &str) -> Vec<QuoteGap> {
-    let mut gaps = Vec::new();
-    for (open, close) in QUOTES {
-        if let Some(at) = unmatched(text, open, close) {
-            let (mark, direction) = if text[at..].starts_with(open) {
-                (open, Direction::Opens)
-            } else {
-                (close, Direction::Closes)
-            };
-            gaps.push(QuoteGap {
-                at,
-                mark,
-                direction,
-            });
-        }
-    }
+fn quote_gaps(text: &str, kinds: &[QuoteKind]) -> Vec<QuoteGap> {
+    let mut gaps: Vec<QuoteGap> = kinds.iter().filter_map(|k| kind_gap(text, k)).collect();
     if !text.matches('"').count().is_multiple_of(2) {
         let (first, last) = (
             text.find('"').expect("an odd count is at least one"),
@@ -152,11 +146,60 @@ fn quote_gaps(text: &str) -> Vec<QuoteGap> {
     gaps
 }
 
+/// The first unmatched mark of one kind of quotes. A kind written several ways is balanced
+/// when one way accounts for all its marks in the text (`„Ja“`, or `“Ja”`, not `„Ja”`);
+/// otherwise the usual way tells which mark is unmatched, or else the first mark it does not
+/// know.
+fn kind_gap(text: &str, kind: &QuoteKind) -> Option<QuoteGap> {
+    let (open, close) = kind.ways[0];
+    let usual = unmatched(text, open, close);
+    if kind.ways.len() == 1 {
+        return usual.map(|at| QuoteGap::at_mark(text, at, open));
+    }
+    let marks: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|&(_, c)| kind.holds(c))
+        .collect();
+    let accounts_for_all = |&(open, close): &(char, char)| {
+        marks.iter().all(|&(_, c)| c == open || c == close)
+            && unmatched(text, open, close).is_none()
+    };
+    if kind.ways.iter().any(accounts_for_all) {
+        return None;
+    }
+    let stray = || {
+        marks
+            .iter()
+            .find(|&&(_, c)| c != open && c != close)
+            .map(|&(at, _)| at)
+    };
+    usual
+        .or_else(stray)
+        .map(|at| QuoteGap::at_mark(text, at, open))
+}
+
+impl QuoteGap {
+    /// The mark at byte `at`: an opening mark of the usual way opens, any other closes.
+    fn at_mark(text: &str, at: usize, usual_open: char) -> QuoteGap {
+        let mark = text[at..].chars().next().expect("index of a mark");
+        let direction = if mark == usual_open {
+            Direction::Opens
+        } else {
+            Direction::Closes
+        };
+        QuoteGap {
+            at,
+            mark,
+            direction,
+        }
+    }
+}
+
 /// Drops an unmatched curly quote and the odd straight one when they can open and close the
 /// same quotation (`" How do you know ? ” he asked`): the styles are mixed, which the
 /// typography rules judge, but the quotation is whole.
 fn pair_mixed_quotes(text: &str, gaps: &mut Vec<QuoteGap>) {
-    let curly = gaps.iter().position(|g| matches!(g.mark, '“' | '”'));
+    let curly = gaps.iter().position(|g| matches!(g.mark, '“' | '”' | '„'));
     let straight = gaps.iter().position(|g| g.mark == '"');
     let (Some(curly), Some(straight)) = (curly, straight) else {
         return;
@@ -225,7 +268,7 @@ fn tokenized_neighbours(text: &str, at: usize) -> (Option<char>, Option<char>) {
 /// segment nearby, with the marks of the same kind. A straight quote that could open as well
 /// as close (tokenized text, `limites , " a ajouté`) pairs with nothing: two such marks a few
 /// segments apart are as likely two errors as one quotation.
-fn continued_nearby(gaps: &[Vec<QuoteGap>], k: usize, gap: &QuoteGap) -> bool {
+fn continued_nearby(gaps: &[Vec<QuoteGap>], k: usize, gap: &QuoteGap, kinds: &[QuoteKind]) -> bool {
     let (partners, wanted) = match gap.direction {
         Direction::Opens => (
             k + 1..gaps.len().min(k + 1 + QUOTATION_REACH),
@@ -237,11 +280,11 @@ fn continued_nearby(gaps: &[Vec<QuoteGap>], k: usize, gap: &QuoteGap) -> bool {
     gaps[partners]
         .iter()
         .flatten()
-        .any(|other| other.direction == wanted && same_kind(other.mark, gap.mark))
+        .any(|other| other.direction == wanted && same_kind(other.mark, gap.mark, kinds))
 }
 
-fn same_kind(a: char, b: char) -> bool {
-    let kind = |c: char| QUOTES.iter().position(|&(o, cl)| c == o || c == cl);
+fn same_kind(a: char, b: char, kinds: &[QuoteKind]) -> bool {
+    let kind = |c: char| kinds.iter().position(|k| k.holds(c));
     a == b || (kind(a).is_some() && kind(a) == kind(b))
 }
 
@@ -330,6 +373,31 @@ mod tests {
     use super::*;
     use crate::checks::testing::{run, run_document};
     use crate::glossary::Glossary;
+
+    #[test]
+    fn german_quotes_close_with_their_own_marks() {
+        let german = |source: &str, target: &str| {
+            let found = run_document(
+                &PunctuationUnbalanced,
+                &[(source, target)],
+                "fr",
+                "de",
+                &Glossary::default(),
+            );
+            found.into_iter().map(|(_, text)| text).collect::<Vec<_>>()
+        };
+        let source = "Il a dit : « Nous venons demain. »";
+        // „…“, “…” and the guillemets both ways are German quotations.
+        for target in [
+            "Er sagte: „Wir kommen morgen.“",
+            "Er sagte: “Wir kommen morgen.”",
+            "Er sagte: »Wir kommen morgen.«",
+            "Er sagte: «Wir kommen morgen.»",
+        ] {
+            assert!(german(source, target).is_empty(), "{target}");
+        }
+        assert_eq!(german(source, "Er sagte: „Wir kommen morgen."), vec!["„"]);
+    }
 
     #[test]
     fn reports_unclosed_marks() {

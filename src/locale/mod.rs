@@ -75,6 +75,8 @@ struct LocaleFile {
     nouns_capitalized: bool,
     #[serde(default)]
     number_words_glued: bool,
+    #[serde(default)]
+    ordinal_dot: bool,
 }
 
 /// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
@@ -152,6 +154,9 @@ pub struct Language {
     pub nouns_capitalized: bool,
     /// Whether numbers in words are written as one word (German `dreihundertzwanzig`).
     pub number_words_glued: bool,
+    /// Whether a period after a number makes it an ordinal (German `am 3. Mai`), so that it
+    /// ends no sentence.
+    pub ordinal_dot: bool,
     pub typography: typography::Typography,
 }
 
@@ -302,6 +307,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         elision: file.elision,
         nouns_capitalized: file.nouns_capitalized,
         number_words_glued: file.number_words_glued,
+        ordinal_dot: file.ordinal_dot,
         typography: toml::from_str(embedded.typography).map_err(|source| {
             LocaleError::BadTypography {
                 lang: embedded.code,

@@ -67,9 +67,45 @@ pub struct TypographyVariant {
 pub struct Typography {
     /// Quotation marks the language uses.
     pub quotes: Vec<char>,
+    /// Which quotation marks open and close together, by kind of quotes (see [`QuoteKind`]).
+    pub quote_pairs: Vec<QuoteKind>,
     /// Whether straight double quotes are acceptable.
     pub straight_quotes_ok: bool,
     pub variant: HashMap<String, TypographyVariant>,
+}
+
+/// One kind of quotation marks: its opening and closing mark, or several ways of writing it
+/// when usage varies (German „…“ or “…”, »…« or Swiss «…»). Written in the data as the two
+/// marks, ways separated by `|`: `"„“|“”"`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct QuoteKind {
+    /// (opening, closing) marks, the usual way first.
+    pub ways: Vec<(char, char)>,
+}
+
+impl TryFrom<String> for QuoteKind {
+    type Error = String;
+
+    fn try_from(entry: String) -> Result<Self, String> {
+        let ways = entry
+            .split('|')
+            .map(|way| match way.chars().collect::<Vec<_>>()[..] {
+                [open, close] => Ok((open, close)),
+                _ => Err(format!(
+                    "quote pair `{way}` is not an opening and a closing mark"
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(QuoteKind { ways })
+    }
+}
+
+impl QuoteKind {
+    /// Whether `mark` belongs to this kind.
+    pub fn holds(&self, mark: char) -> bool {
+        self.ways.iter().any(|&(o, c)| o == mark || c == mark)
+    }
 }
 
 impl Typography {
