@@ -13,8 +13,9 @@ static RULE: Rule = Rule {
     category: "fluency/punctuation",
     severity: Severity::Minor,
     summary: "Unbalanced brackets or quotation marks in the target.",
-    explanation: "Counts `( )`, `[ ]`, `{ }`, `« »`, `“ ”` and straight double quotes in each \
-segment. A pair that is balanced in the source but not in the target is reported at the first \
+    explanation: "Counts `( )`, `[ ]`, `{ }`, straight double quotes and the quotation marks of \
+each language (`quote_pairs` in `data/<lang>/typography.toml`: `« »` and `“ ”` in English and \
+French; `„ “` or `“ ”`, `» «` or `« »` in German) in each segment. A pair that is balanced in the source but not in the target is reported at the first \
 unmatched mark. A quotation may run over several sentences: a quotation mark left open in one \
 segment and closed within the next three (or closed after being opened in the three before) is \
 not reported — straight quotes count as opening or closing by the words and spaces around \
