@@ -12,7 +12,8 @@ static RULE: Rule = Rule {
     summary: "The target starts with a lower-case letter where the source starts with a capital.",
     explanation: "Sentences and headings start with a capital in both languages. Words that \
 are lower case by nature in the source (`iPhone`, `eBay`) do not trigger the rule, and neither \
-do segments starting with a digit or punctuation.",
+do segments starting with a digit or punctuation. A list marker of one letter and a bracket \
+(`a)`, `b )`) is looked past: the sentence starts after it.",
     example: RuleExample {
         source: "Privacy concerns",
         bad: "soucis de confidentialité",
@@ -22,10 +23,28 @@ do segments starting with a digit or punctuation.",
     },
 };
 
+/// The first letter of the text (byte index and letter), past a list marker; none when the
+/// text starts with a digit.
 fn first_letter(text: &str) -> Option<(usize, char)> {
-    text.char_indices()
+    let from = list_marker_end(text);
+    text[from..]
+        .char_indices()
         .find(|(_, c)| c.is_alphanumeric())
         .filter(|(_, c)| c.is_alphabetic())
+        .map(|(at, c)| (from + at, c))
+}
+
+/// The end of a list marker (`a)`, `b )`) at the start of the text, or 0.
+fn list_marker_end(text: &str) -> usize {
+    let trimmed = text.trim_start();
+    let Some(letter) = trimmed.chars().next().filter(|c| c.is_alphabetic()) else {
+        return 0;
+    };
+    let rest = &trimmed[letter.len_utf8()..];
+    match rest.trim_start_matches(' ').strip_prefix(')') {
+        Some(after) => text.len() - after.len(),
+        None => 0,
+    }
 }
 
 impl Check for LowercaseStart {
@@ -78,5 +97,12 @@ mod tests {
         assert!(run(&LowercaseStart, "iPhone sales", "les ventes d'iPhone").is_empty());
         assert!(run(&LowercaseStart, "\"Yes\"", "« oui »").len() == 1);
         assert!(run(&LowercaseStart, "3 days", "trois jours").is_empty());
+        // A list marker is no word of the sentence.
+        assert!(run(&LowercaseStart, "The reports", "a ) Les rapports").is_empty());
+        assert!(run(&LowercaseStart, "a) The reports", "a) Les rapports").is_empty());
+        assert_eq!(
+            run(&LowercaseStart, "The reports", "a) les rapports")[0].1,
+            "les"
+        );
     }
 }
