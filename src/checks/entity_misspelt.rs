@@ -104,6 +104,27 @@ mod tests {
     }
 
     #[test]
+    fn a_name_whose_class_has_a_prefix_form_can_still_be_misspelt() {
+        // `afghan*` (data/en-fr/names.tsv) covers `afghane`, not `Afghannistan`.
+        let source = "Some believe that Afghanistan is a country in turmoil.";
+        let found = run(
+            &EntityMisspelt,
+            source,
+            "Certains pensent que l'Afghannistan est un pays en crise.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("Afghanistan"));
+        assert!(
+            run(
+                &EntityMisspelt,
+                "The Afghan government met.",
+                "Le gouvernement afghan s'est réuni.",
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn a_typo_of_the_source_is_no_misspelling_of_the_translation() {
         let pairs = [
             (

@@ -231,12 +231,27 @@ fn misspelt_variant(
 }
 
 /// Whether the folded variant is a form the pair's name data gives for the name (`Brandebourg`
-/// for `Brandenburg`, `Pékin` for `Peking`).
+/// for `Brandenburg`, `Pékin` for `Peking`). A form ending in `*` stands for the words made on
+/// it (`afghan*`: `afghane`, `afghans`), not for a misspelling of the class's whole name that
+/// starts the same way (`Afghannistan`).
 fn is_known_form(ctx: &BeadContext, name: &SourceName, names: &[SourceName], folded: &str) -> bool {
     let (own, phrase) = classes_of(ctx, name, names);
-    own.iter()
-        .chain(&phrase)
-        .any(|c| c.target_forms.iter().any(|f| f.matches(folded)))
+    let vocabulary = &ctx.target.lang.vocabulary;
+    own.iter().chain(&phrase).any(|c| {
+        c.target_forms.iter().any(|f| {
+            f.matches(folded)
+                && (!f.prefix || vocabulary.contains(folded) || !misspells_whole_form(c, folded))
+        })
+    })
+}
+
+/// Whether `folded` is a near variant of one of the class's whole (not `*`) target forms.
+fn misspells_whole_form(class: &NameClass, folded: &str) -> bool {
+    class.target_forms.iter().any(|f| {
+        !f.prefix
+            && f.folded != folded
+            && strsim::normalized_damerau_levenshtein(&f.folded, folded) >= MISSPELLING_SIMILARITY
+    })
 }
 
 /// Whether the folded variant is a word the target language knows and the name is not: a typo
