@@ -125,6 +125,25 @@ mod tests {
     }
 
     #[test]
+    fn a_typo_after_the_stem_is_no_translation() {
+        // The German–French word list pairs `Himalaya` with itself: its stem `himala` then
+        // translates any `Himala…`, a typo too.
+        let pairs = [
+            (
+                "Diese Flüsse sind älter als der Himalaya.",
+                "Ces fleuves sont plus anciens que l'Himalayya.",
+            ),
+            (
+                "Sie kamen aus dem Himalaya zurück.",
+                "Ils revinrent de l'Himalaya.",
+            ),
+        ];
+        let found = run_document(&EntityMisspelt, &pairs, "de", "fr", &Glossary::default());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Himalayya");
+    }
+
+    #[test]
     fn a_typo_of_the_source_is_no_misspelling_of_the_translation() {
         let pairs = [
             (

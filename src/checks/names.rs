@@ -275,7 +275,19 @@ fn translates_common_word(
 ) -> bool {
     let vocabulary = &ctx.target.lang.vocabulary;
     let misspelt_word = vocabulary.contains(&name.folded) && !vocabulary.contains(folded);
-    ctx.pair.lexicon.translates(name.text, variant) && !misspelt_word
+    // Nor when a name — no word of the source language, written with a capital inside a
+    // sentence of the source document and never in lower case — has a variant closer to it
+    // than a misspelling needs, and no word of the target language either: `Himalayya` shares
+    // its stem with `Himalaya`, a translation of itself, as any typo after the stem would. A
+    // capitalised common word (`Interviewed` → `Interviewée` opening a sentence) is
+    // translated, not misspelt.
+    let common_word = ctx.source.lang.vocabulary.contains(&name.folded)
+        || ctx.document.lowercase.contains(&name.folded)
+        || !ctx.document.names.contains(&name.folded);
+    let near_typo = !vocabulary.contains(folded)
+        && !common_word
+        && strsim::normalized_damerau_levenshtein(&name.folded, folded) > MISSPELLING_SIMILARITY;
+    ctx.pair.lexicon.translates(name.text, variant) && !misspelt_word && !near_typo
 }
 
 /// Whether a (possibly multi-word) form stands among the folded target words.
