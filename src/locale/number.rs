@@ -471,7 +471,8 @@ fn number_table_word(lower: &str, lang: &Language) -> Option<NumberWord> {
 }
 
 /// Hyphenated compounds not listed whole (`twenty-one`, `quatre-vingt-deux`), or a number
-/// leading a compound (`seven-year-old`): the longest listed prefixes, summed.
+/// leading a compound (`seven-year-old`): the longest listed prefixes, summed — and times a
+/// scale word that ends the compound (`demi-milliard`, `half-million`).
 fn hyphenated_number(lower: &str, lang: &Language) -> Option<f64> {
     if !lower.contains('-') {
         return None;
@@ -491,7 +492,15 @@ fn hyphenated_number(lower: &str, lang: &Language) -> Option<f64> {
                 value += v;
                 i = end;
             }
-            None => break,
+            None => {
+                if i > 0
+                    && i + 1 == parts.len()
+                    && let Some(scale) = lang.scale.get(parts[i])
+                {
+                    value *= scale;
+                }
+                break;
+            }
         }
     }
     (i > 0).then_some(value)
@@ -843,6 +852,12 @@ mod tests {
         assert_eq!(format_number(1.3e9, de), "1,3 Milliarden");
         assert_eq!(format_number(1e9, de), "1 Milliarde");
         assert_eq!(format_number(12500.0, de), "12.500");
+    }
+
+    #[test]
+    fn a_compound_ending_in_a_scale_word_is_scaled() {
+        assert_eq!(read("ce demi-milliard de fans", "fr"), vec![5e8]);
+        assert_eq!(read("a half-million fans", "en"), vec![5e5]);
     }
 
     #[test]
