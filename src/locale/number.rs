@@ -397,7 +397,11 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
             .as_ref()
             .is_some_and(|(_, _, joined, _)| text[*joined..span.start].trim().is_empty());
         match (open.as_mut(), number_word(&lower, lang)) {
-            (Some((_, end, joined, n)), Some(w)) if adjacent && n.accepts(w, lang) => {
+            // A fraction joins a count only after a joining word (`two and a half`, `deux et
+            // demi`): `une demi-heure` is half an hour.
+            (Some((_, end, joined, n)), Some(w))
+                if adjacent && n.accepts(w, lang) && (!w.is_fraction() || *joined > *end) =>
+            {
                 n.push(w);
                 *end = span.end;
                 *joined = span.end;
@@ -423,6 +427,13 @@ enum NumberWord {
     Unit(f64),
     Multiplier(f64),
     Scale(f64),
+}
+
+impl NumberWord {
+    /// `half`, `demi`, `quarter`.
+    fn is_fraction(self) -> bool {
+        matches!(self, NumberWord::Unit(v) if v < 1.0)
+    }
 }
 
 fn number_word(lower: &str, lang: &Language) -> Option<NumberWord> {
@@ -858,6 +869,10 @@ mod tests {
     fn a_compound_ending_in_a_scale_word_is_scaled() {
         assert_eq!(read("ce demi-milliard de fans", "fr"), vec![5e8]);
         assert_eq!(read("a half-million fans", "en"), vec![5e5]);
+        // A fraction joins a count after `et`/`and` only.
+        assert_eq!(read("une demi-heure", "fr"), vec![1.0, 0.5]);
+        assert_eq!(read("deux et demi", "fr"), vec![2.5]);
+        assert_eq!(read("two and a half million", "en"), vec![2.5e6]);
     }
 
     #[test]
