@@ -124,20 +124,24 @@ fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
     out
 }
 
-/// Roman numerals with an ordinal ending of the language (`XIXe siècle`, `Ve République`,
-/// `François Ier`), read as their value. Only `I`, `V` and `X` are read: `L`, `C`, `D` and `M`
-/// with an ending are words (`Le`, `Ce`, `De`), and centuries and ranks need no more.
+/// Roman numerals alone of two letters or more (`camp III`, `World War II`) or with an
+/// ordinal ending of the language (`XIXe siècle`, `Ve République`, `François Ier`), read as
+/// their value. Only `I`, `V` and `X` are read: `L`, `C`, `D` and `M` with an ending are words
+/// (`Le`, `Ce`, `De`), and centuries, ranks and numbered camps need no more; a lone `I` is a
+/// pronoun.
 fn find_roman_ordinals(text: &str, lang: &Language) -> Vec<NumberMention> {
-    if lang.roman_ordinal_suffixes.is_empty() || !text.contains(['I', 'V', 'X']) {
+    if !may_hold_roman_numeral(text, !lang.roman_ordinal_suffixes.is_empty()) {
         return Vec::new();
     }
     letter_words(text)
         .filter_map(|span| {
             let word = &text[span.range()];
-            let numeral = lang
-                .roman_ordinal_suffixes
-                .iter()
-                .find_map(|suffix| word.strip_suffix(suffix.as_str()))?;
+            let alone = (word.len() >= 2).then_some(word);
+            let numeral = alone.filter(|w| roman_value(w).is_some()).or_else(|| {
+                lang.roman_ordinal_suffixes
+                    .iter()
+                    .find_map(|suffix| word.strip_suffix(suffix.as_str()))
+            })?;
             let value = roman_value(numeral)?;
             Some(NumberMention {
                 span,
@@ -148,6 +152,34 @@ fn find_roman_ordinals(text: &str, lang: &Language) -> Vec<NumberMention> {
             })
         })
         .collect()
+}
+
+/// Whether a word of `text` may be a Roman numeral [`find_roman_ordinals`] reads, judged on
+/// bytes: a run of `I`, `V`, `X` starting a word and either ending it after two letters or
+/// more, or followed by what may start an ordinal ending. Every English sentence holds an `I`
+/// or an `In`; this keeps them from being split into words for nothing.
+fn may_hold_roman_numeral(text: &str, endings: bool) -> bool {
+    let bytes = text.as_bytes();
+    let is_numeral_letter = |b: u8| matches!(b, b'I' | b'V' | b'X');
+    let mut i = 0;
+    while i < bytes.len() {
+        let word_start = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80);
+        if !(word_start && is_numeral_letter(bytes[i])) {
+            i += 1;
+            continue;
+        }
+        let run = bytes[i..]
+            .iter()
+            .take_while(|&&b| is_numeral_letter(b))
+            .count();
+        match bytes.get(i + run) {
+            None => return run >= 2,
+            Some(&b) if !(b.is_ascii_alphanumeric() || b >= 0x80) && run >= 2 => return true,
+            Some(&b) if endings && (b == b'e' || b == b'r' || b >= 0x80) => return true,
+            _ => i += run,
+        }
+    }
+    false
 }
 
 /// The value of a Roman numeral of `I`, `V` and `X` in its canonical form (`XIX`, not `XVIIII`
@@ -721,9 +753,15 @@ mod tests {
             ]
         );
         assert_eq!(values("François Ier", "fr"), vec![("Ier".to_string(), 1.0)]);
-        // Words, not numerals: `Le`, `Ce`, an ill-formed numeral, no ending, and English.
-        assert!(values("Le XIX Ce IIXe IVX", "fr").is_empty());
+        // Words, not numerals: `Le`, `Ce`, an ill-formed numeral, an ending English lacks.
+        assert!(values("Le Ce IIXe IVX", "fr").is_empty());
         assert!(values("the XIXe century", "en").is_empty());
+        // A numeral of two letters or more stands alone (`camp III`); a lone `I` is a pronoun.
+        assert_eq!(
+            values("le camp III et la tranche II", "fr"),
+            vec![("III".to_string(), 3.0), ("II".to_string(), 2.0)]
+        );
+        assert!(values("I think so", "en").is_empty());
     }
 
     fn one(text: &str, lang: &str) -> NumberMention {
