@@ -23,8 +23,8 @@ source sentence is reported whole, and so is, in a segment with more target than
 sentences, one that says something else than the source: none or hardly any of its content \
 words has a trace in the source, while the other target sentences trace most of the source's \
 content words, or the lengths agree only without it and the other target sentences have \
-already used the traces it has (each source word traces one target word). Inside a segment, a run of target content words with no \
-trace in the source (same word, cognate or lexicon translation) is reported when the target is \
+already used the traces it has (each source word traces one target word). Inside a segment, \
+a run of target content words with no trace in the source (same word, cognate or lexicon translation) is reported when the target is \
 also two standard deviations longer than the document's own length ratio predicts.",
     example: RuleExample {
         source: "Facebook held talks with several banks.",

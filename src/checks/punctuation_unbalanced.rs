@@ -15,8 +15,8 @@ static RULE: Rule = Rule {
     summary: "Unbalanced brackets or quotation marks in the target.",
     explanation: "Counts `( )`, `[ ]`, `{ }`, straight double quotes and the quotation marks of \
 each language (`quote_pairs` in `data/<lang>/typography.toml`: `« »` and `“ ”` in English and \
-French; `„ “` or `“ ”`, `» «` or `« »` in German) in each segment. A pair that is balanced in the source but not in the target is reported at the first \
-unmatched mark. A quotation may run over several sentences: a quotation mark left open in one \
+French; `„ “` or `“ ”`, `» «` or `« »` in German) in each segment. A pair that is balanced in \
+the source but not in the target is reported at the first unmatched mark. A quotation may run over several sentences: a quotation mark left open in one \
 segment and closed within the next three (or closed after being opened in the three before) is \
 not reported — straight quotes count as opening or closing by the words and spaces around \
 them, and a tokenized one that could be either (`limites , \" a ajouté`) pairs with nothing — \
