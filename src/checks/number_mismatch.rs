@@ -117,6 +117,9 @@ mod tests {
         );
         assert!(flagged("until 1:45 a.m.", "jusqu'à 1h45").is_empty());
         assert!(flagged("about 8.30 p.m.", "vers 20 heures 30").is_empty());
+        // A telephone number grouped the other language's way.
+        assert!(flagged("Call 0123456789 now.", "Appelez le 01 23 45 67 89.").is_empty());
+        assert!(!flagged("Call 0123456789 now.", "Appelez le 01 23 45 67 88.").is_empty());
         assert_eq!(flagged("about 8.30 p.m.", "vers 21 heures 30"), vec!["21"]);
     }
 

@@ -75,6 +75,8 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // take a piece (`3 , 2 millions` ~ `3.2 million`, the `3` of which is also `three years`).
     used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target);
     used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source);
+    // The same digits grouped another way (`031/43 36 11` ↔ `031/433611`).
+    used.pair_regrouped_digits((ctx.source.text, &source), (ctx.target.text, &target));
     // Digits on one side, words on the other (`3,000` ↔ `trois mille`).
     used.pass(&source, &target, |s, t| {
         digits(s) != digits(t) && same_value(s.value, t.value)
@@ -176,6 +178,87 @@ impl Used {
             }
         }
     }
+}
+
+impl Used {
+    /// Pairs runs of unpaired digit numbers that spell the same digits, at least one side
+    /// grouping them in two or more numbers: a telephone or account number that the languages
+    /// group differently (`01 23 45 67 89` ↔ `0123456789`). Short runs are left alone: `1 2`
+    /// against `12` is more likely an error than a grouping.
+    fn pair_regrouped_digits(
+        &mut self,
+        (source_text, source): (&str, &[NumberMention]),
+        (target_text, target): (&str, &[NumberMention]),
+    ) {
+        let source_runs = digit_runs(source_text, source, &self.source);
+        let target_runs = digit_runs(target_text, target, &self.target);
+        for s in &source_runs {
+            let Some(t) = target_runs.iter().find(|t| {
+                t.digits == s.digits
+                    && s.members.len().max(t.members.len()) >= 2
+                    && t.members.iter().all(|&j| !self.target[j])
+            }) else {
+                continue;
+            };
+            for &i in &s.members {
+                self.source[i] = true;
+            }
+            for &j in &t.members {
+                self.target[j] = true;
+            }
+        }
+    }
+}
+
+/// Unpaired digit numbers in a row with only spaces, hyphens or points between them, and the
+/// digits they spell together.
+struct DigitRun {
+    members: Vec<usize>,
+    digits: String,
+}
+
+/// Digits a run must spell before its grouping is trusted to be a grouping.
+const MIN_REGROUPED_DIGITS: usize = 5;
+
+fn digit_runs(text: &str, mentions: &[NumberMention], used: &[bool]) -> Vec<DigitRun> {
+    let plain = |k: usize| {
+        let m = &mentions[k];
+        !used[k]
+            && m.written == Written::Digits
+            && text[m.span.range()].bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut runs: Vec<DigitRun> = Vec::new();
+    for k in 0..mentions.len() {
+        if !plain(k) {
+            continue;
+        }
+        let written = &text[mentions[k].span.range()];
+        let joins_previous = runs.last().is_some_and(|run| {
+            let previous = *run.members.last().expect("runs are never empty");
+            previous + 1 == k
+                && text
+                    .get(mentions[previous].span.end..mentions[k].span.start)
+                    .is_some_and(|between| {
+                        !between.is_empty()
+                            && between.len() <= 3
+                            && between
+                                .chars()
+                                .all(|c| matches!(c, ' ' | '-' | '.' | '\u{A0}' | '\u{202F}'))
+                    })
+        });
+        match runs.last_mut() {
+            Some(run) if joins_previous => {
+                run.members.push(k);
+                run.digits.push_str(written);
+            }
+            _ => runs.push(DigitRun {
+                members: vec![k],
+                digits: written.to_string(),
+            }),
+        }
+    }
+    runs.retain(|run| run.digits.len() >= MIN_REGROUPED_DIGITS);
+    runs
 }
 
 /// The value of `integer` and `fraction` read as one decimal, when only ` , ` or ` . ` stands
