@@ -81,7 +81,8 @@ impl Check for NumberMismatch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::run;
+    use crate::checks::testing::{run, run_with};
+    use crate::glossary::Glossary;
 
     fn flagged(source: &str, target: &str) -> Vec<String> {
         run(&NumberMismatch, source, target)
@@ -117,6 +118,31 @@ mod tests {
         );
         assert!(flagged("until 1:45 a.m.", "jusqu'à 1h45").is_empty());
         assert!(flagged("about 8.30 p.m.", "vers 20 heures 30").is_empty());
+        let french_to_english = |source: &str, target: &str| {
+            run_with(
+                &NumberMismatch,
+                source,
+                target,
+                "fr",
+                "en",
+                &Glossary::default(),
+            )
+            .len()
+        };
+        assert_eq!(
+            french_to_english(
+                "Le vote aura lieu à 18 heures.",
+                "The vote will take place at 6 p.m."
+            ),
+            0
+        );
+        assert_eq!(
+            french_to_english(
+                "Le vote aura lieu à 18 heures.",
+                "The vote will take place at 7 p.m."
+            ),
+            1
+        );
         // A telephone number grouped the other language's way.
         assert!(flagged("Call 0123456789 now.", "Appelez le 01 23 45 67 89.").is_empty());
         assert!(!flagged("Call 0123456789 now.", "Appelez le 01 23 45 67 88.").is_empty());

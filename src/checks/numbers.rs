@@ -102,6 +102,12 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             && is_afternoon(ctx.source.text, s, &ctx.source.lang.afternoon)
             && same_value(s.value + 12.0, t.value)
     });
+    // … and the other way (`à 21 heures` ↔ `at 9 p.m.`).
+    used.pass(&source, &target, |s, t| {
+        digits(t)
+            && is_afternoon(ctx.target.text, t, &ctx.target.lang.afternoon)
+            && same_value(t.value + 12.0, s.value)
+    });
 
     pairing.paired_words = (
         paired_word_spans(&source, &used.source),
