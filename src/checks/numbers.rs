@@ -172,10 +172,14 @@ impl Used {
             let Some((decimal, thousands)) = joined_decimal(split_text, integer, fraction) else {
                 continue;
             };
+            // A number in words can only be the thousands reading (`96 , 000` for
+            // `quatre-vingt-seize mille`): words hold no decimal mark to split.
             let found = first_unused(whole, whole_used, |w| {
-                w.written == Written::Digits
-                    && (same_value(w.value, decimal)
-                        || thousands.is_some_and(|v| same_value(w.value, v)))
+                let as_thousands = thousands.is_some_and(|v| same_value(w.value, v));
+                match w.written {
+                    Written::Digits => same_value(w.value, decimal) || as_thousands,
+                    Written::Words => as_thousands,
+                }
             });
             if let Some(w) = found {
                 whole_used[w] = true;

@@ -77,6 +77,8 @@ struct LocaleFile {
     number_words_glued: bool,
     #[serde(default)]
     ordinal_dot: bool,
+    #[serde(default)]
+    lone_i_numeral: bool,
 }
 
 /// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
@@ -157,6 +159,9 @@ pub struct Language {
     /// Whether a period after a number makes it an ordinal (German `am 3. Mai`), so that it
     /// ends no sentence.
     pub ordinal_dot: bool,
+    /// Whether a lone capital `I` is the Roman numeral one (French `la tranche I`), the
+    /// language having no word `I`.
+    pub lone_i_numeral: bool,
     pub typography: typography::Typography,
 }
 
@@ -308,6 +313,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         nouns_capitalized: file.nouns_capitalized,
         number_words_glued: file.number_words_glued,
         ordinal_dot: file.ordinal_dot,
+        lone_i_numeral: file.lone_i_numeral,
         typography: toml::from_str(embedded.typography).map_err(|source| {
             LocaleError::BadTypography {
                 lang: embedded.code,

@@ -130,13 +130,17 @@ fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
 /// (`Le`, `Ce`, `De`), and centuries, ranks and numbered camps need no more; a lone `I` is a
 /// pronoun.
 fn find_roman_ordinals(text: &str, lang: &Language) -> Vec<NumberMention> {
-    if !may_hold_roman_numeral(text, !lang.roman_ordinal_suffixes.is_empty()) {
+    if !may_hold_roman_numeral(
+        text,
+        !lang.roman_ordinal_suffixes.is_empty(),
+        lang.lone_i_numeral,
+    ) {
         return Vec::new();
     }
     letter_words(text)
         .filter_map(|span| {
             let word = &text[span.range()];
-            let alone = (word.len() >= 2).then_some(word);
+            let alone = (word.len() >= 2 || (lang.lone_i_numeral && word == "I")).then_some(word);
             let numeral = alone.filter(|w| roman_value(w).is_some()).or_else(|| {
                 lang.roman_ordinal_suffixes
                     .iter()
@@ -158,7 +162,7 @@ fn find_roman_ordinals(text: &str, lang: &Language) -> Vec<NumberMention> {
 /// bytes: a run of `I`, `V`, `X` starting a word and either ending it after two letters or
 /// more, or followed by what may start an ordinal ending. Every English sentence holds an `I`
 /// or an `In`; this keeps them from being split into words for nothing.
-fn may_hold_roman_numeral(text: &str, endings: bool) -> bool {
+fn may_hold_roman_numeral(text: &str, endings: bool, lone_i: bool) -> bool {
     let bytes = text.as_bytes();
     let is_numeral_letter = |b: u8| matches!(b, b'I' | b'V' | b'X');
     let mut i = 0;
@@ -173,8 +177,10 @@ fn may_hold_roman_numeral(text: &str, endings: bool) -> bool {
             .take_while(|&&b| is_numeral_letter(b))
             .count();
         match bytes.get(i + run) {
-            None => return run >= 2,
-            Some(&b) if !(b.is_ascii_alphanumeric() || b >= 0x80) && run >= 2 => return true,
+            None => return run >= 2 || lone_i,
+            Some(&b) if !(b.is_ascii_alphanumeric() || b >= 0x80) && (run >= 2 || lone_i) => {
+                return true;
+            }
             Some(&b) if endings && (b == b'e' || b == b'r' || b >= 0x80) => return true,
             _ => i += run,
         }
@@ -762,6 +768,8 @@ mod tests {
             vec![("III".to_string(), 3.0), ("II".to_string(), 2.0)]
         );
         assert!(values("I think so", "en").is_empty());
+        // French has no word `I`: there it is one.
+        assert_eq!(values("la tranche I", "fr"), vec![("I".to_string(), 1.0)]);
     }
 
     fn one(text: &str, lang: &str) -> NumberMention {
