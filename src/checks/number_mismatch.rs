@@ -143,6 +143,25 @@ mod tests {
             ),
             1
         );
+        // A range shares the scale word of its end, whether or not the other side says it.
+        assert!(
+            flagged(
+                "between EUR 2.5 billion and EUR 4.5 billion",
+                "entre 2,5 et 4,5 milliards d'euros"
+            )
+            .is_empty()
+        );
+        assert!(
+            flagged(
+                "between 12 and 14 thousand people",
+                "entre douze et quatorze mille personnes"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            flagged("between 2.5 and 4.5 billion", "entre 2,5 et 4,5 millions"),
+            vec!["2,5", "4,5 millions"]
+        );
         // A telephone number grouped the other language's way.
         assert!(flagged("Call 0123456789 now.", "Appelez le 01 23 45 67 89.").is_empty());
         assert!(!flagged("Call 0123456789 now.", "Appelez le 01 23 45 67 88.").is_empty());

@@ -77,6 +77,12 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source);
     // The same digits grouped another way (`031/43 36 11` ↔ `031/433611`).
     used.pair_regrouped_digits((ctx.source.text, &source), (ctx.target.text, &target));
+    // The start of a range read with its end's scale word, against a number the other side
+    // leaves without it (`between 12 and 14 thousand` ↔ `entre douze et quatorze mille`).
+    used.pass(&source, &target, |s, t| {
+        s.before_range_scale.is_some_and(|v| same_value(v, t.value))
+            || t.before_range_scale.is_some_and(|v| same_value(v, s.value))
+    });
     // Digits on one side, words on the other (`3,000` ↔ `trois mille`).
     used.pass(&source, &target, |s, t| {
         digits(s) != digits(t) && same_value(s.value, t.value)

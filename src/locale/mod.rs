@@ -79,6 +79,8 @@ struct LocaleFile {
     ordinal_dot: bool,
     #[serde(default)]
     lone_i_numeral: bool,
+    #[serde(default)]
+    range_words: Vec<String>,
 }
 
 /// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
@@ -162,6 +164,9 @@ pub struct Language {
     /// Whether a lone capital `I` is the Roman numeral one (French `la tranche I`), the
     /// language having no word `I`.
     pub lone_i_numeral: bool,
+    /// Words that join the two ends of a range of numbers (`2 to 3 million`), which then share
+    /// the scale word of its end.
+    pub range_words: Vec<String>,
     pub typography: typography::Typography,
 }
 
@@ -314,6 +319,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         number_words_glued: file.number_words_glued,
         ordinal_dot: file.ordinal_dot,
         lone_i_numeral: file.lone_i_numeral,
+        range_words: file.range_words,
         typography: toml::from_str(embedded.typography).map_err(|source| {
             LocaleError::BadTypography {
                 lang: embedded.code,

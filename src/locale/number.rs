@@ -25,6 +25,9 @@ pub struct NumberMention {
     pub foreign_format: bool,
     /// The value the digits would have under the other convention (`1,300`: 1.3 or 1300).
     pub other_reading: Option<f64>,
+    /// The value before the start of a range took the scale word of its end (`2` of `2 to 3
+    /// million`): the other language may not share the scale (`deux à trois millions`).
+    pub before_range_scale: Option<f64>,
 }
 
 /// Two values are the same number when they agree to nine significant digits.
@@ -89,6 +92,9 @@ pub fn find_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
 
 fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
     let mut out = Vec::new();
+    // The last number read, if it is plain digits with no scale: a range may share the scale
+    // word of its end (`entre 2,5 et 4,5 milliards`).
+    let mut range_start: Option<usize> = None;
     for run in digit_run().find_iter(text) {
         // Digits glued to letters on the left (`A380`, `COVID19`) are names, not quantities;
         // `1h45` is a time.
@@ -117,8 +123,27 @@ fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
                 // A full hour has no minutes to carry over: `11.00 a.m.` is `11 heures`.
                 Some((hour, minute)) if minute.value == 0.0 => out.push(hour),
                 Some((hour, minute)) => out.extend([hour, minute]),
-                None => out.push(with_scale_word(text, span, parsed, lang)),
+                None => {
+                    let literal = parsed.value;
+                    let mention = with_scale_word(text, span, parsed, lang);
+                    let scale = if literal > 0.0 {
+                        mention.value / literal
+                    } else {
+                        1.0
+                    };
+                    if let Some(k) = range_start
+                        && scale >= 1000.0
+                        && scale.log10().fract().abs() < 1e-9
+                        && joined_as_range(text, &out[k], &mention, literal, lang)
+                    {
+                        out[k].scale_by(scale);
+                    }
+                    range_start = (scale == 1.0).then_some(out.len());
+                    out.push(mention);
+                    continue;
+                }
             }
+            range_start = None;
         }
     }
     out
@@ -153,6 +178,7 @@ fn find_roman_ordinals(text: &str, lang: &Language) -> Vec<NumberMention> {
                 written: Written::Words,
                 foreign_format: false,
                 other_reading: None,
+                before_range_scale: None,
             })
         })
         .collect()
@@ -229,6 +255,7 @@ fn clock_time(text: &str, span: Span, lang: &Language) -> Option<(NumberMention,
         written: Written::Digits,
         foreign_format: false,
         other_reading: None,
+        before_range_scale: None,
     };
     let minute_start = span.end - minute.len();
     Some((
@@ -331,6 +358,7 @@ fn with_scale_word(text: &str, span: Span, parsed: ParsedDigits, lang: &Language
         written: Written::Digits,
         foreign_format: parsed.foreign_format,
         other_reading: parsed.other_reading,
+        before_range_scale: None,
     };
     // `1.3 billion`, `18-billion`, `11,3 thousand million`.
     let mut last_scale = None;
@@ -360,7 +388,35 @@ fn with_scale_word(text: &str, span: Span, parsed: ParsedDigits, lang: &Language
     mention
 }
 
+/// Whether `start` opens a range that `end` (read as `literal` before its scale word) closes:
+/// only a range word of the language stands between them (`2,5 et 4,5 milliards`, `2 to 3
+/// million`), and the range rises (`2010 and 2 million` is no range).
+fn joined_as_range(
+    text: &str,
+    start: &NumberMention,
+    end: &NumberMention,
+    literal: f64,
+    lang: &Language,
+) -> bool {
+    let between = text
+        .get(start.span.end..end.span.start)
+        .unwrap_or("")
+        .trim_matches([' ', '\u{00A0}', '\u{202F}']);
+    start.value < literal
+        && lang
+            .range_words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(between))
+}
+
 impl NumberMention {
+    /// Multiplies the number by a scale word that stands elsewhere (the end of its range).
+    fn scale_by(&mut self, scale: f64) {
+        self.before_range_scale = Some(self.value);
+        self.value *= scale;
+        self.other_reading = self.other_reading.map(|v| v * scale);
+    }
+
     /// Multiplies the number by the scale word that ends at `word_end`, which joins its span.
     fn scale_to(&mut self, word_end: usize, scale: f64) {
         self.value *= scale;
@@ -631,6 +687,7 @@ impl WordNumber {
             written: Written::Words,
             foreign_format: false,
             other_reading: None,
+            before_range_scale: None,
         }
     }
 }
@@ -909,6 +966,15 @@ mod tests {
         assert_eq!(format_number(1.3e9, de), "1,3 Milliarden");
         assert_eq!(format_number(1e9, de), "1 Milliarde");
         assert_eq!(format_number(12500.0, de), "12.500");
+    }
+
+    #[test]
+    fn a_range_shares_the_scale_word_of_its_end() {
+        assert_eq!(read("entre 2,5 et 4,5 milliards", "fr"), vec![2.5e9, 4.5e9]);
+        assert_eq!(read("2 to 3 million people", "en"), vec![2e6, 3e6]);
+        // No range: a year, then a number; a falling pair.
+        assert_eq!(read("in 2010 and 2 million", "en"), vec![2010.0, 2e6]);
+        assert_eq!(read("5 or 3 million", "en"), vec![5.0, 3e6]);
     }
 
     #[test]
