@@ -36,7 +36,7 @@ impl Check for RepeatedWord {
         let target = ctx.words(Side::Target);
         for i in 1..target.len() {
             let (a, b) = (&target.words()[i - 1], &target.words()[i]);
-            if target.folded(i - 1) != target.folded(i) {
+            if !same_word(target, i - 1, i) {
                 continue;
             }
             let only_space = ctx.target.text[a.span.end..b.span.start]
@@ -63,7 +63,15 @@ impl Check for RepeatedWord {
 
 /// Whether the text has a word twice in a row.
 fn has_repeat(words: &SideWords) -> bool {
-    (1..words.len()).any(|i| words.folded(i - 1) == words.folded(i))
+    (1..words.len()).any(|i| same_word(words, i - 1, i))
+}
+
+/// Whether words `i` and `j` are the same word, case aside: their accents count, for they
+/// tell words apart (`il y a à manger`, `c'est là la mission`).
+fn same_word(words: &SideWords, i: usize, j: usize) -> bool {
+    // The folded forms are at hand and rarely equal; only then is case compared.
+    words.folded(i) == words.folded(j)
+        && words.words()[i].text.to_lowercase() == words.words()[j].text.to_lowercase()
 }
 
 #[cfg(test)]
@@ -77,5 +85,9 @@ mod tests {
         assert!(run(&RepeatedWord, "We met", "nous nous sommes vus").is_empty());
         assert!(run(&RepeatedWord, "very very good", "très très bon").is_empty());
         assert!(run(&RepeatedWord, "in 2012 2013", "en 12 12").is_empty());
+        // Accents tell words apart; case does not.
+        assert!(run(&RepeatedWord, "There is food", "Il y a à manger").is_empty());
+        assert!(run(&RepeatedWord, "That is the task", "C'est là la mission").is_empty());
+        assert_eq!(run(&RepeatedWord, "The bank", "La la banque")[0].1, "La la");
     }
 }
