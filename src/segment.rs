@@ -94,7 +94,7 @@ fn is_terminator(c: char) -> bool {
 
 /// Marks that may close a sentence after its final mark, German `“` and `«` among them
 /// (`„Ja.“ Er ging.`, `»Ja.« Er ging.`).
-fn is_closing(c: char) -> bool {
+pub(crate) fn is_closing(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '“' | '«' | '‘'

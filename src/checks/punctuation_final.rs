@@ -2,6 +2,7 @@
 
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Span};
+use crate::segment::is_closing;
 
 pub struct PunctuationFinal;
 
@@ -25,16 +26,10 @@ side ends in a colon or an ellipsis.",
     },
 };
 
-/// The last sentence mark of a text, looking through closing quotes (German `“` and `«`
-/// among them: `„Ja.“`, `»Ja.«`) and brackets.
+/// The last sentence mark of a text, looking through the closing quotes and brackets the
+/// sentence splitter looks through ([`is_closing`]).
 fn final_mark(text: &str) -> (Option<char>, usize) {
-    let trimmed = text.trim_end_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '"' | '\'' | '»' | '”' | '’' | '“' | '«' | '‘' | ')' | ']'
-            )
-    });
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c));
     match trimmed.chars().next_back() {
         Some(c) if matches!(c, '.' | '!' | '?' | ':' | ';' | '…') => {
             (Some(c), trimmed.len() - c.len_utf8())
