@@ -1,7 +1,7 @@
 //! Pairs the numbers of a source segment with those of its translation, by value, for the
 //! number checks.
 
-use super::BeadContext;
+use super::{BeadContext, SideText};
 use crate::locale::Language;
 use crate::locale::number::{NumberMention, Written, find_numbers, same_value};
 use crate::model::{Side, Span};
@@ -103,17 +103,15 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     used.pass(&source, &target, |s, t| {
         short_year(s.value, t.value) || short_year(t.value, s.value)
     });
-    used.pass(&source, &target, |s, t| {
-        digits(s)
-            && is_afternoon(ctx.source.text, s, &ctx.source.lang.afternoon)
-            && same_value(s.value + 12.0, t.value)
-    });
+    // A 12-hour time `m` of `side` that says p.m., and its 24-hour hour `other`.
+    let afternoon = |m: &NumberMention, side: &SideText, other: &NumberMention| {
+        digits(m)
+            && is_afternoon(side.text, m, &side.lang.afternoon)
+            && same_value(m.value + 12.0, other.value)
+    };
+    used.pass(&source, &target, |s, t| afternoon(s, &ctx.source, t));
     // … and the other way (`à 21 heures` ↔ `at 9 p.m.`).
-    used.pass(&source, &target, |s, t| {
-        digits(t)
-            && is_afternoon(ctx.target.text, t, &ctx.target.lang.afternoon)
-            && same_value(t.value + 12.0, s.value)
-    });
+    used.pass(&source, &target, |s, t| afternoon(t, &ctx.target, s));
 
     pairing.paired_words = (
         paired_word_spans(&source, &used.source),
@@ -194,9 +192,7 @@ impl Used {
             }
         }
     }
-}
 
-impl Used {
     /// Pairs runs of unpaired digit numbers that spell the same digits, at least one side
     /// grouping them in two or more numbers: a telephone or account number that the languages
     /// group differently (`01 23 45 67 89` ↔ `0123456789`). Short runs are left alone: `1 2`
