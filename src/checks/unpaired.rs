@@ -58,7 +58,6 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
                 text,
                 content,
                 traced,
-                traced_beyond_rest: traced_beyond_rest(ctx, side, span),
             }
         })
         .collect();
@@ -75,9 +74,6 @@ struct TracedSentence<'t> {
     text: &'t str,
     content: usize,
     traced: usize,
-    /// Content words with a trace that the rest of the side leaves free
-    /// ([`traced_beyond_rest`]).
-    traced_beyond_rest: usize,
 }
 
 impl TracedSentence<'_> {
@@ -85,12 +81,6 @@ impl TracedSentence<'_> {
     /// has a trace (a match by chance).
     fn hardly_traced(&self, min_content: usize, chance: usize) -> bool {
         self.content >= min_content && self.traced * chance <= self.content
-    }
-
-    /// Whether it has content words, of which at most one in `chance` has a trace that the
-    /// rest of its side leaves free.
-    fn hardly_traced_beyond_rest(&self, chance: usize) -> bool {
-        self.content >= 1 && self.traced_beyond_rest * chance <= self.content
     }
 }
 
@@ -169,9 +159,11 @@ fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[TracedSentence]) ->
     let chars = |text: &str| text.chars().count() as f64;
     let (source, target) = (chars(ctx.source.text), chars(ctx.target.text));
     let ratio = document_ratio(ctx);
-    let candidates = mine
-        .iter()
-        .filter(|s| s.hardly_traced_beyond_rest(TRACED_FRACTION_DENOMINATOR));
+    // Counted only here, past the length test that most segments fail.
+    let candidates = mine.iter().filter(|s| {
+        s.content >= 1
+            && traced_beyond_rest(ctx, side, s.span) * TRACED_FRACTION_DENOMINATOR <= s.content
+    });
     let mut found = None;
     for sentence in candidates {
         let without = chars(sentence.text);
