@@ -625,7 +625,7 @@ impl WordNumber {
     fn accepts(&self, w: NumberWord, lang: &Language) -> bool {
         match w {
             // `two and a half (million)`: a fraction after a whole count.
-            NumberWord::Unit(v) if v < 1.0 => self.current.fract() == 0.0,
+            _ if w.is_fraction() => self.current.fract() == 0.0,
             NumberWord::Unit(v) => {
                 let tens = self.current % 100.0;
                 self.current == 0.0
@@ -649,7 +649,9 @@ impl WordNumber {
         self.words += 1;
         match w {
             // `deux millions et demi`, `a million and a half`: half of the scale just read.
-            NumberWord::Unit(v) if v < 1.0 && self.current == 0.0 && self.largest_scale > 0.0 => {
+            NumberWord::Unit(v)
+                if w.is_fraction() && self.current == 0.0 && self.largest_scale > 0.0 =>
+            {
                 self.total += v * self.largest_scale;
             }
             NumberWord::Unit(v) => self.current += v,
