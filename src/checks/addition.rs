@@ -23,7 +23,9 @@ source sentence is reported whole, and so is, in a segment with more target than
 sentences, one that says something else than the source: none or hardly any of its content \
 words has a trace in the source, while the other target sentences trace most of the source's \
 content words, or the lengths agree only without it and the other target sentences have \
-already used the traces it has (each source word traces one target word). Inside a segment, \
+already used the traces it has (each source word traces one target word). The last test also \
+holds when both sides have as many sentences, two or more: a translator may merge two source \
+sentences into one, and the sentence added beside them evens the count. Inside a segment, \
 a run of target content words with no trace in the source (same word, cognate or lexicon translation) is reported when the target is \
 also two standard deviations longer than the document's own length ratio predicts.",
     example: RuleExample {
@@ -178,5 +180,21 @@ mod tests {
             "Je n'ai parlé à personne. J'avais besoin de calme.",
         );
         assert!(split.is_empty(), "{split:?}");
+    }
+
+    #[test]
+    fn an_added_sentence_after_two_sentences_merged_into_one_is_reported() {
+        // Two sentences a side, but the first target sentence translates both source
+        // sentences: the lengths single out the second, which has no trace in the source.
+        let source = "We set off at dawn with two porters. The path was steep and covered in ice.";
+        let merged = "Nous sommes partis à l'aube avec deux porteurs sur un sentier raide et \
+                      couvert de glace. Le gouvernement a promis une réforme des impôts.";
+        let found = run(&Addition, source, merged);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.starts_with("Le gouvernement"), "{}", found[0].1);
+        // Two sentences translated by two: nothing added.
+        let whole = "Nous sommes partis à l'aube avec deux porteurs. Le sentier était raide et \
+                     couvert de glace.";
+        assert!(run(&Addition, source, whole).is_empty());
     }
 }

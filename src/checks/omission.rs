@@ -17,7 +17,8 @@ static RULE: Rule = Rule {
     explanation: "A source sentence that the aligner could pair with no target sentence is \
 reported whole; so is, in a segment with more source than target sentences, a sentence hardly \
 any of whose content words has a trace that the other sentences leave free (each target word \
-traces one source word) when the lengths agree only without it, or, whatever the \
+traces one source word) when the lengths agree only without it (this test also when both \
+sides have as many sentences, two or more: the target may merge two), or, whatever the \
 lengths, of which at least two content words and at most one in five has a trace while the \
 other sentences trace 70% of the target's content words. Inside an aligned \
 segment, each content word of the source is looked for in the target near where its \

@@ -16,7 +16,8 @@ const MIN_CONTENT_WORDS: usize = 3;
 
 /// When `side` has more sentences than the other side, the spans (in `side`'s bead text) of
 /// its sentences that the aligner confidently pairs with nothing — or, failing that, of
-/// which nearly no content word (`words`, the coverage of `side`) has a trace.
+/// which nearly no content word (`words`, the coverage of `side`) has a trace. With as many
+/// sentences a side (two or more), only the length test ([`left_out_by_length`]) speaks.
 pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) -> Vec<Span> {
     if one_against_one(ctx, side) {
         return Vec::new();
@@ -24,8 +25,19 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
     let (mine, other) = (ctx.side(side), ctx.side(side.other()));
     let mine = mine.substantial_sentences();
     let other = other.substantial_sentences();
-    if mine.len() <= other.len() {
+    if mine.len() < other.len() {
         return Vec::new();
+    }
+    if mine.len() == other.len() {
+        // As many sentences a side, one may still be added when the other side merged two
+        // into one: only the lengths can tell, with a sentence that hardly has a trace.
+        if mine.len() < 2 || !side_holds_more(ctx, side, LENGTH_WITH_SENTENCE) {
+            return Vec::new();
+        }
+        let sentences = traced_sentences(ctx, side, &mine);
+        return left_out_by_length(ctx, side, &sentences)
+            .into_iter()
+            .collect();
     }
     let aligned = if other.is_empty() {
         Vec::new()
@@ -48,9 +60,20 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
             return untraced;
         }
     }
-    // The word evidence of the two tests below, counted once.
-    let sentences: Vec<TracedSentence> = mine
-        .iter()
+    let sentences = traced_sentences(ctx, side, &mine);
+    left_out_by_length(ctx, side, &sentences)
+        .or_else(|| left_out_by_words(ctx, side, &sentences))
+        .into_iter()
+        .collect()
+}
+
+/// The sentences of `mine` with the word evidence of the sentence tests, counted once.
+fn traced_sentences<'t>(
+    ctx: &BeadContext,
+    side: Side,
+    mine: &[(Span, &'t str)],
+) -> Vec<TracedSentence<'t>> {
+    mine.iter()
         .map(|&(span, text)| {
             let (content, traced) = traced_anywhere(ctx, side, span);
             TracedSentence {
@@ -60,10 +83,6 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
                 traced,
             }
         })
-        .collect();
-    left_out_by_length(ctx, side, &sentences)
-        .or_else(|| left_out_by_words(ctx, side, &sentences))
-        .into_iter()
         .collect()
 }
 
