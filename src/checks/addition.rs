@@ -197,4 +197,23 @@ mod tests {
                      couvert de glace.";
         assert!(run(&Addition, source, whole).is_empty());
     }
+
+    #[test]
+    fn a_longer_target_needs_its_translation_traced_only_half() {
+        // The lexicon traces about half of the source in the first sentence (`élus`,
+        // `crédits`, `houleux` it does not know); the target is longer than predicted, so
+        // that is enough to single out the second sentence, which has no trace at all.
+        let source = "The committee approved the budget for rural schools and small hospitals \
+                      after a long and bitter debate on Tuesday.";
+        let translation = "Mardi, les élus ont voté les crédits des écoles rurales et des petits \
+                           hôpitaux au terme d'un débat houleux.";
+        let found = run(
+            &Addition,
+            source,
+            &format!("{translation} Les choses changent vite."),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.starts_with("Les choses"), "{}", found[0].1);
+        assert!(run(&Addition, source, translation).is_empty());
+    }
 }

@@ -20,7 +20,8 @@ any of whose content words has a trace that the other sentences leave free (each
 traces one source word) when the lengths agree only without it (this test also when both \
 sides have as many sentences, two or more: the target may merge two), or, whatever the \
 lengths, of which at least two content words and at most one in five has a trace while the \
-other sentences trace 70% of the target's content words. Inside an aligned \
+other sentences trace 70% of the target's content words (50% when the source is longer than \
+the target predicts). Inside an aligned \
 segment, each content word of the source is looked for in the target near where its \
 translation would stand — the same word, a cognate, or a translation from the pair's lexicon \
 (IBM Model 1 over Europarl, `data/<pair>/lexicon.tsv`, and the hand-written everyday words of \

@@ -106,8 +106,9 @@ impl TracedSentence<'_> {
 /// A sentence of which hardly a content word has a trace on the other side, while the rest of
 /// `side` traces most of the other side's content words: the lengths need not disagree (an
 /// added `Votre mandat n'a pas encore pris fin .` after a terse translation), for the rest
-/// says all the other side says and this sentence says something else. Only when a single
-/// sentence qualifies.
+/// says all the other side says and this sentence says something else. When `side` is longer
+/// than the other predicts at all, the rest need trace only half: the lengths lean the same
+/// way. Only when a single sentence qualifies.
 fn left_out_by_words(ctx: &BeadContext, side: Side, mine: &[TracedSentence]) -> Option<Span> {
     let candidates: Vec<Span> = mine
         .iter()
@@ -118,7 +119,12 @@ fn left_out_by_words(ctx: &BeadContext, side: Side, mine: &[TracedSentence]) -> 
         return None;
     };
     let (content, traced) = traced_outside(ctx, side.other(), span);
-    (content > 0 && traced as f64 >= REST_COVERAGE * content as f64).then_some(span)
+    let needed = if side_holds_more(ctx, side, 0.0) {
+        LONGER_REST_COVERAGE
+    } else {
+        REST_COVERAGE
+    };
+    (content > 0 && traced as f64 >= needed * content as f64).then_some(span)
 }
 
 /// Content words a sentence [`left_out_by_words`] singles out needs: two suffice (`This
@@ -131,6 +137,11 @@ const WORDS_EVIDENCE_CHANCE: usize = 5;
 /// [`WORDS_EVIDENCE_MIN_CONTENT`] on newstest2012, Europarl and the Multi30k val split (0.6 added false
 /// alarms, 0.8 missed sentences); Tatoeba and the Multi30k test splits confirmed it.
 const REST_COVERAGE: f64 = 0.7;
+/// The same share when `side` is longer than the other side predicts. Tuned on the same
+/// corpora: 0.5 for all lengths caught about 20 more sentences in 3,200 injected for 29 more
+/// clean findings in 48,000 pairs; tied to a longer side, 17 for 19, of which a third
+/// read as real (a speaker's label, a sentence the reference leaves out).
+const LONGER_REST_COVERAGE: f64 = 0.5;
 
 /// Content words of side `from`, and how many of them have a trace on the other side outside
 /// `excluded` (a span of that side).
