@@ -20,7 +20,8 @@ A variant is reported even when the name is also written right elsewhere in the 
 word the target language's vocabulary knows (and the name is not), or that the target document \
 also writes in lower case, is a word of the language, not a misspelt name; a form the source \
 document itself writes as a name elsewhere is its usual spelling, the source strays \
-(`Gifffords` once where the article writes `Giffords`). \
+(`Gifffords` once where the article writes `Giffords`); and a target that adds the space \
+after an initial that the source left out (`J.Hunt` → `J. Hunt`) writes the name right. \
 Names the pair's data lists as translated are never reported, nor names adapted the target \
 language's way: an ending (`Colombia` → `Colombie`, `data/<pair>/name-endings.tsv`) or a \
 transliteration (`Bishkek` → `Bichkek`, `Khodorkovsky` → `Khodorkovski`, \
@@ -53,8 +54,11 @@ impl Check for EntityMisspelt {
             if reported.contains(&span) || source_document_writes(ctx, span) {
                 continue;
             }
-            reported.push(span);
             let written = &ctx.target.text[span.range()];
+            if spacing_only && mends_source_typography(name.text, written) {
+                continue;
+            }
+            reported.push(span);
             let (message, severity) = if spacing_only {
                 (
                     format!("`{}` is written `{written}` in the target", name.text),
@@ -77,6 +81,22 @@ impl Check for EntityMisspelt {
     }
 }
 
+/// Whether `written` (the target's form of the source name `name`) is the name with the
+/// space after its initials that the source left out (`J.Hunt` → `J. Hunt`): the translation
+/// is right there, the source is not. (A hyphen before a lower-case letter looks like a line
+/// break's too, `Birchen-gang`, but is also how names are romanized: `Shui-bian`, `Jong-un`.)
+fn mends_source_typography(name: &str, written: &str) -> bool {
+    let mut mended = String::with_capacity(name.len() + 4);
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        mended.push(c);
+        if c == '.' && chars.peek().is_some_and(|n| n.is_uppercase()) {
+            mended.push(' ');
+        }
+    }
+    mended != name && mended == written
+}
+
 /// Whether the source document itself writes the target's form as a name elsewhere: then the
 /// source, not the translation, strays from the document's spelling (`Gifffords` once in an
 /// article that writes `Giffords` twelve times).
@@ -90,6 +110,24 @@ mod tests {
     use super::*;
     use crate::checks::testing::{run, run_document};
     use crate::glossary::Glossary;
+
+    #[test]
+    fn a_target_that_mends_the_source_typography_is_right() {
+        assert!(mends_source_typography("J.Hunt", "J. Hunt"));
+        assert!(mends_source_typography(
+            "G.O.Dyhrenfurth",
+            "G. O. Dyhrenfurth"
+        ));
+        assert!(!mends_source_typography("Shui-bian", "Shuibian"));
+        assert!(!mends_source_typography("Facebook", "Face book"));
+        assert!(!mends_source_typography("J. Hunt", "J.Hunt"));
+        let found = run(
+            &EntityMisspelt,
+            "Der Expedition gehörten J.Hunt und E.Hillary an.",
+            "L'expédition comprenait J. Hunt et E. Hillary.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
 
     #[test]
     fn flags_facebrook_with_suggestion() {
