@@ -145,10 +145,10 @@ pub struct Language {
     pub scale: rustc_hash::FxHashMap<String, f64>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
-    /// First letters (ASCII, lower case) of the number words, multipliers, scale words and
-    /// joiners, as a bit set: most words of a text start with none of them and are passed
-    /// over without a lookup.
-    pub number_initials: u128,
+    /// First two letters (ASCII, lower case) of the number words, multipliers, scale words
+    /// and joiners, as a bit set: most words of a text start with none of them and are passed
+    /// over without a lookup (see [`NumberStarts`]).
+    pub number_starts: NumberStarts,
     /// Words that may stand twice in a row (`nous nous`).
     pub allowed_repeats: HashSet<String>,
     /// Words written elided, with an apostrophe, before a vowel (`l'`, `qu'`).
@@ -267,11 +267,12 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
             lang: embedded.code,
             code: file.whatlang.clone(),
         })?;
-    let number_initials = ascii_initials(
+    let number_starts = NumberStarts::of(
         (file.scale.keys())
             .chain(file.words.keys())
             .chain(file.multipliers.keys())
             .chain(&file.number_joiners),
+        file.number_words_glued,
     );
     let write_scale = file
         .write_scale
@@ -312,7 +313,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         scale: file.scale.into_iter().collect(),
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),
-        number_initials,
+        number_starts,
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
         elision: file.elision,
         nouns_capitalized: file.nouns_capitalized,
@@ -329,32 +330,63 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
     })
 }
 
-/// The first letters of `words`, lower-cased, as a bit set of ASCII bytes; a word starting
-/// with any other character sets every bit (it cannot be told from its first byte).
-fn ascii_initials<'a>(words: impl Iterator<Item = &'a String>) -> u128 {
-    words.fold(0, |set, word| match word.chars().next() {
-        Some(c) => set | initial_bit(c),
-        None => set,
-    })
+/// The pairs of first bytes that the words of a list start with, lower-cased ASCII, as a bit
+/// set of 128 × 128 pairs: a word whose first two bytes are no such pair is none of the words,
+/// nor a compound made on one of them (`vingt-deux`, German `dreihundert`). A word with a
+/// non-ASCII character among its first two is never ruled out.
+#[derive(Debug, Clone)]
+pub struct NumberStarts(Box<[u64; 256]>);
+
+impl NumberStarts {
+    /// The starts of `words`. A word of one letter starts compounds too (`y-…`), and, where
+    /// number words are glued (`glued`), longer words with any second letter.
+    fn of<'a>(words: impl Iterator<Item = &'a String>, glued: bool) -> Self {
+        let mut bits = Box::new([0u64; 256]);
+        let mut set = |first: u8, second: u8| {
+            let i = pair_index(first, second);
+            bits[i / 64] |= 1 << (i % 64);
+        };
+        for word in words {
+            let bytes = word.as_bytes();
+            let Some(&first) = bytes.first() else {
+                continue;
+            };
+            let first = first.to_ascii_lowercase();
+            match bytes.get(1) {
+                _ if !first.is_ascii() => {}
+                None if glued => (0..128).for_each(|second| set(first, second)),
+                None => [0, b'-'].into_iter().for_each(|second| set(first, second)),
+                Some(second) => set(first, second.to_ascii_lowercase()),
+            }
+        }
+        NumberStarts(bits)
+    }
+
+    /// Whether `word` may be one of the words, or made on one, judged by its first two bytes.
+    fn may_start(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return true;
+        };
+        let second = bytes.get(1).copied().unwrap_or(0);
+        if !first.is_ascii() || !second.is_ascii() {
+            return true;
+        }
+        let i = pair_index(first.to_ascii_lowercase(), second.to_ascii_lowercase());
+        self.0[i / 64] >> (i % 64) & 1 == 1
+    }
 }
 
-/// The bit of a word's first character in [`Language::number_initials`]: its lower-case ASCII
-/// letter, or every bit for any other character.
-fn initial_bit(c: char) -> u128 {
-    if c.is_ascii() {
-        1 << c.to_ascii_lowercase() as u32
-    } else {
-        u128::MAX
-    }
+/// The bit of two ASCII bytes in [`NumberStarts`].
+fn pair_index(first: u8, second: u8) -> usize {
+    usize::from(first & 0x7f) << 7 | usize::from(second & 0x7f)
 }
 
 impl Language {
     /// Whether `word` may be a number word, a multiplier, a scale word or a joiner, judged by
-    /// its first letter (never false for one that is).
+    /// its first two letters (never false for one that is).
     pub fn may_be_number_word(&self, word: &str) -> bool {
-        word.chars()
-            .next()
-            .is_none_or(|c| self.number_initials & initial_bit(c) != 0)
+        self.number_starts.may_start(word)
     }
 }
 
@@ -370,7 +402,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_number_word_passes_the_first_letter_filter() {
+    fn every_number_word_passes_the_first_letters_filter() {
         for code in supported_codes() {
             let lang = Language::get(code).unwrap();
             let listed = (lang.words.keys())
@@ -385,6 +417,7 @@ mod tests {
                 );
             }
             assert!(!lang.may_be_number_word("xylophone"), "{code}");
+            assert!(!lang.may_be_number_word("Xe"), "{code}");
         }
     }
 

@@ -192,9 +192,11 @@ fn may_hold_roman_numeral(text: &str, endings: bool, lone_i: bool) -> bool {
     let bytes = text.as_bytes();
     let is_numeral_letter = |b: u8| matches!(b, b'I' | b'V' | b'X');
     let mut i = 0;
-    while i < bytes.len() {
+    // Jumps from one numeral letter to the next: most bytes are none.
+    while let Some(found) = memchr::memchr3(b'I', b'V', b'X', &bytes[i..]) {
+        i += found;
         let word_start = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80);
-        if !(word_start && is_numeral_letter(bytes[i])) {
+        if !word_start {
             i += 1;
             continue;
         }
