@@ -330,10 +330,9 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
     })
 }
 
-/// The pairs of first bytes that the words of a list start with, lower-cased ASCII, as a bit
-/// set of 128 × 128 pairs: a word whose first two bytes are no such pair is none of the words,
-/// nor a compound made on one of them (`vingt-deux`, German `dreihundert`). A word with a
-/// non-ASCII character among its first two is never ruled out.
+/// The pairs of first letters that the words of a list start with, as a bit set of 128 × 128
+/// pairs of [`letter_bucket`]s: a word whose first two letters are no such pair is none of the
+/// words, nor a compound made on one of them (`vingt-deux`, German `dreihundert`).
 #[derive(Debug, Clone)]
 pub struct NumberStarts(Box<[u64; 256]>);
 
@@ -343,43 +342,48 @@ impl NumberStarts {
     fn of<'a>(words: impl Iterator<Item = &'a String>, glued: bool) -> Self {
         let mut bits = Box::new([0u64; 256]);
         let mut set = |first: u8, second: u8| {
-            let i = pair_index(first, second);
+            let i = usize::from(first) << 7 | usize::from(second);
             bits[i / 64] |= 1 << (i % 64);
         };
         for word in words {
-            let bytes = word.as_bytes();
-            let Some(&first) = bytes.first() else {
+            let mut chars = word.chars();
+            let Some(first) = chars.next() else {
                 continue;
             };
-            let first = first.to_ascii_lowercase();
-            match bytes.get(1) {
-                _ if !first.is_ascii() => {}
+            let first = letter_bucket(first);
+            match chars.next() {
                 None if glued => (0..128).for_each(|second| set(first, second)),
                 None => [0, b'-'].into_iter().for_each(|second| set(first, second)),
-                Some(second) => set(first, second.to_ascii_lowercase()),
+                Some(second) => set(first, letter_bucket(second)),
             }
         }
         NumberStarts(bits)
     }
 
-    /// Whether `word` may be one of the words, or made on one, judged by its first two bytes.
+    /// Whether `word` may be one of the words, or made on one, judged by its first two letters.
     fn may_start(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        let Some(&first) = bytes.first() else {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
             return true;
         };
-        let second = bytes.get(1).copied().unwrap_or(0);
-        if !first.is_ascii() || !second.is_ascii() {
-            return true;
-        }
-        let i = pair_index(first.to_ascii_lowercase(), second.to_ascii_lowercase());
+        let second = chars.next().map_or(0, letter_bucket);
+        let i = usize::from(letter_bucket(first)) << 7 | usize::from(second);
         self.0[i / 64] >> (i % 64) & 1 == 1
     }
 }
 
-/// The bit of two ASCII bytes in [`NumberStarts`].
-fn pair_index(first: u8, second: u8) -> usize {
-    usize::from(first & 0x7f) << 7 | usize::from(second & 0x7f)
+/// Where a letter goes in [`NumberStarts`]: its lower case when that is one ASCII character,
+/// else one bucket (0x7f) shared by every other letter (`é`, `ß`). 0 stands for the end of a
+/// word.
+fn letter_bucket(c: char) -> u8 {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase() as u8;
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.is_ascii() && l != '\0' => l as u8,
+        _ => 0x7f,
+    }
 }
 
 impl Language {
@@ -418,6 +422,7 @@ mod tests {
             }
             assert!(!lang.may_be_number_word("xylophone"), "{code}");
             assert!(!lang.may_be_number_word("Xe"), "{code}");
+            assert!(!lang.may_be_number_word("Été"), "{code}");
         }
     }
 
