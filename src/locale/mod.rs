@@ -145,9 +145,8 @@ pub struct Language {
     pub scale: rustc_hash::FxHashMap<String, f64>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
-    /// First two letters (ASCII, lower case) of the number words, multipliers, scale words
-    /// and joiners, as a bit set: most words of a text start with none of them and are passed
-    /// over without a lookup (see [`NumberStarts`]).
+    /// The first two letters of the number words, multipliers, scale words and joiners: most
+    /// words of a text start otherwise and are passed over without a lookup.
     pub number_starts: NumberStarts,
     /// Words that may stand twice in a row (`nous nous`).
     pub allowed_repeats: HashSet<String>,
@@ -342,8 +341,8 @@ impl NumberStarts {
     fn of<'a>(words: impl Iterator<Item = &'a String>, glued: bool) -> Self {
         let mut bits = Box::new([0u64; 256]);
         let mut set = |first: u8, second: u8| {
-            let i = usize::from(first) << 7 | usize::from(second);
-            bits[i / 64] |= 1 << (i % 64);
+            let (word, bit) = pair_bit(first, second);
+            bits[word] |= bit;
         };
         for word in words {
             let mut chars = word.chars();
@@ -367,9 +366,15 @@ impl NumberStarts {
             return true;
         };
         let second = chars.next().map_or(0, letter_bucket);
-        let i = usize::from(letter_bucket(first)) << 7 | usize::from(second);
-        self.0[i / 64] >> (i % 64) & 1 == 1
+        let (word, bit) = pair_bit(letter_bucket(first), second);
+        self.0[word] & bit != 0
     }
+}
+
+/// Where the pair of two letter buckets lies in [`NumberStarts`]: which `u64`, which bit.
+fn pair_bit(first: u8, second: u8) -> (usize, u64) {
+    let i = usize::from(first & 0x7f) << 7 | usize::from(second & 0x7f);
+    (i / 64, 1 << (i % 64))
 }
 
 /// Where a letter goes in [`NumberStarts`]: its lower case when that is one ASCII character,
@@ -381,7 +386,7 @@ fn letter_bucket(c: char) -> u8 {
     }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
-        (Some(l), None) if l.is_ascii() && l != '\0' => l as u8,
+        (Some(l), None) if l.is_ascii() => l as u8,
         _ => 0x7f,
     }
 }
