@@ -16,7 +16,9 @@ static RULE: Rule = Rule {
 conventions: decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), scale \
 words (`1.3 billion` ↔ `1,3 milliard`; the French `billion` is 10^12) and number words \
 (`three thousand` ↔ `3 000`), and Roman ordinals where the language writes them (`19th \
-century` ↔ `XIXe siècle`). A number changed in value is reported on the target with the \
+century` ↔ `XIXe siècle`); a length of time may be counted in another unit (`30 years` ↔ \
+`trois décennies`, `one and a half years` ↔ `18 mois`: the units of `[durations]` in \
+`data/<lang>/locale.toml`). A number changed in value is reported on the target with the \
 source value as suggestion; a number one side lacks is reported on the side that has it.",
     example: RuleExample {
         source: "The smartphone texting service has 1.3 billion users.",
@@ -211,6 +213,44 @@ mod tests {
         // Digits repeat for different things: a changed score is still a mismatch.
         let changed = flagged("after 0 : 3, a 0 : 0 draw", "après le 0 : 3, un 4 : 0");
         assert_eq!(changed.len(), 1, "{changed:?}");
+    }
+
+    #[test]
+    fn a_length_of_time_may_be_counted_in_another_unit() {
+        let none: Vec<String> = Vec::new();
+        let same = [
+            (
+                "In a space of 50 years, the industry had three incidents.",
+                "En un demi-siècle, l'industrie a connu trois accidents.",
+            ),
+            (
+                "He worked for 30 years in a Soviet centre.",
+                "Il a travaillé pendant trois décennies dans un centre soviétique.",
+            ),
+            (
+                "She travelled over the last one and a half years.",
+                "Elle a voyagé pendant les 18 derniers mois.",
+            ),
+            ("It took half a century.", "Cela a pris 50 ans."),
+        ];
+        for (source, target) in same {
+            assert_eq!(flagged(source, target), none, "{source}");
+        }
+        // Another length is still another number.
+        assert_eq!(
+            flagged(
+                "He came to power 41 years ago.",
+                "Il a pris le pouvoir il y a quatre décennies."
+            ),
+            vec!["41"]
+        );
+        assert_eq!(
+            flagged(
+                "He worked for 30 years.",
+                "Il a travaillé pendant trois ans."
+            ),
+            vec!["30"]
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::{BeadContext, SideText};
 use crate::locale::Language;
 use crate::locale::number::{NumberMention, Written, find_numbers, same_value};
 use crate::model::{Side, Span};
+use crate::textutil::word_iter;
 
 /// The outcome of pairing numbers by value.
 #[derive(Debug, Default)]
@@ -97,6 +98,14 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             && fraction_of(s, Side::Source).is_some_and(|v| same_value(v, t.value)))
             || (s.written == Written::Words
                 && fraction_of(t, Side::Target).is_some_and(|v| same_value(v, s.value)))
+    });
+    // A length of time counted in another unit (`30 years` ↔ `trois décennies`, `one and a
+    // half years` ↔ `18 mois`, `50 years` ↔ `un demi-siècle`).
+    used.pass(&source, &target, |s, t| {
+        let months = |m: &NumberMention, side: &SideText| duration_months(side.text, m, side.lang);
+        months(s, &ctx.source)
+            .zip(months(t, &ctx.target))
+            .is_some_and(|(a, b)| same_value(a, b))
     });
     // Years and their short forms (`the 1960s` ↔ `les années 60`, `2011/12` ↔ `2011/2012`),
     // and 12-hour clock times (`2 p.m.` ↔ `14 heures`).
@@ -319,6 +328,40 @@ fn short_year(year: f64, short: f64) -> bool {
 fn fraction_of_percentage(text: &str, m: &NumberMention, lang: &Language) -> Option<f64> {
     (m.written == Written::Digits && m.value < 100.0 && is_percentage(text, m, &lang.percent))
         .then_some(m.value / 100.0)
+}
+
+/// The length of time, in months, that `m` counts when a unit of time of the language
+/// ([`Language::durations`]) ends it (`demi-siècle`) or follows it, perhaps after one filler
+/// word (`half a century`, `les 18 derniers mois`).
+fn duration_months(text: &str, m: &NumberMention, lang: &Language) -> Option<f64> {
+    if lang.durations.is_empty() {
+        return None;
+    }
+    let unit_months = |word: &str| lang.durations.get(&word.to_lowercase()).copied();
+    let own_unit = text[m.span.range()].rsplit_once('-').map(|(_, last)| last);
+    if let Some(months) = own_unit.and_then(unit_months) {
+        return Some(m.value * months);
+    }
+    let mut rest = &text[m.span.end..];
+    for _ in 0..2 {
+        // The next word, with only spaces before it.
+        let word = word_iter(rest).next()?;
+        if !rest[..word.span.start].chars().all(char::is_whitespace) {
+            return None;
+        }
+        if let Some(months) = unit_months(word.text) {
+            return Some(m.value * months);
+        }
+        if !lang
+            .duration_fillers
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(word.text))
+        {
+            return None;
+        }
+        rest = &rest[word.span.end..];
+    }
+    None
 }
 
 /// Whether an unpaired value of 10 or more is said elsewhere on the other side: a value said

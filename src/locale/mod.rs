@@ -65,6 +65,10 @@ struct LocaleFile {
     percent: Vec<String>,
     #[serde(default)]
     teen_tens: Vec<f64>,
+    #[serde(default)]
+    duration_fillers: Vec<String>,
+    #[serde(default)]
+    durations: HashMap<String, f64>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -143,6 +147,12 @@ pub struct Language {
     /// Signs and words after a number that make it a percentage (`%`, `per cent`).
     pub percent: Vec<String>,
     pub scale: rustc_hash::FxHashMap<String, f64>,
+    /// Units of time and their length in months (`decade` = 120), lower case: a number of
+    /// them is a duration that the other side may count in another unit.
+    pub durations: rustc_hash::FxHashMap<String, f64>,
+    /// Words that may stand between a number and its unit of time (`half a century`, `les
+    /// 18 derniers mois`).
+    pub duration_fillers: Vec<String>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
     /// The first two letters of the number words, multipliers, scale words and joiners: most
@@ -310,6 +320,8 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         percent: file.percent,
         teen_tens: file.teen_tens,
         scale: file.scale.into_iter().collect(),
+        durations: file.durations.into_iter().collect(),
+        duration_fillers: file.duration_fillers,
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),
         number_starts,
