@@ -232,6 +232,11 @@ mod tests {
                 "Elle a voyagé pendant les 18 derniers mois.",
             ),
             ("It took half a century.", "Cela a pris 50 ans."),
+            (
+                "Dock dues have existed for 150 years.",
+                "L'octroi de mer existe depuis un siècle et demi.",
+            ),
+            ("It took 18 months.", "Cela a pris un an et demi."),
         ];
         for (source, target) in same {
             assert_eq!(flagged(source, target), none, "{source}");

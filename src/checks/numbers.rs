@@ -332,7 +332,8 @@ fn fraction_of_percentage(text: &str, m: &NumberMention, lang: &Language) -> Opt
 
 /// The length of time, in months, that `m` counts when a unit of time of the language
 /// ([`Language::durations`]) ends it (`demi-siècle`) or follows it, perhaps after one filler
-/// word (`half a century`, `les 18 derniers mois`).
+/// word (`half a century`, `les 18 derniers mois`) and perhaps with half a unit more after it
+/// (`un siècle et demi`).
 fn duration_months(text: &str, m: &NumberMention, lang: &Language) -> Option<f64> {
     if lang.durations.is_empty() {
         return None;
@@ -350,7 +351,8 @@ fn duration_months(text: &str, m: &NumberMention, lang: &Language) -> Option<f64
             return None;
         }
         if let Some(months) = unit_months(word.text) {
-            return Some(m.value * months);
+            let half = and_a_half(&rest[word.span.end..], &lang.duration_halves);
+            return Some((m.value + if half { 0.5 } else { 0.0 }) * months);
         }
         if !lang
             .duration_fillers
@@ -362,6 +364,18 @@ fn duration_months(text: &str, m: &NumberMention, lang: &Language) -> Option<f64
         rest = &rest[word.span.end..];
     }
     None
+}
+
+/// Whether `after` (the text after a unit of time) starts with one of the language's words
+/// for half a unit more (`un siècle et demi`, `a year and a half`).
+fn and_a_half(after: &str, halves: &[String]) -> bool {
+    let after = after.trim_start();
+    halves.iter().any(|half| {
+        after
+            .get(..half.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(half))
+            && !after[half.len()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// Whether an unpaired value of 10 or more is said elsewhere on the other side: a value said

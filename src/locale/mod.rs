@@ -68,6 +68,8 @@ struct LocaleFile {
     #[serde(default)]
     duration_fillers: Vec<String>,
     #[serde(default)]
+    duration_halves: Vec<String>,
+    #[serde(default)]
     durations: HashMap<String, f64>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
@@ -153,6 +155,8 @@ pub struct Language {
     /// Words that may stand between a number and its unit of time (`half a century`, `les
     /// 18 derniers mois`).
     pub duration_fillers: Vec<String>,
+    /// Words after a unit of time that add half a unit (`un an et demi`, `a year and a half`).
+    pub duration_halves: Vec<String>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
     /// The first two letters of the number words, multipliers, scale words and joiners: most
@@ -322,6 +326,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         scale: file.scale.into_iter().collect(),
         durations: file.durations.into_iter().collect(),
         duration_fillers: file.duration_fillers,
+        duration_halves: file.duration_halves,
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),
         number_starts,
