@@ -370,11 +370,15 @@ fn duration_months(text: &str, m: &NumberMention, lang: &Language) -> Option<f64
 /// for half a unit more (`un siècle et demi`, `a year and a half`).
 fn and_a_half(after: &str, halves: &[String]) -> bool {
     let after = after.trim_start();
-    halves.iter().any(|half| {
-        after
-            .get(..half.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(half))
-            && !after[half.len()..].starts_with(char::is_alphanumeric)
+    markers_at_start(after, halves)
+        .any(|half| !after[half.len()..].starts_with(char::is_alphanumeric))
+}
+
+/// The markers `text` starts with, case aside (ASCII).
+fn markers_at_start<'m>(text: &str, markers: &'m [String]) -> impl Iterator<Item = &'m str> {
+    markers.iter().map(String::as_str).filter(move |marker| {
+        text.get(..marker.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(marker))
     })
 }
 
@@ -399,11 +403,7 @@ fn paired_word_spans(mentions: &[NumberMention], used: &[bool]) -> Vec<Span> {
 /// A number followed by one of the language's percentage signs or words (`%`, `per cent`).
 fn is_percentage(text: &str, m: &NumberMention, markers: &[String]) -> bool {
     let after = text[m.span.end..].trim_start_matches([' ', '\u{00A0}', '\u{202F}']);
-    markers.iter().any(|marker| {
-        after
-            .get(..marker.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(marker))
-    })
+    markers_at_start(after, markers).next().is_some()
 }
 
 /// A clock time followed by one of the language's afternoon markers (`p.m.`), its minutes
