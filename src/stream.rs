@@ -44,9 +44,10 @@ pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
 ) -> Result<(), E> {
     let batch_lines = batch_lines.max(1);
     let names = (source.name.clone(), target.name.clone());
+    // Where the next report starts in the input, advanced by each report handed over.
     let mut offsets = Offsets::default();
-    let mut hand_over = |report: &Report, lines: usize, offsets: &mut Offsets| {
-        emit(report, lines, *offsets)?;
+    let mut hand_over = |report: &Report, lines: usize| {
+        emit(report, lines, offsets)?;
         offsets.lines += lines;
         offsets.segments += report.summary.segments;
         Ok::<(), E>(())
@@ -58,7 +59,7 @@ pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
             let checking = scope
                 .spawn(|| check_texts((&names.0, source_text), (&names.1, target_text), options));
             let handed = match pending.take() {
-                Some((report, lines)) => hand_over(&report, lines, &mut offsets),
+                Some((report, lines)) => hand_over(&report, lines),
                 None => Ok(()),
             };
             let next = read_batch(&mut source, &mut target, batch_lines, false);
@@ -73,14 +74,14 @@ pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
             Ok(next) => next,
             Err(error) => {
                 // What was read before the error is reported, as when reading came first.
-                hand_over(&report, lines, &mut offsets)?;
+                hand_over(&report, lines)?;
                 return Err(error.into());
             }
         };
         pending = Some((report, lines));
     }
     match pending {
-        Some((report, lines)) => hand_over(&report, lines, &mut offsets),
+        Some((report, lines)) => hand_over(&report, lines),
         None => Ok(()),
     }
 }
