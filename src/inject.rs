@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 pub enum ErrorType {
     ChangedNumber,
     ScaleWord,
+    UnitSwapped,
     MisspeltName,
     DroppedSentence,
     DroppedClause,
@@ -25,7 +26,7 @@ pub enum ErrorType {
 }
 
 impl ErrorType {
-    pub const ALL: [ErrorType; 11] = [
+    pub const ALL: [ErrorType; 12] = [
         ErrorType::ChangedNumber,
         ErrorType::ScaleWord,
         ErrorType::MisspeltName,
@@ -37,12 +38,15 @@ impl ErrorType {
         ErrorType::ChangedUrl,
         ErrorType::BrokenQuotes,
         ErrorType::BrokenSpacing,
+        // Last, so that adding it left the other types' seeds (their index) as they were.
+        ErrorType::UnitSwapped,
     ];
 
     pub fn name(self) -> &'static str {
         match self {
             ErrorType::ChangedNumber => "changed number",
             ErrorType::ScaleWord => "scale word swapped",
+            ErrorType::UnitSwapped => "unit swapped",
             ErrorType::MisspeltName => "misspelt name",
             ErrorType::DroppedSentence => "dropped sentence",
             ErrorType::DroppedClause => "dropped clause",
@@ -58,7 +62,9 @@ impl ErrorType {
     /// Rules whose finding on the injected segment counts as catching the error.
     pub fn expected_rules(self) -> &'static [&'static str] {
         match self {
-            ErrorType::ChangedNumber | ErrorType::ScaleWord => &["number-mismatch"],
+            ErrorType::ChangedNumber | ErrorType::ScaleWord | ErrorType::UnitSwapped => {
+                &["number-mismatch"]
+            }
             ErrorType::MisspeltName => &["entity-misspelt"],
             ErrorType::DroppedSentence | ErrorType::DroppedClause => &["omission"],
             ErrorType::AddedSentence => &["addition"],
@@ -120,6 +126,23 @@ pub struct Injector<'a> {
     pub source_pool: &'a [String],
 }
 
+static NUMBER_THEN_WORD: OnceLock<Regex> = OnceLock::new();
+
+/// The word of the unit of `lang` that measures `unit`'s quantity with the next larger size
+/// (the next smaller, for the largest), alphabetically first among equals.
+fn other_unit<'l>(lang: &'l Language, unit: &crate::locale::Unit) -> Option<&'l str> {
+    let mut others: Vec<(&str, f64)> = lang
+        .units
+        .iter()
+        .filter(|(_, u)| u.quantity == unit.quantity && u.size != unit.size)
+        .map(|(word, u)| (word.as_str(), u.size))
+        .collect();
+    others.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(b.0)));
+    let larger = others.iter().find(|(_, size)| *size > unit.size);
+    let smaller = others.iter().rev().find(|(_, size)| *size < unit.size);
+    larger.or(smaller).map(|(word, _)| *word)
+}
+
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
 }
@@ -140,6 +163,7 @@ impl Injector<'_> {
         match kind {
             ErrorType::ChangedNumber => change_number(target, rng).map(keep_source),
             ErrorType::ScaleWord => self.swap_scale(target).map(keep_source),
+            ErrorType::UnitSwapped => self.swap_unit(target).map(keep_source),
             ErrorType::MisspeltName => misspell_name(source, target, rng).map(keep_source),
             ErrorType::DroppedSentence => self.drop_sentence(source, rng).map(|s| Injected {
                 source: s,
@@ -184,6 +208,25 @@ impl Injector<'_> {
             }
         }
         None
+    }
+
+    /// The first unit of measure after a number in the target (`30 km`) replaced by another
+    /// unit of the same quantity, the number kept (`30 miles`): a conversion forgotten or
+    /// made twice. The unit taken is the next larger one the language lists (the smaller, for
+    /// its largest), so that the swap is the same on every run.
+    fn swap_unit(&self, target: &str) -> Option<String> {
+        let lang = self.target_lang;
+        let number_then_word = regex(&NUMBER_THEN_WORD, r"\d[-\s]?(\p{L}+[²2]?)");
+        number_then_word.captures_iter(target).find_map(|c| {
+            let word = c.get(1)?;
+            let unit = lang.unit(word.as_str())?;
+            let other = other_unit(lang, unit)?;
+            Some(format!(
+                "{}{other}{}",
+                &target[..word.start()],
+                &target[word.end()..]
+            ))
+        })
     }
 
     /// A sentence the target leaves out: the source gains a sentence of another pair (before
@@ -464,6 +507,25 @@ mod tests {
             .unwrap()
             .target;
         assert_eq!(broken, "\"How do you know? he asked.");
+    }
+
+    #[test]
+    fn a_unit_is_swapped_for_the_next_larger_of_its_quantity() {
+        let inj = injector();
+        let swap = |target: &str| {
+            inj.inject(ErrorType::UnitSwapped, "", target, &mut Rng::new(1))
+                .map(|i| i.target)
+        };
+        assert_eq!(
+            swap("La route fait 30 km de long.").as_deref(),
+            Some("La route fait 30 mile de long.")
+        );
+        assert_eq!(
+            swap("Il a 12 ans et pèse 40 kilos.").as_deref(),
+            Some("Il a 12 décennie et pèse 40 kilos.")
+        );
+        // A number without a unit, and a unit without a number, offer no place.
+        assert_eq!(swap("Il a 12 frères et des kilomètres à faire."), None);
     }
 
     #[test]

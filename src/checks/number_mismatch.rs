@@ -16,10 +16,15 @@ static RULE: Rule = Rule {
 conventions: decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), scale \
 words (`1.3 billion` ↔ `1,3 milliard`; the French `billion` is 10^12) and number words \
 (`three thousand` ↔ `3 000`), and Roman ordinals where the language writes them (`19th \
-century` ↔ `XIXe siècle`); a length of time may be counted in another unit (`30 years` ↔ \
-`trois décennies`, `one and a half years` ↔ `18 mois`: the units of `[durations]` in \
-`data/<lang>/locale.toml`). A number changed in value is reported on the target with the \
-source value as suggestion; a number one side lacks is reported on the side that has it.",
+century` ↔ `XIXe siècle`); a measure may be given in another unit of its quantity: exactly \
+between units that are whole multiples of each other (`30 years` ↔ `trois décennies`, `one \
+and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between systems, which \
+translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`, `30 miles` ↔ `50 \
+km`); the units are the `[units]` tables of `data/<lang>/locale.toml`. A number changed in \
+value is reported on the target with the source value as suggestion; a number one side \
+lacks is reported on the side that has it; a number carried over with its unit changed for \
+another of the same quantity (`30 miles` → `30 km`) is reported with the conversion as \
+suggestion.",
     example: RuleExample {
         source: "The smartphone texting service has 1.3 billion users.",
         bad: "Le service de messagerie compte 1,3 billion d'utilisateurs.",
@@ -40,6 +45,28 @@ impl Check for NumberMismatch {
             |m: &crate::locale::number::NumberMention| &ctx.source.text[m.span.range()];
         let target_text =
             |m: &crate::locale::number::NumberMention| &ctx.target.text[m.span.range()];
+        for change in &pairing.unit_changed {
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    format!(
+                        "`{} {}` in the target does not match `{} {}` in the source (about {} {})",
+                        target_text(&change.target),
+                        change.target_unit,
+                        source_text(&change.source),
+                        change.source_unit,
+                        format_number(to_significant(change.converted), ctx.target.lang),
+                        change.target_unit,
+                    ),
+                )
+                .with_source(ctx.source_span(change.source.span))
+                .with_target(ctx.target_span(change.target.span))
+                .with_suggestion(format_number(
+                    to_significant(change.converted),
+                    ctx.target.lang,
+                )),
+            );
+        }
         let changed = pairing.missing.len().min(pairing.added.len());
         for (s, t) in pairing.missing.iter().zip(&pairing.added) {
             out.push(
@@ -78,6 +105,16 @@ impl Check for NumberMismatch {
             );
         }
     }
+}
+
+/// `value` rounded to three significant digits: a conversion suggested to a translator is
+/// rounded as theirs would be (48.3, not 48.28032).
+fn to_significant(value: f64) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let magnitude = 10f64.powf(value.abs().log10().floor() - 2.0);
+    (value / magnitude).round() * magnitude
 }
 
 #[cfg(test)]
@@ -256,6 +293,62 @@ mod tests {
             ),
             vec!["30"]
         );
+    }
+
+    #[test]
+    fn a_measure_converted_to_another_system_is_the_same_number() {
+        let none: Vec<String> = Vec::new();
+        let same = [
+            (
+                "The 1,700-mile pipeline would extend from Canada.",
+                "L'oléoduc de 2 736 km s'étendrait du Canada.",
+            ),
+            // Rounded as translators round.
+            ("The road is 30 miles long.", "La route fait 50 km."),
+            ("The wall is 10 feet high.", "Le mur fait 3 mètres de haut."),
+            ("He weighs 200 pounds.", "Il pèse 91 kilos."),
+            (
+                "They pumped 2 million barrels.",
+                "Ils ont pompé 2 millions de barils.",
+            ),
+            // Units that are whole multiples of each other convert exactly.
+            ("The track is 1.5 km long.", "La piste fait 1 500 mètres."),
+        ];
+        for (source, target) in same {
+            assert_eq!(flagged(source, target), none, "{source}");
+        }
+        // Beyond rounding, or off between whole multiples, it is another number.
+        assert_eq!(
+            flagged("The road is 30 miles long.", "La route fait 40 km."),
+            vec!["40"]
+        );
+        assert_eq!(
+            flagged("It took 1 year.", "Cela a pris 13 mois."),
+            vec!["13"]
+        );
+    }
+
+    #[test]
+    fn a_unit_changed_without_converting_is_flagged_with_the_conversion() {
+        let found = run(
+            &NumberMismatch,
+            "The road is 30 miles long and 3 metres wide.",
+            "La route fait 30 km de long et 3 mètres de large.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].0.message.contains("about 48,3 km"),
+            "{}",
+            found[0].0.message
+        );
+        // The unit is read on a compound too (`32-year-old`), and a number with the same unit
+        // is paired first: the changed one is found whichever comes first.
+        let found = run(
+            &NumberMismatch,
+            "The 32-year-old walked 3 metres in 3 days.",
+            "La femme de 32 mois a marché 3 kilomètres en 3 jours.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]

@@ -17,9 +17,23 @@ pub struct NumberPairing {
     /// Target numbers whose value is right only under the other separator convention, or
     /// written with the other convention's decimal mark.
     pub misformatted: Vec<(NumberMention, NumberMention)>,
+    /// Numbers of the same value whose units measure the same quantity but differ in size:
+    /// `30 miles` given as `30 km`.
+    pub unit_changed: Vec<UnitChange>,
     /// Spans of the numbers written in words that found a counterpart, on each side
     /// (`mil neuf cent vingt et un` for `1921`): their words are accounted for.
     pub paired_words: (Vec<Span>, Vec<Span>),
+}
+
+/// A number carried over with its unit changed for another of the same quantity.
+#[derive(Debug, Clone)]
+pub struct UnitChange {
+    pub source: NumberMention,
+    pub target: NumberMention,
+    pub source_unit: String,
+    pub target_unit: String,
+    /// The source's measure in the target's unit.
+    pub converted: f64,
 }
 
 impl NumberPairing {
@@ -36,7 +50,7 @@ impl NumberPairing {
 
 /// Pairs numbers: first digits with equal values, then values that agree once the target's
 /// separators are read the other way, then digits with number words on the other side.
-pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
+pub fn pair_numbers<'a>(ctx: &'a BeadContext) -> NumberPairing {
     let source = find_numbers(ctx.source.text, ctx.source.lang);
     let target = find_numbers(ctx.target.text, ctx.target.lang);
     let mut used = Used {
@@ -49,15 +63,35 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // `one` and `un` are as often pronouns and articles as numbers.
     let digits = |m: &NumberMention| m.written == Written::Digits || m.value >= 1e6;
 
-    for (i, j) in used.pass(&source, &target, |s, t| {
+    let measure = |m: &NumberMention, side: &'a SideText| measure(side.text, m, side.lang);
+    // The same value in the same unit first (`3 metres … 3 days` ↔ `3 jours … 3 mètres`), so
+    // that a unit changed on one of them (`3 kilomètres`) is not hidden by the other.
+    let same_measure = |s: &NumberMention, t: &NumberMention| {
+        measure(s, &ctx.source)
+            .zip(measure(t, &ctx.target))
+            .is_some_and(|(a, b)| a.agrees_with(&b, b.value))
+    };
+    let same_unit = used.pass(&source, &target, |s, t| {
+        digits(s) && digits(t) && same_value(s.value, t.value) && same_measure(s, t)
+    });
+    let same_number = used.pass(&source, &target, |s, t| {
         digits(s) && digits(t) && same_value(s.value, t.value)
-    }) {
+    });
+    for &(i, j) in same_unit.iter().chain(&same_number) {
         if target[j].foreign_format {
             pairing
                 .misformatted
                 .push((source[i].clone(), target[j].clone()));
         }
     }
+    let mut check_units = |pairs: &[(usize, usize)]| {
+        for &(i, j) in pairs {
+            if let Some(change) = unit_change(&source[i], &target[j], ctx) {
+                pairing.unit_changed.push(change);
+            }
+        }
+    };
+    check_units(&same_number);
     // Values that agree when the target is read with the other convention (`1,300` for 1300).
     let reread = |s: &NumberMention, t: &NumberMention| {
         digits(s) && digits(t) && t.other_reading.is_some_and(|v| same_value(s.value, v))
@@ -85,9 +119,10 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             || t.before_range_scale.is_some_and(|v| same_value(v, s.value))
     });
     // Digits on one side, words on the other (`3,000` ↔ `trois mille`).
-    used.pass(&source, &target, |s, t| {
+    let digits_and_words = used.pass(&source, &target, |s, t| {
         digits(s) != digits(t) && same_value(s.value, t.value)
     });
+    check_units(&digits_and_words);
     // A percentage and a fraction in words (`50 %` ↔ `la moitié`, `a quarter` ↔ `25 %`).
     used.pass(&source, &target, |s, t| {
         let fraction_of = |m: &NumberMention, side: Side| {
@@ -99,14 +134,25 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             || (s.written == Written::Words
                 && fraction_of(t, Side::Target).is_some_and(|v| same_value(v, s.value)))
     });
-    // A length of time counted in another unit (`30 years` ↔ `trois décennies`, `one and a
-    // half years` ↔ `18 mois`, `50 years` ↔ `un demi-siècle`).
-    used.pass(&source, &target, |s, t| {
-        let months = |m: &NumberMention, side: &SideText| duration_months(side.text, m, side.lang);
-        months(s, &ctx.source)
-            .zip(months(t, &ctx.target))
-            .is_some_and(|(a, b)| same_value(a, b))
+    // A measure given in another unit (`30 years` ↔ `trois décennies`, `one and a half years`
+    // ↔ `18 mois`, `a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`) — or in another unit
+    // and the other convention's separators (`2,735 km`, read 2.735 in French).
+    let converted = used.pass(&source, &target, |s, t| {
+        measure(s, &ctx.source)
+            .zip(measure(t, &ctx.target))
+            .is_some_and(|(a, b)| a.agrees_with(&b, b.value) || a.agrees_with(&b, b.reread()))
     });
+    for (i, j) in converted {
+        let (a, b) = (&source[i], &target[j]);
+        let (Some(a), Some(b)) = (measure(a, &ctx.source), measure(b, &ctx.target)) else {
+            continue;
+        };
+        if !a.agrees_with(&b, b.value) {
+            pairing
+                .misformatted
+                .push((source[i].clone(), target[j].clone()));
+        }
+    }
     // Years and their short forms (`the 1960s` ↔ `les années 60`, `2011/12` ↔ `2011/2012`),
     // and 12-hour clock times (`2 p.m.` ↔ `14 heures`).
     used.pass(&source, &target, |s, t| {
@@ -330,32 +376,107 @@ fn fraction_of_percentage(text: &str, m: &NumberMention, lang: &Language) -> Opt
         .then_some(m.value / 100.0)
 }
 
-/// The length of time, in months, that `m` counts when a unit of time of the language
-/// ([`Language::durations`]) ends it (`demi-siècle`) or follows it, perhaps after one filler
-/// word (`half a century`, `les 18 derniers mois`) and perhaps with half a unit more after it
-/// (`un siècle et demi`).
-fn duration_months(text: &str, m: &NumberMention, lang: &Language) -> Option<f64> {
-    if lang.durations.is_empty() {
+/// The change of unit between a source number and the target number of the same value paired
+/// with it, if both have a unit of the same quantity and the sizes differ (`30 miles` ↔ `30
+/// km`).
+fn unit_change(
+    source: &NumberMention,
+    target: &NumberMention,
+    ctx: &BeadContext,
+) -> Option<UnitChange> {
+    let a = measure(ctx.source.text, source, ctx.source.lang)?;
+    let b = measure(ctx.target.text, target, ctx.target.lang)?;
+    (a.quantity == b.quantity && !a.agrees_with(&b, b.value)).then(|| UnitChange {
+        source: source.clone(),
+        target: target.clone(),
+        source_unit: a.unit_word.to_string(),
+        target_unit: b.unit_word.to_string(),
+        converted: a.value / b.unit_size,
+    })
+}
+
+/// A number with its unit of measure: its value in the quantity's base unit, and the same
+/// under the other convention's separators, if the digits can be read so.
+#[derive(Debug, Clone, PartialEq)]
+struct Measure<'a> {
+    quantity: &'a str,
+    /// The unit as written.
+    unit_word: &'a str,
+    unit_size: f64,
+    value: f64,
+    other_reading: Option<f64>,
+}
+
+/// Share by which a measure converted between units of different systems may differ from the
+/// exact conversion: translators round (`30 miles` ↔ `50 km` is 3.5% off).
+const CONVERSION_TOLERANCE: f64 = 0.05;
+
+impl Measure<'_> {
+    /// Whether this measure and `other` (read as `other_value`) are the same amount: exactly,
+    /// in units that are whole multiples of each other (years and decades, metres and
+    /// kilometres), or to [`CONVERSION_TOLERANCE`] between systems (miles and kilometres).
+    fn agrees_with(&self, other: &Measure, other_value: f64) -> bool {
+        if self.quantity != other.quantity || other_value.is_nan() {
+            return false;
+        }
+        let (small, large) = if self.unit_size <= other.unit_size {
+            (self.unit_size, other.unit_size)
+        } else {
+            (other.unit_size, self.unit_size)
+        };
+        let multiple = large / small;
+        if (multiple - multiple.round()).abs() < 1e-9 {
+            return same_value(self.value, other_value);
+        }
+        let largest = self.value.abs().max(other_value.abs());
+        largest > 0.0 && (self.value - other_value).abs() <= largest * CONVERSION_TOLERANCE
+    }
+
+    /// The value under the other convention's separators, or NaN.
+    fn reread(&self) -> f64 {
+        self.other_reading.unwrap_or(f64::NAN)
+    }
+}
+
+/// The measure `m` gives when a unit of the language ([`Language::units`]) ends it
+/// (`demi-siècle`) or follows it — after a hyphen (`1,700-mile`) or spaces, perhaps after one
+/// filler word (`half a century`, `les 18 derniers mois`) and perhaps with half a unit more
+/// after it (`un siècle et demi`).
+fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<Measure<'a>> {
+    if lang.units.is_empty() {
         return None;
     }
-    let unit_months = |word: &str| lang.durations.get(&word.to_lowercase()).copied();
+    // `half`: half a unit more.
+    let of = |unit: &'a crate::locale::Unit, unit_word: &'a str, half: bool| {
+        let half = if half { 0.5 } else { 0.0 };
+        Measure {
+            quantity: &unit.quantity,
+            unit_word,
+            unit_size: unit.size,
+            value: (m.value + half) * unit.size,
+            other_reading: m.other_reading.map(|v| (v + half) * unit.size),
+        }
+    };
     let own_unit = text[m.span.range()].rsplit_once('-').map(|(_, last)| last);
-    if let Some(months) = own_unit.and_then(unit_months) {
-        return Some(m.value * months);
+    if let Some((word, unit)) = own_unit.and_then(|word| Some((word, lang.unit(word)?))) {
+        return Some(of(unit, word, false));
     }
     let mut rest = &text[m.span.end..];
-    for _ in 0..2 {
-        // The next word, with only spaces before it.
+    for filler in 0..2 {
+        // The next word, with only spaces (or, right after the number, a hyphen) before it.
         let word = word_iter(rest).next()?;
-        if !rest[..word.span.start].chars().all(char::is_whitespace) {
+        let before = &rest[..word.span.start];
+        if !(before.chars().all(char::is_whitespace) || (filler == 0 && before == "-")) {
             return None;
         }
-        if let Some(months) = unit_months(word.text) {
-            let half = and_a_half(&rest[word.span.end..], &lang.duration_halves);
-            return Some((m.value + if half { 0.5 } else { 0.0 }) * months);
+        // A compound counts by its first part (`32-year-old`, `a 5-year-old`).
+        let unit_word = word.text.split('-').next().unwrap_or(word.text);
+        if let Some(unit) = lang.unit(unit_word) {
+            let half = and_a_half(&rest[word.span.end..], &lang.measure_halves);
+            return Some(of(unit, unit_word, half));
         }
         if !lang
-            .duration_fillers
+            .measure_fillers
             .iter()
             .any(|f| f.eq_ignore_ascii_case(word.text))
         {
@@ -366,8 +487,8 @@ fn duration_months(text: &str, m: &NumberMention, lang: &Language) -> Option<f64
     None
 }
 
-/// Whether `after` (the text after a unit of time) starts with one of the language's words
-/// for half a unit more (`un siècle et demi`, `a year and a half`).
+/// Whether `after` (the text after a unit) starts with one of the language's words for half a
+/// unit more (`un siècle et demi`, `a year and a half`).
 fn and_a_half(after: &str, halves: &[String]) -> bool {
     let after = after.trim_start();
     markers_at_start(after, halves)

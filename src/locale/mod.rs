@@ -66,11 +66,12 @@ struct LocaleFile {
     #[serde(default)]
     teen_tens: Vec<f64>,
     #[serde(default)]
-    duration_fillers: Vec<String>,
+    measure_fillers: Vec<String>,
     #[serde(default)]
-    duration_halves: Vec<String>,
+    measure_halves: Vec<String>,
+    /// Quantity → unit word → size in the quantity's base unit.
     #[serde(default)]
-    durations: HashMap<String, f64>,
+    units: HashMap<String, HashMap<String, f64>>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -107,6 +108,29 @@ pub struct Elision {
     pub words: Vec<String>,
     /// Lower-case letters a word elides before.
     pub before: String,
+}
+
+/// A unit of measure: the quantity it measures (`length`) and its size in that quantity's
+/// base unit (a mile is 1,609.344 metres).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub quantity: String,
+    pub size: f64,
+}
+
+/// The `[units.QUANTITY]` tables as one map from unit word to unit.
+fn units_by_word(
+    tables: HashMap<String, HashMap<String, f64>>,
+) -> rustc_hash::FxHashMap<String, Unit> {
+    tables
+        .into_iter()
+        .flat_map(|(quantity, words)| {
+            words.into_iter().map(move |(word, size)| {
+                let quantity = quantity.clone();
+                (word, Unit { quantity, size })
+            })
+        })
+        .collect()
 }
 
 #[derive(Debug, Deserialize)]
@@ -149,14 +173,14 @@ pub struct Language {
     /// Signs and words after a number that make it a percentage (`%`, `per cent`).
     pub percent: Vec<String>,
     pub scale: rustc_hash::FxHashMap<String, f64>,
-    /// Units of time and their length in months (`decade` = 120), lower case: a number of
-    /// them is a duration that the other side may count in another unit.
-    pub durations: rustc_hash::FxHashMap<String, f64>,
-    /// Words that may stand between a number and its unit of time (`half a century`, `les
-    /// 18 derniers mois`).
-    pub duration_fillers: Vec<String>,
-    /// Words after a unit of time that add half a unit (`un an et demi`, `a year and a half`).
-    pub duration_halves: Vec<String>,
+    /// Units of measure by their word (`decade`, `km`, `miles`): a number of them is a
+    /// measure that the other side may give in another unit.
+    pub units: rustc_hash::FxHashMap<String, Unit>,
+    /// Words that may stand between a number and its unit (`half a century`, `les 18 derniers
+    /// mois`).
+    pub measure_fillers: Vec<String>,
+    /// Words after a unit that add half a unit (`un an et demi`, `a year and a half`).
+    pub measure_halves: Vec<String>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
     /// The first two letters of the number words, multipliers, scale words and joiners: most
@@ -324,9 +348,9 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         percent: file.percent,
         teen_tens: file.teen_tens,
         scale: file.scale.into_iter().collect(),
-        durations: file.durations.into_iter().collect(),
-        duration_fillers: file.duration_fillers,
-        duration_halves: file.duration_halves,
+        units: units_by_word(file.units),
+        measure_fillers: file.measure_fillers,
+        measure_halves: file.measure_halves,
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),
         number_starts,
@@ -409,6 +433,16 @@ fn letter_bucket(c: char) -> u8 {
 }
 
 impl Language {
+    /// The unit `word` names, looked up as written and, when longer than two letters, in
+    /// lower case (`Kilometer`, `Miles`; but `M.` is no metre).
+    pub fn unit(&self, word: &str) -> Option<&Unit> {
+        self.units.get(word).or_else(|| {
+            (word.chars().nth(2).is_some())
+                .then(|| self.units.get(&word.to_lowercase()))
+                .flatten()
+        })
+    }
+
     /// Whether `word` may be a number word, a multiplier, a scale word or a joiner, judged by
     /// its first two letters (never false for one that is).
     pub fn may_be_number_word(&self, word: &str) -> bool {
@@ -505,6 +539,37 @@ mod tests {
             french.write_scale[1].form_after(1.3, french.scale_plural),
             "milliard"
         );
+    }
+
+    #[test]
+    fn no_unit_word_measures_two_quantities() {
+        // `units_by_word` keeps one quantity per word: a word listed under two would silently
+        // lose one of them.
+        for embedded in EMBEDDED {
+            let file: LocaleFile = toml::from_str(embedded.locale).unwrap();
+            let mut seen: HashMap<&str, &str> = HashMap::new();
+            for (quantity, words) in &file.units {
+                for word in words.keys() {
+                    let before = seen.insert(word, quantity);
+                    assert!(
+                        before.is_none(),
+                        "{}: `{word}` is in [units.{quantity}] and [units.{}]",
+                        embedded.code,
+                        before.unwrap_or_default()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn units_are_found_as_written_and_longer_ones_in_lower_case() {
+        let french = Language::get("fr").unwrap();
+        assert_eq!(french.unit("km").unwrap().size, 1000.0);
+        assert_eq!(french.unit("Kilomètres").unwrap().quantity, "length");
+        assert!(french.unit("M").is_none(), "`M.` is Monsieur");
+        let german = Language::get("de").unwrap();
+        assert_eq!(german.unit("Jahrzehnte").unwrap().size, 120.0);
     }
 
     #[test]
