@@ -48,9 +48,11 @@ impl NumberPairing {
     }
 }
 
-/// Pairs numbers: first digits with equal values, then values that agree once the target's
-/// separators are read the other way, then digits with number words on the other side.
-pub fn pair_numbers<'a>(ctx: &'a BeadContext) -> NumberPairing {
+/// Pairs numbers: first digits with equal values (those in the same unit before the others),
+/// then values that agree once the target's separators are read the other way, then digits
+/// with number words on the other side, then measures in other units; and notes the numbers
+/// carried over with their unit changed.
+pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     let source = find_numbers(ctx.source.text, ctx.source.lang);
     let target = find_numbers(ctx.target.text, ctx.target.lang);
     let mut used = Used {
@@ -63,16 +65,21 @@ pub fn pair_numbers<'a>(ctx: &'a BeadContext) -> NumberPairing {
     // `one` and `un` are as often pronouns and articles as numbers.
     let digits = |m: &NumberMention| m.written == Written::Digits || m.value >= 1e6;
 
-    let measure = |m: &NumberMention, side: &'a SideText| measure(side.text, m, side.lang);
+    // A source and a target number with their units, when both have one.
+    let measures = |s: &NumberMention, t: &NumberMention| {
+        measure(ctx.source.text, s, ctx.source.lang).zip(measure(
+            ctx.target.text,
+            t,
+            ctx.target.lang,
+        ))
+    };
     // The same value in the same unit first (`3 metres … 3 days` ↔ `3 jours … 3 mètres`), so
     // that a unit changed on one of them (`3 kilomètres`) is not hidden by the other.
-    let same_measure = |s: &NumberMention, t: &NumberMention| {
-        measure(s, &ctx.source)
-            .zip(measure(t, &ctx.target))
-            .is_some_and(|(a, b)| a.agrees_with(&b, b.value))
-    };
     let same_unit = used.pass(&source, &target, |s, t| {
-        digits(s) && digits(t) && same_value(s.value, t.value) && same_measure(s, t)
+        digits(s)
+            && digits(t)
+            && same_value(s.value, t.value)
+            && measures(s, t).is_some_and(|(a, b)| a.agrees_with(&b, b.value))
     });
     let same_number = used.pass(&source, &target, |s, t| {
         digits(s) && digits(t) && same_value(s.value, t.value)
@@ -137,17 +144,13 @@ pub fn pair_numbers<'a>(ctx: &'a BeadContext) -> NumberPairing {
     // A measure given in another unit (`30 years` ↔ `trois décennies`, `one and a half years`
     // ↔ `18 mois`, `a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`) — or in another unit
     // and the other convention's separators (`2,735 km`, read 2.735 in French).
+    let reread_agrees =
+        |a: &Measure, b: &Measure| b.other_reading.is_some_and(|v| a.agrees_with(b, v));
     let converted = used.pass(&source, &target, |s, t| {
-        measure(s, &ctx.source)
-            .zip(measure(t, &ctx.target))
-            .is_some_and(|(a, b)| a.agrees_with(&b, b.value) || a.agrees_with(&b, b.reread()))
+        measures(s, t).is_some_and(|(a, b)| a.agrees_with(&b, b.value) || reread_agrees(&a, &b))
     });
     for (i, j) in converted {
-        let (a, b) = (&source[i], &target[j]);
-        let (Some(a), Some(b)) = (measure(a, &ctx.source), measure(b, &ctx.target)) else {
-            continue;
-        };
-        if !a.agrees_with(&b, b.value) {
+        if measures(&source[i], &target[j]).is_some_and(|(a, b)| !a.agrees_with(&b, b.value)) {
             pairing
                 .misformatted
                 .push((source[i].clone(), target[j].clone()));
@@ -416,7 +419,7 @@ impl Measure<'_> {
     /// in units that are whole multiples of each other (years and decades, metres and
     /// kilometres), or to [`CONVERSION_TOLERANCE`] between systems (miles and kilometres).
     fn agrees_with(&self, other: &Measure, other_value: f64) -> bool {
-        if self.quantity != other.quantity || other_value.is_nan() {
+        if self.quantity != other.quantity {
             return false;
         }
         let (small, large) = if self.unit_size <= other.unit_size {
@@ -430,11 +433,6 @@ impl Measure<'_> {
         }
         let largest = self.value.abs().max(other_value.abs());
         largest > 0.0 && (self.value - other_value).abs() <= largest * CONVERSION_TOLERANCE
-    }
-
-    /// The value under the other convention's separators, or NaN.
-    fn reread(&self) -> f64 {
-        self.other_reading.unwrap_or(f64::NAN)
     }
 }
 
