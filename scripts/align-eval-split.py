@@ -6,7 +6,9 @@ are shorter, and what the aligner learns from a document, or how rare an anchor 
 on its length. This cuts the dev document into K parts at gold bead boundaries (so that every
 part has a gold alignment of its own), aligns each part alone and scores all parts together
 (micro-averaged, with align-score): a check that a change tuned on dev does not rely on its
-length. Test documents are never read.
+length. Each split is aligned twice: every part alone, and all parts in one call as a corpus
+(`transcheck align --manifest`), whose self-trained lexicon learns from every part. Test
+documents are never read.
 
 usage: scripts/align-eval-split.py [K ...] [--param NAME=VALUE ...]   (K defaults to 3 5 10)
 Needs ../shared/data and ../shared/tools relative to the repository root; prints `skipped` and
@@ -55,22 +57,33 @@ def write_part(directory, name, beads, source, target):
     return paths
 
 
-def score_split(parts, binary, params, beads, source, target):
+def score_split(parts, binary, params, beads, source, target, corpus):
+    """Aligns the parts one by one, or (`corpus`) all in one call as a corpus sharing one
+    self-trained lexicon, and scores them together."""
     with tempfile.TemporaryDirectory() as tmp:
-        args = []
+        align = [binary, "align", "--presegmented", "--from", "de", "--to", "fr"]
+        align += [f"--param={p}" for p in params]
+        args, manifest = [], []
         for k in range(parts):
             part = beads[k * len(beads) // parts:(k + 1) * len(beads) // parts]
             paths = write_part(tmp, str(k), part, source, target)
             output = os.path.join(tmp, f"{k}.out")
-            with open(output, "w", encoding="utf-8") as out:
-                subprocess.run(
-                    [binary, "align", "--presegmented", "--from", "de", "--to", "fr"]
-                    + [f"--param={p}" for p in params]
-                    + [paths["de"], paths["fr"]],
-                    stdout=out,
-                    check=True,
-                )
+            if corpus:
+                manifest.append(f"{paths['de']}\t{paths['fr']}")
+                output = os.path.join(tmp, "corpus", f"{k}.de.beads")
+            else:
+                with open(output, "w", encoding="utf-8") as out:
+                    subprocess.run(align + [paths["de"], paths["fr"]], stdout=out, check=True)
             args += [paths["gold"], output]
+        if corpus:
+            with open(os.path.join(tmp, "manifest"), "w", encoding="utf-8") as f:
+                f.write("\n".join(manifest) + "\n")
+            subprocess.run(
+                align
+                + ["--manifest", os.path.join(tmp, "manifest")]
+                + ["--output-dir", os.path.join(tmp, "corpus")],
+                check=True,
+            )
         return subprocess.run([SCORE] + args, capture_output=True, text=True, check=True).stdout
 
 
@@ -90,8 +103,10 @@ def main():
     target = read_lines(os.path.join(DATA, "dev.fr"))
     beads = [parse_bead(line) for line in read_lines(os.path.join(DATA, "dev.defr"))]
     for parts in args.parts:
-        result = score_split(parts, binary, args.param, beads, source, target).strip()
-        print(f"dev in {parts} parts: {result}")
+        for corpus in (False, True):
+            result = score_split(parts, binary, args.param, beads, source, target, corpus)
+            how = "as one corpus" if corpus else "each alone"
+            print(f"dev in {parts} parts, {how}: {result.strip()}")
     return 0
 
 

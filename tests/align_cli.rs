@@ -144,3 +144,74 @@ fn a_missing_file_is_an_error() {
         .code(2)
         .stderr(predicate::str::contains("no-such-file.txt"));
 }
+
+#[test]
+fn a_corpus_writes_one_alignment_per_pair() {
+    let dir = TempDir::new().unwrap();
+    let fr_lines = FR.replace("rapport. Il", "rapport.\nIl");
+    for side in ["en", "fr"] {
+        std::fs::create_dir_all(dir.path().join(side).join("sub")).unwrap();
+    }
+    write(&dir, "en/a.txt", EN);
+    write(&dir, "fr/a.txt", &fr_lines);
+    write(&dir, "en/sub/b.txt", "Is that acceptable?\n");
+    write(&dir, "fr/sub/b.txt", "Est-ce acceptable ?\n");
+    let out = dir.path().join("out");
+    transcheck()
+        .args(["align", "--presegmented", "--output-dir"])
+        .arg(&out)
+        .arg(dir.path().join("en"))
+        .arg(dir.path().join("fr"))
+        .assert()
+        .success()
+        .stdout("");
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    assert_eq!(
+        read("a.txt.beads"),
+        "[0]:[0]\n[1]:[1, 2]\n[2]:[3]\n[3]:[4]\n"
+    );
+    assert_eq!(read("sub/b.txt.beads"), "[0]:[0]\n");
+    // The same pairs from a manifest, named after the source files.
+    let manifest = write(
+        &dir,
+        "pairs.tsv",
+        "en/a.txt\tfr/a.txt\nen/sub/b.txt\tfr/sub/b.txt\n",
+    );
+    let listed = dir.path().join("listed");
+    transcheck()
+        .args(["align", "--presegmented", "--format", "tsv", "--manifest"])
+        .arg(&manifest)
+        .arg("--output-dir")
+        .arg(&listed)
+        .assert()
+        .success();
+    let tsv = std::fs::read_to_string(listed.join("b.txt.tsv")).unwrap();
+    assert!(
+        tsv.starts_with("Is that acceptable?\tEst-ce acceptable ?\t"),
+        "{tsv}"
+    );
+}
+
+#[test]
+fn a_corpus_needs_an_output_directory_and_two_files_do_not() {
+    let dir = TempDir::new().unwrap();
+    std::fs::create_dir_all(dir.path().join("en")).unwrap();
+    std::fs::create_dir_all(dir.path().join("fr")).unwrap();
+    write(&dir, "en/a.txt", EN);
+    write(&dir, "fr/a.txt", FR);
+    transcheck()
+        .arg("align")
+        .arg(dir.path().join("en"))
+        .arg(dir.path().join("fr"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--output-dir"));
+    transcheck()
+        .args(["align", "--output-dir"])
+        .arg(dir.path().join("out"))
+        .arg(dir.path().join("en/a.txt"))
+        .arg(dir.path().join("fr/a.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("for a corpus"));
+}

@@ -103,6 +103,22 @@ impl RawAnchors {
         }
     }
 
+    /// The anchors of source sentences `source` and target sentences `target` alone, with the
+    /// ids of the whole: one document of a corpus whose anchors were extracted together.
+    pub(crate) fn part(
+        &self,
+        source: std::ops::Range<usize>,
+        target: std::ops::Range<usize>,
+    ) -> RawAnchors {
+        RawAnchors {
+            kinds: self.kinds.clone(),
+            strengths: self.strengths.clone(),
+            keys: self.keys.clone(),
+            source: self.source[source].to_vec(),
+            target: self.target[target].to_vec(),
+        }
+    }
+
     /// Number of distinct ids.
     pub(crate) fn ids(&self) -> usize {
         self.kinds.len()

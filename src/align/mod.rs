@@ -233,11 +233,82 @@ impl Aligner {
         align_pass(&raw, &lengths, params, Some(&first)).beads()
     }
 
+    /// Aligns several pairs of documents (a corpus), each pair on its own, but with one
+    /// self-trained lexicon learnt from the confident beads of all of them: a short document
+    /// has too few beads to teach one alone. The first pass and each document's anchor weights
+    /// are those of [`Aligner::align`]; one pair gives the same beads as `align`.
+    pub fn align_corpus(&self, documents: &[(Vec<&str>, Vec<&str>)]) -> Vec<Vec<Bead>> {
+        let params = &self.params;
+        let all_source: Vec<&str> = documents.iter().flat_map(|(s, _)| s.clone()).collect();
+        let all_target: Vec<&str> = documents.iter().flat_map(|(_, t)| t.clone()).collect();
+        // Anchors extracted together share their ids, so that what one document teaches about
+        // a word holds in the others.
+        let mut raw = RawAnchors::extract(&all_source, &all_target, &self.lexicon, params);
+        let ranges = document_ranges(documents);
+        let lengths: Vec<(UnitSizes, UnitSizes)> = documents
+            .iter()
+            .map(|(s, t)| (UnitSizes::of(s), UnitSizes::of(t)))
+            .collect();
+        let part = |raw: &RawAnchors, (s, t): &DocumentRanges| raw.part(s.clone(), t.clone());
+        let firsts: Vec<Alignment> = ranges
+            .iter()
+            .zip(&lengths)
+            .map(|(r, l)| align_pass(&part(&raw, r), l, params, None))
+            .collect();
+        let all_beads =
+            |alignments: &[Alignment]| alignments.iter().map(Alignment::beads).collect();
+        if !self.realigns(all_source.len(), all_target.len()) {
+            return all_beads(&firsts);
+        }
+        let training: Vec<(usize, usize)> = firsts
+            .iter()
+            .zip(&ranges)
+            .flat_map(|(first, (s, t))| {
+                first
+                    .confident_one_to_one(params.learned_min_confidence)
+                    .into_iter()
+                    .map(move |(i, j)| (i + s.start, j + t.start))
+            })
+            .collect();
+        let pairs = bootstrap::learn_pairs(&raw, &training, params);
+        if pairs.is_empty() {
+            return all_beads(&firsts);
+        }
+        raw.add_learned(&pairs);
+        firsts
+            .iter()
+            .zip(&ranges)
+            .zip(&lengths)
+            .map(|((first, r), l)| {
+                if self.realigns(r.0.len(), r.1.len()) {
+                    align_pass(&part(&raw, r), l, params, Some(first)).beads()
+                } else {
+                    first.beads()
+                }
+            })
+            .collect()
+    }
+
     /// Whether a pair of documents gets a second pass with a self-trained lexicon.
     fn realigns(&self, n: usize, m: usize) -> bool {
         let params = &self.params;
         params.learned_weight > 0.0 && n.min(m) >= params.realign_min_sentences
     }
+}
+
+/// Where each document's sentences stand in the corpus, source and target.
+type DocumentRanges = (std::ops::Range<usize>, std::ops::Range<usize>);
+
+fn document_ranges(documents: &[(Vec<&str>, Vec<&str>)]) -> Vec<DocumentRanges> {
+    let (mut source, mut target) = (0, 0);
+    documents
+        .iter()
+        .map(|(s, t)| {
+            let ranges = (source..source + s.len(), target..target + t.len());
+            (source, target) = (ranges.0.end, ranges.1.end);
+            ranges
+        })
+        .collect()
 }
 
 /// One pass of the aligner over given anchors: the whole grid, coarse to fine, or only near
@@ -592,6 +663,33 @@ mod tests {
         covers_in_order(&beads, 60, 60);
         let diagonal = beads.iter().filter(|b| b.source == b.target).count();
         assert!(diagonal >= 55, "{diagonal} of 60 on the diagonal");
+    }
+
+    #[test]
+    fn a_corpus_is_aligned_document_by_document_with_one_lexicon() {
+        let mut random = Random(11);
+        let (a, b) = (random.sentences(30), random.sentences(25));
+        let (cipher_source, cipher_target) = cipher_translation(40);
+        fn view(v: &[String]) -> Vec<&str> {
+            v.iter().map(String::as_str).collect()
+        }
+        let documents = vec![
+            (view(&a), view(&a)),
+            (view(&cipher_source), view(&cipher_target)),
+            (view(&b[..20]), view(&b)),
+        ];
+        let aligner = Aligner::default();
+        let alignments = aligner.align_corpus(&documents);
+        assert_eq!(alignments.len(), 3);
+        for (beads, (source, target)) in alignments.iter().zip(&documents) {
+            covers_in_order(beads, source.len(), target.len());
+        }
+        // A corpus of one document is that document aligned alone.
+        let (source, target) = &documents[1];
+        assert_eq!(
+            aligner.align_corpus(&documents[1..2])[0],
+            aligner.align(source, target)
+        );
     }
 
     #[test]

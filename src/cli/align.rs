@@ -1,13 +1,15 @@
 //! `transcheck align SOURCE TARGET`: print the sentence alignment of a text and its
-//! translation.
+//! translation; or, for a corpus (two directories, or `--manifest FILE`), write one alignment
+//! per pair of documents into `--output-dir`, all aligned with one self-trained lexicon.
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use transcheck::Bead;
 use transcheck::align::{Aligner, align_documents};
+use transcheck::batch::{Pair, pairs_in_directories, read_manifest};
 use transcheck::ingest::read_text;
 use transcheck::locale::Language;
 use transcheck::model::Sentence;
@@ -16,10 +18,20 @@ use transcheck::segment::{lines_as_sentences, split_document};
 
 #[derive(Args)]
 pub struct AlignArgs {
-    /// The source text (one paragraph per line, or one sentence per line with --presegmented).
-    source: PathBuf,
-    /// Its translation.
-    target: PathBuf,
+    /// The source text (one paragraph per line, or one sentence per line with --presegmented),
+    /// or a directory of them.
+    #[arg(required_unless_present = "manifest")]
+    source: Option<PathBuf>,
+    /// Its translation, or a directory with the same file names.
+    #[arg(required_unless_present = "manifest")]
+    target: Option<PathBuf>,
+    /// Align the pairs listed in FILE (`SOURCE<TAB>TARGET` a line, relative to FILE).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["source", "target"])]
+    manifest: Option<PathBuf>,
+    /// Where a corpus's alignments go, one file per pair: the source file's path (relative to
+    /// its directory, or its name for a manifest) with `.beads`, `.tsv` or `.json` added.
+    #[arg(long, value_name = "DIR")]
+    output_dir: Option<PathBuf>,
     /// Source language (ISO 639-1); only needed to split sentences.
     #[arg(long, default_value = "en")]
     from: String,
@@ -54,6 +66,11 @@ struct Side {
 }
 
 impl Side {
+    /// Every sentence's text.
+    fn all_text(&self) -> Vec<&str> {
+        self.text(&(0..self.sentences.len()))
+    }
+
     fn text(&self, sentences: &std::ops::Range<usize>) -> Vec<&str> {
         self.sentences[sentences.clone()]
             .iter()
@@ -67,8 +84,17 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
     for assignment in &args.params {
         aligner.params.set(assignment)?;
     }
-    let source = read_side(&args.source, &args.from, args.presegmented)?;
-    let target = read_side(&args.target, &args.to, args.presegmented)?;
+    if let Some(pairs) = corpus(&args)? {
+        return align_corpus(&args, &aligner, &pairs);
+    }
+    let (Some(source), Some(target)) = (&args.source, &args.target) else {
+        bail!("give SOURCE and TARGET, or --manifest FILE");
+    };
+    if args.output_dir.is_some() {
+        bail!("--output-dir is for a corpus: two directories or --manifest FILE");
+    }
+    let source = read_side(source, &args.from, args.presegmented)?;
+    let target = read_side(target, &args.to, args.presegmented)?;
     let beads = align_documents(
         &source.document,
         &source.sentences,
@@ -76,11 +102,7 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
         &target.sentences,
         &aligner,
     );
-    let output = match args.format {
-        AlignFormat::Beads => render_beads(&beads),
-        AlignFormat::Tsv => render_tsv(&beads, &source, &target),
-        AlignFormat::Json => render_json(&beads, &source, &target)?,
-    };
+    let output = render(args.format, &beads, &source, &target)?;
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout
         .write_all(output.as_bytes())
@@ -90,6 +112,107 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
         return Err(e).context("cannot write to standard output");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The document pairs of a corpus (a manifest, or two directories), or `None` for two files.
+fn corpus(args: &AlignArgs) -> anyhow::Result<Option<Vec<(Pair, PathBuf)>>> {
+    if let Some(manifest) = &args.manifest {
+        let pairs = read_manifest(manifest)?;
+        return Ok(Some(
+            pairs
+                .into_iter()
+                .map(|pair| {
+                    let name = pair
+                        .source
+                        .file_name()
+                        .map(PathBuf::from)
+                        .unwrap_or_default();
+                    (pair, name)
+                })
+                .collect(),
+        ));
+    }
+    let (Some(source), Some(target)) = (&args.source, &args.target) else {
+        return Ok(None);
+    };
+    match (source.is_dir(), target.is_dir()) {
+        (true, true) => Ok(Some(
+            pairs_in_directories(source, target)?
+                .into_iter()
+                .map(|pair| {
+                    let relative = pair.source.strip_prefix(source).unwrap_or(&pair.source);
+                    let name = relative.to_path_buf();
+                    (pair, name)
+                })
+                .collect(),
+        )),
+        (false, false) => Ok(None),
+        _ => bail!(
+            "{} and {} must both be files or both be directories",
+            source.display(),
+            target.display()
+        ),
+    }
+}
+
+/// Aligns every pair of the corpus with one self-trained lexicon
+/// ([`Aligner::align_corpus`]) and writes each alignment under `--output-dir`.
+fn align_corpus(
+    args: &AlignArgs,
+    aligner: &Aligner,
+    pairs: &[(Pair, PathBuf)],
+) -> anyhow::Result<ExitCode> {
+    let Some(output_dir) = &args.output_dir else {
+        bail!("a corpus writes one alignment per pair: give --output-dir DIR");
+    };
+    let mut outputs = std::collections::HashSet::new();
+    let sides = pairs
+        .iter()
+        .map(|(pair, name)| {
+            let extension = match args.format {
+                AlignFormat::Beads => "beads",
+                AlignFormat::Tsv => "tsv",
+                AlignFormat::Json => "json",
+            };
+            let mut file_name = name.clone().into_os_string();
+            file_name.push(format!(".{extension}"));
+            let output = output_dir.join(file_name);
+            if !outputs.insert(output.clone()) {
+                bail!("two pairs would both write {}", output.display());
+            }
+            let source = read_side(&pair.source, &args.from, args.presegmented)?;
+            let target = read_side(&pair.target, &args.to, args.presegmented)?;
+            Ok((source, target, output))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let documents: Vec<(Vec<&str>, Vec<&str>)> = sides
+        .iter()
+        .map(|(source, target, _)| (source.all_text(), target.all_text()))
+        .collect();
+    let alignments = aligner.align_corpus(&documents);
+    for ((source, target, output), beads) in sides.iter().zip(alignments) {
+        if let Some(parent) = output.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let text = render(args.format, &beads, source, target)?;
+        std::fs::write(output, text)
+            .with_context(|| format!("cannot write {}", output.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render(
+    format: AlignFormat,
+    beads: &[Bead],
+    source: &Side,
+    target: &Side,
+) -> anyhow::Result<String> {
+    Ok(match format {
+        AlignFormat::Beads => render_beads(beads),
+        AlignFormat::Tsv => render_tsv(beads, source, target),
+        AlignFormat::Json => render_json(beads, source, target)?,
+    })
 }
 
 /// Reads a file and splits it into sentences; a language profile is needed only to split.
