@@ -215,3 +215,24 @@ fn a_corpus_needs_an_output_directory_and_two_files_do_not() {
         .code(2)
         .stderr(predicate::str::contains("for a corpus"));
 }
+
+#[test]
+fn a_corpus_never_writes_over_an_input() {
+    let dir = TempDir::new().unwrap();
+    std::fs::create_dir_all(dir.path().join("en")).unwrap();
+    std::fs::create_dir_all(dir.path().join("fr")).unwrap();
+    write(&dir, "en/a", EN);
+    write(&dir, "fr/a", FR);
+    // The target directory holds a file named as the output would be.
+    write(&dir, "en/a.beads", EN);
+    let kept = write(&dir, "fr/a.beads", FR);
+    transcheck()
+        .args(["align", "--output-dir"])
+        .arg(dir.path().join("fr"))
+        .arg(dir.path().join("en"))
+        .arg(dir.path().join("fr"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is an input"));
+    assert_eq!(std::fs::read_to_string(kept).unwrap(), FR);
+}

@@ -236,7 +236,8 @@ impl Aligner {
     /// Aligns several pairs of documents (a corpus), each pair on its own, but with one
     /// self-trained lexicon learnt from the confident beads of all of them: a short document
     /// has too few beads to teach one alone. The first pass and each document's anchor weights
-    /// are those of [`Aligner::align`]; one pair gives the same beads as `align`.
+    /// are those of [`Aligner::align`], and a document too short for a second pass of its own
+    /// keeps its first; one pair gives the same beads as `align`.
     pub fn align_corpus(&self, documents: &[(Vec<&str>, Vec<&str>)]) -> Vec<Vec<Bead>> {
         let params = &self.params;
         let all_source: Vec<&str> = documents.iter().flat_map(|(s, _)| s.clone()).collect();

@@ -165,20 +165,35 @@ fn align_corpus(
     let Some(output_dir) = &args.output_dir else {
         bail!("a corpus writes one alignment per pair: give --output-dir DIR");
     };
+    let extension = match args.format {
+        AlignFormat::Beads => "beads",
+        AlignFormat::Tsv => "tsv",
+        AlignFormat::Json => "json",
+    };
+    // No input is ever overwritten, and no output twice.
+    let inputs: std::collections::HashSet<PathBuf> = pairs
+        .iter()
+        .flat_map(|(pair, _)| [&pair.source, &pair.target])
+        .filter_map(|path| path.canonicalize().ok())
+        .collect();
     let mut outputs = std::collections::HashSet::new();
     let sides = pairs
         .iter()
         .map(|(pair, name)| {
-            let extension = match args.format {
-                AlignFormat::Beads => "beads",
-                AlignFormat::Tsv => "tsv",
-                AlignFormat::Json => "json",
-            };
             let mut file_name = name.clone().into_os_string();
             file_name.push(format!(".{extension}"));
             let output = output_dir.join(file_name);
             if !outputs.insert(output.clone()) {
                 bail!("two pairs would both write {}", output.display());
+            }
+            if output
+                .canonicalize()
+                .is_ok_and(|path| inputs.contains(&path))
+            {
+                bail!(
+                    "{} is an input: choose another --output-dir",
+                    output.display()
+                );
             }
             let source = read_side(&pair.source, &args.from, args.presegmented)?;
             let target = read_side(&pair.target, &args.to, args.presegmented)?;
