@@ -2,6 +2,7 @@
 //! translation; or, for a corpus (two directories, or `--manifest FILE`), write one alignment
 //! per pair of documents into `--output-dir`, all aligned with one self-trained lexicon.
 
+use super::Documents;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use transcheck::Bead;
 use transcheck::align::{Aligner, align_documents};
-use transcheck::batch::{Pair, pairs_in_directories, read_manifest};
+use transcheck::batch::Pair;
 use transcheck::ingest::read_text;
 use transcheck::locale::Language;
 use transcheck::model::Sentence;
@@ -84,17 +85,19 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
     for assignment in &args.params {
         aligner.params.set(assignment)?;
     }
-    if let Some(pairs) = corpus(&args)? {
-        return align_corpus(&args, &aligner, &pairs);
-    }
-    let (Some(source), Some(target)) = (&args.source, &args.target) else {
-        bail!("give SOURCE and TARGET, or --manifest FILE");
+    let pair = match Documents::named(
+        args.manifest.as_ref(),
+        args.source.as_ref(),
+        args.target.as_ref(),
+    )? {
+        Documents::Corpus(pairs) => return align_corpus(&args, &aligner, &pairs),
+        Documents::Files(pair) => pair,
     };
     if args.output_dir.is_some() {
         bail!("--output-dir is for a corpus: two directories or --manifest FILE");
     }
-    let source = read_side(source, &args.from, args.presegmented)?;
-    let target = read_side(target, &args.to, args.presegmented)?;
+    let source = read_side(&pair.source, &args.from, args.presegmented)?;
+    let target = read_side(&pair.target, &args.to, args.presegmented)?;
     let beads = align_documents(
         &source.document,
         &source.sentences,
@@ -114,54 +117,20 @@ pub fn run(args: AlignArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The document pairs of a corpus (a manifest, or two directories), or `None` for two files.
-fn corpus(args: &AlignArgs) -> anyhow::Result<Option<Vec<(Pair, PathBuf)>>> {
-    if let Some(manifest) = &args.manifest {
-        let pairs = read_manifest(manifest)?;
-        return Ok(Some(
-            pairs
-                .into_iter()
-                .map(|pair| {
-                    let name = pair
-                        .source
-                        .file_name()
-                        .map(PathBuf::from)
-                        .unwrap_or_default();
-                    (pair, name)
-                })
-                .collect(),
-        ));
-    }
-    let (Some(source), Some(target)) = (&args.source, &args.target) else {
-        return Ok(None);
-    };
-    match (source.is_dir(), target.is_dir()) {
-        (true, true) => Ok(Some(
-            pairs_in_directories(source, target)?
-                .into_iter()
-                .map(|pair| {
-                    let relative = pair.source.strip_prefix(source).unwrap_or(&pair.source);
-                    let name = relative.to_path_buf();
-                    (pair, name)
-                })
-                .collect(),
-        )),
-        (false, false) => Ok(None),
-        _ => bail!(
-            "{} and {} must both be files or both be directories",
-            source.display(),
-            target.display()
-        ),
-    }
+/// Where the alignment of `pair` goes under `--output-dir`, before its extension: the source
+/// file's path relative to the source directory, or its name for a manifest.
+fn output_name(args: &AlignArgs, pair: &Pair) -> PathBuf {
+    args.source
+        .as_ref()
+        .and_then(|dir| pair.source.strip_prefix(dir).ok())
+        .map(Path::to_path_buf)
+        .or_else(|| pair.source.file_name().map(PathBuf::from))
+        .unwrap_or_default()
 }
 
 /// Aligns every pair of the corpus with one self-trained lexicon
 /// ([`Aligner::align_corpus`]) and writes each alignment under `--output-dir`.
-fn align_corpus(
-    args: &AlignArgs,
-    aligner: &Aligner,
-    pairs: &[(Pair, PathBuf)],
-) -> anyhow::Result<ExitCode> {
+fn align_corpus(args: &AlignArgs, aligner: &Aligner, pairs: &[Pair]) -> anyhow::Result<ExitCode> {
     let Some(output_dir) = &args.output_dir else {
         bail!("a corpus writes one alignment per pair: give --output-dir DIR");
     };
@@ -173,14 +142,14 @@ fn align_corpus(
     // No input is ever overwritten, and no output twice.
     let inputs: std::collections::HashSet<PathBuf> = pairs
         .iter()
-        .flat_map(|(pair, _)| [&pair.source, &pair.target])
+        .flat_map(|pair| [&pair.source, &pair.target])
         .filter_map(|path| path.canonicalize().ok())
         .collect();
     let mut outputs = std::collections::HashSet::new();
     let sides = pairs
         .iter()
-        .map(|(pair, name)| {
-            let mut file_name = name.clone().into_os_string();
+        .map(|pair| {
+            let mut file_name = output_name(args, pair).into_os_string();
             file_name.push(format!(".{extension}"));
             let output = output_dir.join(file_name);
             if !outputs.insert(output.clone()) {

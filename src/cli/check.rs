@@ -2,6 +2,7 @@
 //! `check --manifest FILE`, or `check FILE` (a bilingual file: TSV/CSV, TMX, XLIFF, PO, JSON
 //! Lines).
 
+use super::Documents;
 use super::EXIT_FINDINGS;
 use anyhow::{Context, bail};
 use clap::Args;
@@ -10,7 +11,7 @@ use std::io::{BufReader, BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use transcheck::baseline::Baseline;
-use transcheck::batch::{Pair, check_pairs, pairs_in_directories, read_manifest};
+use transcheck::batch::{Pair, check_pairs};
 use transcheck::config::Config;
 use transcheck::glossary::Glossary;
 use transcheck::ingest::{InputFormat, Languages, open_units, primary_language};
@@ -292,24 +293,15 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 
 /// The document pairs the arguments name: a manifest, two directories or two files.
 fn pairs(args: &CheckArgs) -> anyhow::Result<Vec<Pair>> {
-    if let Some(manifest) = &args.manifest {
-        return Ok(read_manifest(manifest)?);
-    }
-    let (Some(source), Some(target)) = (&args.source, &args.target) else {
-        bail!("give SOURCE and TARGET, or --manifest FILE");
-    };
-    match (source.is_dir(), target.is_dir()) {
-        (true, true) => Ok(pairs_in_directories(source, target)?),
-        (false, false) => Ok(vec![Pair {
-            source: source.clone(),
-            target: target.clone(),
-        }]),
-        _ => bail!(
-            "{} and {} must both be files or both be directories",
-            source.display(),
-            target.display()
-        ),
-    }
+    let documents = Documents::named(
+        args.manifest.as_ref(),
+        args.source.as_ref(),
+        args.target.as_ref(),
+    )?;
+    Ok(match documents {
+        Documents::Files(pair) => vec![pair],
+        Documents::Corpus(pairs) => pairs,
+    })
 }
 
 /// Checks the pairs in parallel, with a progress bar on standard error when it is a terminal

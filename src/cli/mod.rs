@@ -7,8 +7,11 @@ mod merge;
 mod rules;
 mod test;
 
+use anyhow::bail;
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use transcheck::batch::{Pair, pairs_in_directories, read_manifest};
 
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
@@ -61,6 +64,41 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Explain { rule } => {
             print!("{}", rules::explain(&rule)?);
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The documents that `SOURCE TARGET` or `--manifest FILE` name, for `check` and `align`.
+pub(crate) enum Documents {
+    /// Two files.
+    Files(Pair),
+    /// A manifest's pairs, or every file of two directories paired by relative path.
+    Corpus(Vec<Pair>),
+}
+
+impl Documents {
+    pub(crate) fn named(
+        manifest: Option<&PathBuf>,
+        source: Option<&PathBuf>,
+        target: Option<&PathBuf>,
+    ) -> anyhow::Result<Documents> {
+        if let Some(manifest) = manifest {
+            return Ok(Documents::Corpus(read_manifest(manifest)?));
+        }
+        let (Some(source), Some(target)) = (source, target) else {
+            bail!("give SOURCE and TARGET, or --manifest FILE");
+        };
+        match (source.is_dir(), target.is_dir()) {
+            (true, true) => Ok(Documents::Corpus(pairs_in_directories(source, target)?)),
+            (false, false) => Ok(Documents::Files(Pair {
+                source: source.clone(),
+                target: target.clone(),
+            })),
+            _ => bail!(
+                "{} and {} must both be files or both be directories",
+                source.display(),
+                target.display()
+            ),
         }
     }
 }
