@@ -46,25 +46,22 @@ impl Check for NumberMismatch {
         let target_text =
             |m: &crate::locale::number::NumberMention| &ctx.target.text[m.span.range()];
         for change in &pairing.unit_changed {
+            let converted = format_number(to_significant(change.converted), ctx.target.lang);
             out.push(
                 ctx.finding(
                     &RULE,
                     format!(
-                        "`{} {}` in the target does not match `{} {}` in the source (about {} {})",
+                        "`{} {}` in the target does not match `{} {}` in the source (about {converted} {})",
                         target_text(&change.target),
                         change.target_unit,
                         source_text(&change.source),
                         change.source_unit,
-                        format_number(to_significant(change.converted), ctx.target.lang),
                         change.target_unit,
                     ),
                 )
                 .with_source(ctx.source_span(change.source.span))
                 .with_target(ctx.target_span(change.target.span))
-                .with_suggestion(format_number(
-                    to_significant(change.converted),
-                    ctx.target.lang,
-                )),
+                .with_suggestion(converted),
             );
         }
         let changed = pairing.missing.len().min(pairing.added.len());

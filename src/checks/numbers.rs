@@ -93,7 +93,8 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     }
     let mut check_units = |pairs: &[(usize, usize)]| {
         for &(i, j) in pairs {
-            if let Some(change) = unit_change(&source[i], &target[j], ctx) {
+            let (s, t) = (&source[i], &target[j]);
+            if let Some(change) = measures(s, t).and_then(|(a, b)| UnitChange::of(s, t, &a, &b)) {
                 pairing.unit_changed.push(change);
             }
         }
@@ -379,23 +380,24 @@ fn fraction_of_percentage(text: &str, m: &NumberMention, lang: &Language) -> Opt
         .then_some(m.value / 100.0)
 }
 
-/// The change of unit between a source number and the target number of the same value paired
-/// with it, if both have a unit of the same quantity and the sizes differ (`30 miles` ↔ `30
-/// km`).
-fn unit_change(
-    source: &NumberMention,
-    target: &NumberMention,
-    ctx: &BeadContext,
-) -> Option<UnitChange> {
-    let a = measure(ctx.source.text, source, ctx.source.lang)?;
-    let b = measure(ctx.target.text, target, ctx.target.lang)?;
-    (a.quantity == b.quantity && !a.agrees_with(&b, b.value)).then(|| UnitChange {
-        source: source.clone(),
-        target: target.clone(),
-        source_unit: a.unit_word.to_string(),
-        target_unit: b.unit_word.to_string(),
-        converted: a.value / b.unit_size,
-    })
+impl UnitChange {
+    /// The change of unit between a source number and the target number of the same value
+    /// paired with it, measured `a` and `b`, if their units measure the same quantity and
+    /// differ in size (`30 miles` ↔ `30 km`).
+    fn of(
+        source: &NumberMention,
+        target: &NumberMention,
+        a: &Measure,
+        b: &Measure,
+    ) -> Option<Self> {
+        (a.quantity == b.quantity && !a.agrees_with(b, b.value)).then(|| UnitChange {
+            source: source.clone(),
+            target: target.clone(),
+            source_unit: a.unit_word.to_string(),
+            target_unit: b.unit_word.to_string(),
+            converted: a.value / b.unit_size,
+        })
+    }
 }
 
 /// A number with its unit of measure: its value in the quantity's base unit, and the same

@@ -194,11 +194,13 @@ fn find_roman_ordinals(text: &str, lang: &Language) -> Vec<NumberMention> {
 fn may_hold_roman_numeral(text: &str, endings: bool, lone_i: bool) -> bool {
     let bytes = text.as_bytes();
     let is_numeral_letter = |b: u8| matches!(b, b'I' | b'V' | b'X');
+    // A letter, digit or part of a non-ASCII character: inside a word.
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     let mut i = 0;
     // Jumps from one numeral letter to the next: most bytes are none.
     while let Some(found) = memchr::memchr3(b'I', b'V', b'X', &bytes[i..]) {
         i += found;
-        let word_start = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80);
+        let word_start = i == 0 || !in_word(bytes[i - 1]);
         if !word_start {
             i += 1;
             continue;
@@ -209,7 +211,7 @@ fn may_hold_roman_numeral(text: &str, endings: bool, lone_i: bool) -> bool {
             .count();
         match bytes.get(i + run) {
             None => return run >= 2 || lone_i,
-            Some(&b) if !(b.is_ascii_alphanumeric() || b >= 0x80) && (run >= 2 || lone_i) => {
+            Some(&b) if !in_word(b) && (run >= 2 || lone_i) => {
                 return true;
             }
             Some(&b) if endings && (b == b'e' || b == b'r' || b >= 0x80) => return true,
