@@ -126,8 +126,6 @@ pub struct Injector<'a> {
     pub source_pool: &'a [String],
 }
 
-static NUMBER_THEN_WORD: OnceLock<Regex> = OnceLock::new();
-
 /// The word of the unit of `lang` that measures `unit`'s quantity with the next larger size
 /// (the next smaller, for the largest), alphabetically first among equals.
 fn other_unit<'l>(lang: &'l Language, unit: &crate::locale::Unit) -> Option<&'l str> {
@@ -216,6 +214,7 @@ impl Injector<'_> {
     /// its largest), so that the swap is the same on every run.
     fn swap_unit(&self, target: &str) -> Option<String> {
         let lang = self.target_lang;
+        static NUMBER_THEN_WORD: OnceLock<Regex> = OnceLock::new();
         let number_then_word = regex(&NUMBER_THEN_WORD, r"\d[-\s]?(\p{L}+[²2]?)");
         number_then_word.captures_iter(target).find_map(|c| {
             let word = c.get(1)?;

@@ -9,8 +9,10 @@ fn transcheck() -> Command {
     Command::cargo_bin("transcheck").unwrap()
 }
 
+/// Writes `text` to `name` under `dir`, creating its directories (`en/sub/b.txt`).
 fn write(dir: &TempDir, name: &str, text: &str) -> PathBuf {
     let path = dir.path().join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, text).unwrap();
     path
 }
@@ -149,9 +151,6 @@ fn a_missing_file_is_an_error() {
 fn a_corpus_writes_one_alignment_per_pair() {
     let dir = TempDir::new().unwrap();
     let fr_lines = FR.replace("rapport. Il", "rapport.\nIl");
-    for side in ["en", "fr"] {
-        std::fs::create_dir_all(dir.path().join(side).join("sub")).unwrap();
-    }
     write(&dir, "en/a.txt", EN);
     write(&dir, "fr/a.txt", &fr_lines);
     write(&dir, "en/sub/b.txt", "Is that acceptable?\n");
@@ -195,8 +194,6 @@ fn a_corpus_writes_one_alignment_per_pair() {
 #[test]
 fn a_corpus_needs_an_output_directory_and_two_files_do_not() {
     let dir = TempDir::new().unwrap();
-    std::fs::create_dir_all(dir.path().join("en")).unwrap();
-    std::fs::create_dir_all(dir.path().join("fr")).unwrap();
     write(&dir, "en/a.txt", EN);
     write(&dir, "fr/a.txt", FR);
     transcheck()
@@ -219,8 +216,6 @@ fn a_corpus_needs_an_output_directory_and_two_files_do_not() {
 #[test]
 fn a_corpus_never_writes_over_an_input() {
     let dir = TempDir::new().unwrap();
-    std::fs::create_dir_all(dir.path().join("en")).unwrap();
-    std::fs::create_dir_all(dir.path().join("fr")).unwrap();
     write(&dir, "en/a", EN);
     write(&dir, "fr/a", FR);
     // The target directory holds a file named as the output would be.
