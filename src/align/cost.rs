@@ -305,6 +305,31 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// Prices each shape by how often an earlier pass over this document used it (`used`:
+    /// the shape index of each of its beads), with the hand prior counted as `prior_beads`
+    /// beads besides. Documents differ: one with many untranslated captions or split
+    /// sentences needs insertions or 1-2 beads to be cheaper than the hand priors make them,
+    /// and the first pass, even where it errs, counts them (a self-trained estimate, like the
+    /// re-estimated priors of Moore's aligner). Every shape keeps a share of the hand prior,
+    /// so none becomes impossible.
+    pub(crate) fn adapt_priors(&mut self, used: impl Iterator<Item = usize>, prior_beads: f64) {
+        let mut counts = vec![0.0; self.shapes.len()];
+        for shape in used {
+            counts[shape] += 1.0;
+        }
+        let total: f64 = counts.iter().sum();
+        let params = self.params;
+        self.prior_costs = self
+            .shapes
+            .iter()
+            .zip(&counts)
+            .map(|(shape, count)| {
+                let prior = (count + prior_beads * shape.prior) / (total + prior_beads);
+                prior_cost(&Shape { prior, ..*shape }, params)
+            })
+            .collect();
+    }
+
     /// Prepares the source spans ending at unit `i` for [`Scorer::cost_below`].
     pub(crate) fn load_row(&mut self, i: usize) {
         if let Some(previous) = self.row.take() {
@@ -476,6 +501,35 @@ mod tests {
         assert_eq!(scorer.shared_with_row(2, target.anchors(1, 1), 1.0), 1.0);
         scorer.load_row(1);
         assert_eq!(scorer.shared_with_row(1, target.anchors(1, 1), 0.0), 0.5);
+    }
+
+    #[test]
+    fn adapted_priors_follow_the_shapes_a_document_uses() {
+        let side = Side::from_units(Role::Target, sizes(&[1.0]), vec![vec![]], &[], 1);
+        let params = Params::default();
+        let mut scorer = Scorer::new(&side, &side, &[], SENTENCE_SHAPES, &params);
+        let index = |source, target| {
+            SENTENCE_SHAPES
+                .iter()
+                .position(|s| (s.source, s.target) == (source, target))
+                .unwrap()
+        };
+        let hand = scorer.prior_costs.clone();
+        // A document of 60 beads, a third of them insertions (untranslated captions).
+        let used = (0..60).map(|k| if k % 3 == 0 { index(0, 1) } else { index(1, 1) });
+        scorer.adapt_priors(used, 20.0);
+        let (insertion, one_to_one, unused) = (index(0, 1), index(1, 1), index(1, 5));
+        assert!(scorer.prior_costs[insertion] < hand[insertion] - 1.0);
+        // Two thirds of 1-1 beads, fewer than the hand prior's 70 %: 1-1 costs a little more.
+        assert!(scorer.prior_costs[one_to_one] > hand[one_to_one]);
+        // A shape the first pass never used costs more, but stays possible.
+        assert!(scorer.prior_costs[unused] > hand[unused]);
+        assert!(scorer.prior_costs[unused].is_finite());
+        // Counted as many beads as the document, the hand priors hold half the weight.
+        let mut even = Scorer::new(&side, &side, &[], SENTENCE_SHAPES, &params);
+        even.adapt_priors(std::iter::repeat_n(one_to_one, 60), 60.0);
+        // A shape never used keeps half its prior: its cost rises by ln 2.
+        assert!((even.prior_costs[unused] - hand[unused] - 2f64.ln()).abs() < 1e-9);
     }
 
     #[test]

@@ -90,6 +90,10 @@ pub struct Params {
     /// …near the first pass's beads less confident than this; beads at least this confident
     /// are kept (so the second pass costs little where the first was sure).
     pub realign_settled: f64,
+    /// The second pass prices bead shapes by how often the first pass used each in this
+    /// document, with the hand priors counted as this many beads besides (see
+    /// [`cost::Scorer::adapt_priors`]); 0 keeps the hand priors.
+    pub prior_beads: f64,
     /// A sentence with fewer letters than this is debris (OCR noise, a page number)…
     pub debris_letters: f64,
     /// …and costs this much to leave unaligned, instead of an ordinary insertion's cost.
@@ -126,6 +130,7 @@ impl Default for Params {
             realign_min_sentences: 20,
             realign_width: 2,
             realign_settled: 0.99,
+            prior_beads: 20.0,
             debris_letters: 4.0,
             debris_skip_cost: 1.25,
         }
@@ -190,6 +195,7 @@ impl Params {
             "realign_min_sentences" => self.realign_min_sentences = count()?,
             "realign_width" => self.realign_width = count()?,
             "realign_settled" => self.realign_settled = number,
+            "prior_beads" => self.prior_beads = number,
             "debris_letters" => self.debris_letters = number,
             "debris_skip_cost" => self.debris_skip_cost = number,
             other => return Err(ParamError::Unknown(other.to_string())),
@@ -335,13 +341,19 @@ fn align_pass(
             );
             Alignment { steps, confidences }
         }
-        Some(earlier) => dp::realign(
-            &mut scorer,
-            earlier,
-            params.realign_settled,
-            params.realign_width,
-            params.temperature,
-        ),
+        Some(earlier) => {
+            if params.prior_beads > 0.0 {
+                let shapes = earlier.steps.iter().map(|step| step.shape);
+                scorer.adapt_priors(shapes, params.prior_beads);
+            }
+            dp::realign(
+                &mut scorer,
+                earlier,
+                params.realign_settled,
+                params.realign_width,
+                params.temperature,
+            )
+        }
     }
 }
 
