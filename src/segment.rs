@@ -46,6 +46,19 @@ pub fn lines_as_sentences(doc: &Document) -> Vec<Sentence> {
 
 /// Sentence spans of one paragraph, relative to it, trimmed of surrounding white space.
 pub fn split_sentences(text: &str, lang: &Language) -> Vec<Span> {
+    if holds_one_sentence(text) {
+        let whole = trim_span(text, Span::new(0, text.len()));
+        return if whole.is_empty() {
+            Vec::new()
+        } else {
+            vec![whole]
+        };
+    }
+    scan_sentences(text, lang)
+}
+
+/// [`split_sentences`] character by character.
+fn scan_sentences(text: &str, lang: &Language) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -86,6 +99,19 @@ pub fn split_sentences(text: &str, lang: &Language) -> Vec<Span> {
     spans.push(trim_span(text, Span::new(start, text.len())));
     spans.retain(|s| !s.is_empty());
     spans
+}
+
+/// Whether the text cannot be split: after its first final mark come only final marks, white
+/// space and closing marks that cannot open a sentence, so no mark is followed by the start
+/// of another sentence. Most lines of a line-aligned corpus are one sentence that ends with
+/// its only mark; this spares them the character-by-character scan.
+fn holds_one_sentence(text: &str) -> bool {
+    let Some(first) = text.find(['.', '!', '?', '…']) else {
+        return true;
+    };
+    text[first..].chars().all(|c| {
+        is_terminator(c) || c.is_whitespace() || matches!(c, '\'' | '”' | '’' | ')' | ']' | '»')
+    })
 }
 
 fn is_terminator(c: char) -> bool {
@@ -179,6 +205,36 @@ mod tests {
             .into_iter()
             .map(|s| text[s.range()].to_string())
             .collect()
+    }
+
+    #[test]
+    fn one_sentence_lines_split_as_the_full_scan_does() {
+        let lang = Language::get("fr").unwrap();
+        let texts = [
+            ("", true),
+            ("   ", true),
+            ("Pas de point", true),
+            ("Une phrase.", true),
+            ("  Une phrase ?! ", true),
+            ("Il a dit « oui. »", true),
+            ("Il a dit « oui. » ", true),
+            ("(Voir plus haut.)", true),
+            ("Fin. «", false),
+            ("Fin. \"Oui\"", false),
+            ("Fin. -", false),
+            ("Deux phrases. Ici.", false),
+            ("Le 3. Mai.", false),
+            ("M. Dupont est là.", false),
+            ("Quoi… Rien", false),
+        ];
+        for (text, one) in texts {
+            assert_eq!(holds_one_sentence(text), one, "{text:?}");
+            assert_eq!(
+                split_sentences(text, lang),
+                scan_sentences(text, lang),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
