@@ -20,7 +20,10 @@ the source but not in the target is reported at the first unmatched mark. A quot
 segment and closed within the next three (or closed after being opened in the three before) is \
 not reported — straight quotes count as opening or closing by the words and spaces around \
 them, and a tokenized one that could be either (`limites , \" a ajouté`) pairs with nothing — \
-and segments whose source is itself unbalanced are left alone. A straight quote and a curly \
+and segments whose source is itself unbalanced are left alone, counting in a language that \
+also quotes with single marks (English: `single_quotes_quote` in its typography file) every \
+`'`, `‘` or `’` that is no apostrophe (`He said: 'Not yet.`, but not `don't` or `members' \
+votes`). A straight quote and a curly \
 one may open and close the same quotation (`\" How ? ” he asked`): mixed styles, a whole \
 quotation. A straight quote after a word the language elides (`l \" équipe`, from \
 `data/<lang>/locale.toml`) is reported as the apostrophe it stands for in the target, and \
@@ -76,6 +79,13 @@ impl Check for PunctuationUnbalanced {
 /// all its quotation marks are; straight quotes that stand for apostrophes (`C " était`)
 /// quote nothing.
 fn source_quotes_balanced(source: &SideText) -> bool {
+    // A quotation in single marks (`He said: 'Not yet.`) is one the target renders with its
+    // own marks, left as open as the source leaves it.
+    if source.lang.typography.single_quotes_quote
+        && !single_quotation_marks(source.text).is_multiple_of(2)
+    {
+        return false;
+    }
     let kinds = quote_kinds(source);
     let apostrophes: Vec<usize> = mistyped_apostrophes(source.text, &source.lang.elision)
         .map(|(at, ..)| at)
@@ -88,6 +98,40 @@ fn source_quotes_balanced(source: &SideText) -> bool {
         quotes_only.replace_range(at..at + 1, "'");
     }
     quote_gaps(&quotes_only, kinds).is_empty()
+}
+
+/// How many single marks (`'`, `‘`, `’`) of a text are no apostrophe, and so may open or
+/// close a quotation.
+fn single_quotation_marks(text: &str) -> usize {
+    if !text.contains(['\'', '‘', '’']) {
+        return 0;
+    }
+    text.char_indices()
+        .filter(|&(at, c)| matches!(c, '\'' | '‘' | '’') && !is_apostrophe(text, at, c))
+        .count()
+}
+
+/// Whether the single mark `mark` at byte `at` is an apostrophe: between two letters
+/// (`don't`, `O’Neill`), a tokenized contraction (`John 's`, `we 're`), or a plural possessive
+/// before a lower-case word (`members' votes`, tokenized `members ' votes`).
+fn is_apostrophe(text: &str, at: usize, mark: char) -> bool {
+    let (before, rest) = (&text[..at], &text[at + mark.len_utf8()..]);
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    if letter(before.chars().next_back()) && letter(rest.chars().next()) {
+        return true;
+    }
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let contraction = before.ends_with(char::is_whitespace)
+        && ["s", "t", "re", "ll", "ve", "m", "d"]
+            .iter()
+            .any(|c| word.eq_ignore_ascii_case(c));
+    let possessive = before.trim_end_matches(' ').ends_with(['s', 'S'])
+        && rest.starts_with(' ')
+        && rest.trim_start_matches(' ').starts_with(char::is_lowercase);
+    contraction || possessive
 }
 
 /// The kinds of quotation marks of a side's language (`data/<lang>/typography.toml`).
@@ -398,6 +442,55 @@ mod tests {
             assert!(german(source, target).is_empty(), "{target}");
         }
         assert_eq!(german(source, "Er sagte: „Wir kommen morgen."), vec!["„"]);
+    }
+
+    #[test]
+    fn a_quotation_in_single_marks_left_open_by_the_source_is_left_alone() {
+        // Europarl quotes with single marks, and a quotation runs over lines that a sample
+        // of the corpus does not keep together.
+        let open_in_source = [
+            (
+                "He said : ' A great victory is a great danger .",
+                "Il a dit : « une grande victoire est un grand danger .",
+            ),
+            (
+                "I only have this country and I cannot vote.'",
+                "Je n'ai que ce pays et je ne peux pas voter. »",
+            ),
+            (
+                "He said to me: ‘Mr Fatuzzo, you must vote.",
+                "Il m'a dit : « Monsieur Fatuzzo, vous devez voter.",
+            ),
+        ];
+        for (source, target) in open_in_source {
+            assert!(run_segments(&[(source, target)]).is_empty(), "{source}");
+        }
+        // Apostrophes quote nothing: the source stays balanced and the target is reported.
+        let apostrophes_only = [
+            (
+                "Don't say 'no' to the members' votes.",
+                "Ne dites pas « non aux votes des membres.",
+            ),
+            (
+                "John 's report is n't ready , we 're told .",
+                "Le rapport de John n' est pas prêt , « dit-on .",
+            ),
+            ("O’Neill’s report.", "Le rapport « d’O’Neill."),
+        ];
+        for (source, target) in apostrophes_only {
+            assert_eq!(run_segments(&[(source, target)]).len(), 1, "{source}");
+        }
+    }
+
+    #[test]
+    fn single_marks_that_may_quote() {
+        assert_eq!(single_quotation_marks("He said: 'Not yet.'"), 2);
+        assert_eq!(single_quotation_marks("' So , even so ' ."), 2);
+        assert_eq!(
+            single_quotation_marks("don't, O’Neill, John 's, members' votes"),
+            0
+        );
+        assert_eq!(single_quotation_marks("the citizens ' , he said"), 1);
     }
 
     #[test]

@@ -71,6 +71,11 @@ pub struct Typography {
     pub quote_pairs: Vec<QuoteKind>,
     /// Whether straight double quotes are acceptable.
     pub straight_quotes_ok: bool,
+    /// Whether the language also quotes with single marks (`'`, `‘ ’`) that double as its
+    /// apostrophe (English `He said: 'Not yet.'`): a single mark that is no apostrophe may
+    /// open or close a quotation.
+    #[serde(default)]
+    pub single_quotes_quote: bool,
     pub variant: HashMap<String, TypographyVariant>,
 }
 
