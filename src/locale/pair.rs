@@ -401,11 +401,18 @@ fn loaded_pair(index: usize) -> &'static LoadedPair {
         [const { OnceLock::new() }; EMBEDDED.len()];
     LOADED[index].get_or_init(|| {
         let pair = &EMBEDDED[index];
-        // The directions are independent: loaded side by side.
-        let (forward, reverse) = rayon::join(
-            || load_direction(pair, Direction::Forward),
-            || load_direction(pair, Direction::Reverse),
-        );
+        // The directions are independent: loaded side by side, on a thread of their own rather
+        // than with `rayon::join`. A rayon thread waiting for its other half runs queued jobs
+        // meanwhile, and one of them (another batch or document of the same pair) would wait
+        // for this very initialization on the thread that is doing it: a deadlock.
+        let (forward, reverse) = std::thread::scope(|scope| {
+            let reverse = scope.spawn(|| load_direction(pair, Direction::Reverse));
+            let forward = load_direction(pair, Direction::Forward);
+            let reverse = reverse
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (forward, reverse)
+        });
         Ok((forward?, reverse?))
     })
 }
