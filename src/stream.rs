@@ -28,13 +28,19 @@ pub struct LineSource<R> {
     pub reader: R,
 }
 
+/// Batches checked at the same time. A batch's document checks run on one core; a second
+/// batch checked meanwhile keeps the other cores busy.
+const BATCHES_IN_FLIGHT: usize = 2;
+
 /// Checks `source` against `target` line by line (`options.aligned` should be set), `batch_lines` lines at a time,
 /// and hands each batch's report to `emit` with the number of lines it covers and where it
 /// stands in the input. Stops at the first error `emit` returns.
 ///
-/// A batch is checked on a thread of its own while this one hands the previous report to
-/// `emit` and reads the next batch: the check's steps that use one core (the document checks)
-/// overlap with reading and writing. Reports still reach `emit` in input order.
+/// Up to [`BATCHES_IN_FLIGHT`] batches are checked at once, each on a thread of its own, while
+/// this one reads the next batch and hands finished reports to `emit`: the check's steps that
+/// use one core (the document checks) overlap with another batch's, and with reading and
+/// writing. Reports still reach `emit` in input order, so the output does not depend on how
+/// the checks interleave.
 pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
     mut source: LineSource<R1>,
     mut target: LineSource<R2>,
@@ -46,44 +52,51 @@ pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
     let names = (source.name.clone(), target.name.clone());
     // Where the next report starts in the input, advanced by each report handed over.
     let mut offsets = Offsets::default();
-    let mut hand_over = |report: &Report, lines: usize| {
-        emit(report, lines, offsets)?;
+    let mut hand_over = |checked: Result<Report, CheckError>, lines: usize| {
+        let report = checked.map_err(StreamError::from)?;
+        emit(&report, lines, offsets)?;
         offsets.lines += lines;
         offsets.segments += report.summary.segments;
         Ok::<(), E>(())
     };
-    let mut batch = read_batch(&mut source, &mut target, batch_lines, true)?;
-    let mut pending: Option<(Report, usize)> = None;
-    while let Some((source_text, target_text, lines)) = batch.take() {
-        let (checked, handed, next) = std::thread::scope(|scope| {
-            let checking = scope
-                .spawn(|| check_texts((&names.0, source_text), (&names.1, target_text), options));
-            let handed = match pending.take() {
-                Some((report, lines)) => hand_over(&report, lines),
-                None => Ok(()),
-            };
-            let next = read_batch(&mut source, &mut target, batch_lines, false);
-            let checked = checking
+    std::thread::scope(|scope| {
+        let join = |checking: std::thread::ScopedJoinHandle<'_, _>| {
+            checking
                 .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (checked, handed, next)
-        });
-        handed?;
-        let report = checked.map_err(StreamError::from)?;
-        batch = match next {
-            Ok(next) => next,
-            Err(error) => {
-                // What was read before the error is reported, as when reading came first.
-                hand_over(&report, lines)?;
-                return Err(error.into());
-            }
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         };
-        pending = Some((report, lines));
-    }
-    match pending {
-        Some((report, lines)) => hand_over(&report, lines),
-        None => Ok(()),
-    }
+        let mut in_flight = std::collections::VecDeque::with_capacity(BATCHES_IN_FLIGHT);
+        let mut first = true;
+        loop {
+            let batch = match read_batch(&mut source, &mut target, batch_lines, first) {
+                Ok(Some(batch)) => batch,
+                Ok(None) => break,
+                Err(error) => {
+                    // What was read before the error is reported, as when reading came first.
+                    for (checking, lines) in in_flight.drain(..) {
+                        hand_over(join(checking), lines)?;
+                    }
+                    return Err(error.into());
+                }
+            };
+            first = false;
+            let (source_text, target_text, lines) = batch;
+            let names = &names;
+            let checking = scope.spawn(move || {
+                check_texts((&names.0, source_text), (&names.1, target_text), options)
+            });
+            in_flight.push_back((checking, lines));
+            if in_flight.len() == BATCHES_IN_FLIGHT
+                && let Some((checking, lines)) = in_flight.pop_front()
+            {
+                hand_over(join(checking), lines)?;
+            }
+        }
+        for (checking, lines) in in_flight {
+            hand_over(join(checking), lines)?;
+        }
+        Ok(())
+    })
 }
 
 /// The next batch of both sides (their texts and the number of lines), or `None` at the end.
