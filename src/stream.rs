@@ -68,19 +68,19 @@ pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
         let mut in_flight = std::collections::VecDeque::with_capacity(BATCHES_IN_FLIGHT);
         let mut first = true;
         loop {
-            let batch = match read_batch(&mut source, &mut target, batch_lines, first) {
-                Ok(Some(batch)) => batch,
-                Ok(None) => break,
-                Err(error) => {
-                    // What was read before the error is reported, as when reading came first.
-                    for (checking, lines) in in_flight.drain(..) {
-                        hand_over(join(checking), lines)?;
+            let (source_text, target_text, lines) =
+                match read_batch(&mut source, &mut target, batch_lines, first) {
+                    Ok(Some(batch)) => batch,
+                    Ok(None) => break,
+                    Err(error) => {
+                        // What was read before the error is reported, as when reading came first.
+                        for (checking, lines) in in_flight.drain(..) {
+                            hand_over(join(checking), lines)?;
+                        }
+                        return Err(error.into());
                     }
-                    return Err(error.into());
-                }
-            };
+                };
             first = false;
-            let (source_text, target_text, lines) = batch;
             let names = &names;
             let checking = scope.spawn(move || {
                 check_texts((&names.0, source_text), (&names.1, target_text), options)
