@@ -3,7 +3,7 @@
 
 use super::{BeadContext, Check, Rule, RuleExample, SideText};
 use crate::locale::Elision;
-use crate::locale::typography::QuoteKind;
+use crate::locale::typography::{QuoteKind, SingleQuotes};
 use crate::model::{Finding, Severity, Span};
 
 pub struct PunctuationUnbalanced;
@@ -81,8 +81,8 @@ impl Check for PunctuationUnbalanced {
 fn source_quotes_balanced(source: &SideText) -> bool {
     // A quotation in single marks (`He said: 'Not yet.`) is one the target renders with its
     // own marks, left as open as the source leaves it.
-    if source.lang.typography.single_quotes_quote
-        && !single_quotation_marks(source.text).is_multiple_of(2)
+    if let Some(single) = &source.lang.typography.single_quotes_quote
+        && !single_quotation_marks(source.text, single).is_multiple_of(2)
     {
         return false;
     }
@@ -102,19 +102,20 @@ fn source_quotes_balanced(source: &SideText) -> bool {
 
 /// How many single marks (`'`, `‘`, `’`) of a text are no apostrophe, and so may open or
 /// close a quotation.
-fn single_quotation_marks(text: &str) -> usize {
+fn single_quotation_marks(text: &str, single: &SingleQuotes) -> usize {
     if !text.contains(['\'', '‘', '’']) {
         return 0;
     }
     text.char_indices()
-        .filter(|&(at, c)| matches!(c, '\'' | '‘' | '’') && !is_apostrophe(text, at, c))
+        .filter(|&(at, c)| matches!(c, '\'' | '‘' | '’') && !is_apostrophe(text, at, c, single))
         .count()
 }
 
 /// Whether the single mark `mark` at byte `at` is an apostrophe: between two letters
 /// (`don't`, `O’Neill`), a tokenized contraction (`John 's`, `we 're`), or a plural possessive
-/// before a lower-case word (`members' votes`, tokenized `members ' votes`).
-fn is_apostrophe(text: &str, at: usize, mark: char) -> bool {
+/// before a lower-case word (`members' votes`, tokenized `members ' votes`); the words and
+/// endings are the language's ([`SingleQuotes`]).
+fn is_apostrophe(text: &str, at: usize, mark: char, single: &SingleQuotes) -> bool {
     let (before, rest) = (&text[..at], &text[at + mark.len_utf8()..]);
     let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
     if letter(before.chars().next_back()) && letter(rest.chars().next()) {
@@ -125,11 +126,15 @@ fn is_apostrophe(text: &str, at: usize, mark: char) -> bool {
         .next()
         .unwrap_or_default();
     let contraction = before.ends_with(char::is_whitespace)
-        && ["s", "t", "re", "ll", "ve", "m", "d"]
+        && single
+            .apostrophe_words
             .iter()
-            .any(|c| word.eq_ignore_ascii_case(c));
-    let possessive = before.trim_end_matches(' ').ends_with(['s', 'S'])
-        && rest.starts_with(' ')
+            .any(|w| word.eq_ignore_ascii_case(w));
+    let stem = before.trim_end_matches(' ').as_bytes();
+    let possessive = single.possessive_endings.iter().any(|ending| {
+        stem.len() >= ending.len()
+            && stem[stem.len() - ending.len()..].eq_ignore_ascii_case(ending.as_bytes())
+    }) && rest.starts_with(' ')
         && rest.trim_start_matches(' ').starts_with(char::is_lowercase);
     contraction || possessive
 }
@@ -484,13 +489,13 @@ mod tests {
 
     #[test]
     fn single_marks_that_may_quote() {
-        assert_eq!(single_quotation_marks("He said: 'Not yet.'"), 2);
-        assert_eq!(single_quotation_marks("' So , even so ' ."), 2);
-        assert_eq!(
-            single_quotation_marks("don't, O’Neill, John 's, members' votes"),
-            0
-        );
-        assert_eq!(single_quotation_marks("the citizens ' , he said"), 1);
+        let english = crate::locale::Language::get("en").unwrap();
+        let single = english.typography.single_quotes_quote.as_ref().unwrap();
+        let count = |text: &str| single_quotation_marks(text, single);
+        assert_eq!(count("He said: 'Not yet.'"), 2);
+        assert_eq!(count("' So , even so ' ."), 2);
+        assert_eq!(count("don't, O’Neill, John 's, members' votes"), 0);
+        assert_eq!(count("the citizens ' , he said"), 1);
     }
 
     #[test]

@@ -71,12 +71,24 @@ pub struct Typography {
     pub quote_pairs: Vec<QuoteKind>,
     /// Whether straight double quotes are acceptable.
     pub straight_quotes_ok: bool,
-    /// Whether the language also quotes with single marks (`'`, `‘ ’`) that double as its
-    /// apostrophe (English `He said: 'Not yet.'`): a single mark that is no apostrophe may
-    /// open or close a quotation.
+    /// Present when the language also quotes with single marks (`'`, `‘ ’`) that double as
+    /// its apostrophe (English `He said: 'Not yet.'`): a single mark that is no apostrophe
+    /// may open or close a quotation.
     #[serde(default)]
-    pub single_quotes_quote: bool,
+    pub single_quotes_quote: Option<SingleQuotes>,
     pub variant: HashMap<String, TypographyVariant>,
+}
+
+/// What tells an apostrophe from a single quotation mark, besides standing between two
+/// letters (`don't`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SingleQuotes {
+    /// Words an apostrophe starts after a space, in tokenized text (`John 's`, `we 're`).
+    pub apostrophe_words: Vec<String>,
+    /// Endings of the words after which an apostrophe before a lower-case word marks a plural
+    /// possessive (`members' votes`).
+    pub possessive_endings: Vec<String>,
 }
 
 /// One kind of quotation marks: its opening and closing mark, or several ways of writing it
