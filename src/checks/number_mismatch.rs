@@ -20,7 +20,8 @@ century` ↔ `XIXe siècle`); a measure may be given in another unit of its quan
 between units that are whole multiples of each other (`30 years` ↔ `trois décennies`, `one \
 and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between systems, which \
 translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`, `30 miles` ↔ `50 \
-km`); the units are the `[units]` tables of `data/<lang>/locale.toml`. A number changed in \
+km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, and words before a \
+number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`). A number changed in \
 value is reported on the target with the source value as suggestion; a number one side \
 lacks is reported on the side that has it; a number carried over with its unit changed for \
 another of the same quantity (`30 miles` → `30 km`) is reported with the conversion as \
@@ -51,12 +52,8 @@ impl Check for NumberMismatch {
                 ctx.finding(
                     &RULE,
                     format!(
-                        "`{} {}` in the target does not match `{} {}` in the source (about {converted} {})",
-                        target_text(&change.target),
-                        change.target_unit,
-                        source_text(&change.source),
-                        change.source_unit,
-                        change.target_unit,
+                        "`{}` in the target does not match `{}` in the source (about {converted} {})",
+                        change.target_written, change.source_written, change.target_unit,
                     ),
                 )
                 .with_source(ctx.source_span(change.source.span))
@@ -346,6 +343,55 @@ mod tests {
             "La femme de 32 mois a marché 3 kilomètres en 3 jours.",
         );
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_unit_the_source_leaves_unsaid_is_read_from_the_words_before_it() {
+        // `aged 42` is 42 years; so is the end of a range after such words, and a number
+        // word compounded with its unit.
+        for (source, target) in [
+            (
+                "A man aged 42 was kidnapped.",
+                "Un homme de 42 décennies a été enlevé.",
+            ),
+            (
+                "It helps women aged between 50 and 69.",
+                "Elle aide les femmes de 50 à 69 décennies.",
+            ),
+            (
+                "The youngest was a three-year-old child.",
+                "Le plus jeune était un enfant de 3 décennies.",
+            ),
+        ] {
+            let found = run(&NumberMismatch, source, target);
+            assert_eq!(found.len(), 1, "{source} {found:?}");
+        }
+        let found = run(
+            &NumberMismatch,
+            "A man aged 42 was kidnapped.",
+            "Un homme de 42 décennies a été enlevé.",
+        );
+        assert!(
+            found[0].0.message.contains("`aged 42`"),
+            "{}",
+            found[0].0.message
+        );
+        assert!(
+            flagged(
+                "A man aged 42 was kidnapped.",
+                "Un homme de 42 ans a été enlevé."
+            )
+            .is_empty()
+        );
+        assert!(
+            flagged(
+                "It helps women aged between 50 and 69.",
+                "Elle aide les femmes de 50 à 69 ans."
+            )
+            .is_empty()
+        );
+        // Without such words the number has no unit to compare.
+        assert!(flagged("She was 21 when she went in.", "Elle avait 21 décennies.").is_empty());
     }
 
     #[test]

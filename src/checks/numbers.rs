@@ -2,8 +2,8 @@
 //! number checks.
 
 use super::{BeadContext, SideText};
-use crate::locale::Language;
 use crate::locale::number::{NumberMention, Written, find_numbers, same_value};
+use crate::locale::{Language, Unit};
 use crate::model::{Side, Span};
 use crate::textutil::word_iter;
 
@@ -30,7 +30,11 @@ pub struct NumberPairing {
 pub struct UnitChange {
     pub source: NumberMention,
     pub target: NumberMention,
-    pub source_unit: String,
+    /// The source's measure as written: number and unit (`30 miles`), or the words that imply
+    /// the unit and the number (`aged 42`).
+    pub source_written: String,
+    /// The target's measure as written.
+    pub target_written: String,
     pub target_unit: String,
     /// The source's measure in the target's unit.
     pub converted: f64,
@@ -393,7 +397,8 @@ impl UnitChange {
         (a.quantity == b.quantity && !a.agrees_with(b, b.value)).then(|| UnitChange {
             source: source.clone(),
             target: target.clone(),
-            source_unit: a.unit_word.to_string(),
+            source_written: a.written.to_string(),
+            target_written: b.written.to_string(),
             target_unit: b.unit_word.to_string(),
             converted: a.value / b.unit_size,
         })
@@ -407,6 +412,8 @@ struct Measure<'a> {
     quantity: &'a str,
     /// The unit as written.
     unit_word: &'a str,
+    /// The number with its unit, or with the words that imply it, as written.
+    written: &'a str,
     unit_size: f64,
     value: f64,
     other_reading: Option<f64>,
@@ -441,28 +448,53 @@ impl Measure<'_> {
 /// The measure `m` gives when a unit of the language ([`Language::units`]) ends it
 /// (`demi-siècle`) or follows it — after a hyphen (`1,700-mile`) or spaces, perhaps after one
 /// filler word (`half a century`, `les 18 derniers mois`) and perhaps with half a unit more
-/// after it (`un siècle et demi`).
+/// after it (`un siècle et demi`) — or, with none after it, when words before it imply one
+/// (`aged 42`, [`Language::implied_units`]).
 fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<Measure<'a>> {
     if lang.units.is_empty() {
         return None;
     }
-    // `half`: half a unit more.
-    let of = |unit: &'a crate::locale::Unit, unit_word: &'a str, half: bool| {
-        let half = if half { 0.5 } else { 0.0 };
-        Measure {
-            quantity: &unit.quantity,
-            unit_word,
-            unit_size: unit.size,
-            value: (m.value + half) * unit.size,
-            other_reading: m.other_reading.map(|v| (v + half) * unit.size),
-        }
-    };
-    let own_unit = text[m.span.range()].rsplit_once('-').map(|(_, last)| last);
-    if let Some((word, unit)) = own_unit.and_then(|word| Some((word, lang.unit(word)?))) {
-        return Some(of(unit, word, false));
+    let found = unit_after(text, m, lang).or_else(|| unit_implied_before(text, m, lang))?;
+    let (unit, half) = (found.unit, if found.half { 0.5 } else { 0.0 });
+    Some(Measure {
+        quantity: &unit.quantity,
+        unit_word: found.word,
+        written: &text[found.written.range()],
+        unit_size: unit.size,
+        value: (m.value + half) * unit.size,
+        other_reading: m.other_reading.map(|v| (v + half) * unit.size),
+    })
+}
+
+/// The unit of a measure, found by [`measure`].
+struct FoundUnit<'a> {
+    /// The unit's word, as written or as the language's data writes it.
+    word: &'a str,
+    unit: &'a Unit,
+    /// Whether half a unit more follows (`a year and a half`).
+    half: bool,
+    /// The number with its unit or the words that imply it.
+    written: Span,
+}
+
+/// A unit that ends number `m` or follows it (see [`measure`]).
+fn unit_after<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<FoundUnit<'a>> {
+    // A compound number word with its unit (`demi-siècle`, `seven-year-old`).
+    let own_unit = text[m.span.range()]
+        .split('-')
+        .skip(1)
+        .find_map(|word| Some((word, lang.unit(word)?)));
+    if let Some((word, unit)) = own_unit {
+        return Some(FoundUnit {
+            word,
+            unit,
+            half: false,
+            written: m.span,
+        });
     }
-    let mut rest = &text[m.span.end..];
+    let mut at = m.span.end;
     for filler in 0..2 {
+        let rest = &text[at..];
         // The next word, with only spaces (or, right after the number, a hyphen) before it.
         let word = word_iter(rest).next()?;
         let before = &rest[..word.span.start];
@@ -472,8 +504,12 @@ fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<M
         // A compound counts by its first part (`32-year-old`, `a 5-year-old`).
         let unit_word = word.text.split('-').next().unwrap_or(word.text);
         if let Some(unit) = lang.unit(unit_word) {
-            let half = and_a_half(&rest[word.span.end..], &lang.measure_halves);
-            return Some(of(unit, unit_word, half));
+            return Some(FoundUnit {
+                word: unit_word,
+                unit,
+                half: and_a_half(&rest[word.span.end..], &lang.measure_halves),
+                written: Span::new(m.span.start, at + word.span.start + unit_word.len()),
+            });
         }
         if !lang
             .measure_fillers
@@ -482,9 +518,59 @@ fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<M
         {
             return None;
         }
-        rest = &rest[word.span.end..];
+        at += word.span.end;
     }
     None
+}
+
+/// The unit that the words right before number `m` imply (`aged 42`, `the age of five`:
+/// years), or before the start of the range that `m` ends (`aged between 15 and 25`), with
+/// the implied unit's word as written in the language's data.
+fn unit_implied_before<'a>(
+    text: &str,
+    m: &NumberMention,
+    lang: &'a Language,
+) -> Option<FoundUnit<'a>> {
+    let before = text[..m.span.start].trim_end();
+    let (start, word, unit) = unit_implied_by_end(before, lang)
+        .or_else(|| unit_implied_by_end(before_range_start(before, lang)?, lang))?;
+    Some(FoundUnit {
+        word,
+        unit,
+        half: false,
+        written: Span::new(start, m.span.end),
+    })
+}
+
+/// The unit that the words `before` ends with imply: where those words start, the unit's
+/// word and the unit.
+fn unit_implied_by_end<'a>(before: &str, lang: &'a Language) -> Option<(usize, &'a str, &'a Unit)> {
+    lang.implied_units.iter().find_map(|implied| {
+        let start = before.len().checked_sub(implied.before.len())?;
+        let words = before.get(start..)?;
+        let whole_words = !before[..start].ends_with(char::is_alphanumeric);
+        (whole_words && words.eq_ignore_ascii_case(&implied.before))
+            .then(|| lang.units.get_key_value(&implied.unit))
+            .flatten()
+            .map(|(word, unit)| (start, word.as_str(), unit))
+    })
+}
+
+/// When `before` ends with the start of a range and the word that joins it to its end
+/// (`aged between 15 and`, `aged 15-`), the text before that start (`aged between`).
+fn before_range_start<'t>(before: &'t str, lang: &Language) -> Option<&'t str> {
+    let joiner = lang.range_words.iter().find(|joiner| {
+        before.len() > joiner.len()
+            && before.ends_with(joiner.as_str())
+            && !(joiner.starts_with(char::is_alphabetic)
+                && before[..before.len() - joiner.len()].ends_with(char::is_alphanumeric))
+    })?;
+    let rest = before[..before.len() - joiner.len()].trim_end();
+    let start = rest.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    let number = &rest[start..];
+    let is_number = number.starts_with(|c: char| c.is_ascii_digit())
+        || lang.words.contains_key(&number.to_lowercase());
+    is_number.then(|| rest[..start].trim_end())
 }
 
 /// Whether `after` (the text after a unit) starts with one of the language's words for half a

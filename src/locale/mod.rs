@@ -30,6 +30,8 @@ pub enum LocaleError {
     BadWhatlang { lang: &'static str, code: String },
     #[error("data/{lang}/locale.toml: write_scale word `{word}` is not in [scale]")]
     UnknownScaleWord { lang: &'static str, word: String },
+    #[error("data/{lang}/locale.toml: [implied_units] unit `{word}` is not in [units]")]
+    UnknownImpliedUnit { lang: &'static str, word: String },
 }
 
 struct EmbeddedLanguage {
@@ -72,6 +74,9 @@ struct LocaleFile {
     /// Quantity → unit word → size in the quantity's base unit.
     #[serde(default)]
     units: HashMap<String, HashMap<String, f64>>,
+    /// Unit word → the words before a number that leave that unit unsaid.
+    #[serde(default)]
+    implied_units: HashMap<String, Vec<String>>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -133,6 +138,41 @@ fn units_by_word(
         .collect()
 }
 
+/// Words before a number that give it a unit the text leaves unsaid (`aged 42` is 42 years).
+#[derive(Debug, Clone)]
+pub struct ImpliedUnit {
+    /// The words, in lower case (`age of`).
+    pub before: String,
+    /// The unit's word, a key of [`Language::units`] (`years`).
+    pub unit: String,
+}
+
+/// The `[implied_units]` table, longest words first (`aged between` before `aged`), each
+/// unit checked against `units`.
+fn implied_units(
+    table: HashMap<String, Vec<String>>,
+    units: &rustc_hash::FxHashMap<String, Unit>,
+    lang: &'static str,
+) -> Result<Vec<ImpliedUnit>, LocaleError> {
+    let mut implied = Vec::new();
+    for (unit, befores) in table {
+        if !units.contains_key(&unit) {
+            return Err(LocaleError::UnknownImpliedUnit { lang, word: unit });
+        }
+        implied.extend(befores.into_iter().map(|before| ImpliedUnit {
+            before: before.to_lowercase(),
+            unit: unit.clone(),
+        }));
+    }
+    implied.sort_by(|a, b| {
+        b.before
+            .len()
+            .cmp(&a.before.len())
+            .then(a.before.cmp(&b.before))
+    });
+    Ok(implied)
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Repeats {
@@ -181,6 +221,9 @@ pub struct Language {
     pub measure_fillers: Vec<String>,
     /// Words after a unit that add half a unit (`un an et demi`, `a year and a half`).
     pub measure_halves: Vec<String>,
+    /// Words before a number that give it a unit left unsaid (`aged 42`: years), in lower
+    /// case, each with that unit's word (a key of [`Language::units`]).
+    pub implied_units: Vec<ImpliedUnit>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
     /// The first two letters of the number words, multipliers, scale words and joiners: most
@@ -311,6 +354,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
             .chain(&file.number_joiners),
         file.number_words_glued,
     );
+    let units = units_by_word(file.units);
     let write_scale = file
         .write_scale
         .iter()
@@ -321,6 +365,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let implied_units = implied_units(file.implied_units, &units, embedded.code)?;
     Ok(Language {
         code: embedded.code,
         name: file.name,
@@ -348,7 +393,8 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         percent: file.percent,
         teen_tens: file.teen_tens,
         scale: file.scale.into_iter().collect(),
-        units: units_by_word(file.units),
+        units,
+        implied_units,
         measure_fillers: file.measure_fillers,
         measure_halves: file.measure_halves,
         words: file.words.into_iter().collect(),
