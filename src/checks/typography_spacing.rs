@@ -19,7 +19,7 @@ these marks. A missing space, or a space where none belongs, is minor; a plain s
 no-break one belongs only risks a bad line break and is reported at the variant's \
 `plain_space` severity (info by default, minor in `strict`). The rules are data: \
 `data/<lang>/typography.toml`. Colons inside times and URLs (`14:30`, `https://`) are left \
-alone.",
+alone, but a space that splits a time before its colon (`6 :51`) is reported in any language.",
     example: RuleExample {
         source: "Shares were trading 3.6% higher.",
         bad: "Les actions s'échangeaient en hausse de 3,6%.",
@@ -39,6 +39,10 @@ impl Check for TypographySpacing {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let text = ctx.target.text;
         for (at, mark) in text.char_indices() {
+            if mark == ':' && splits_a_time(text, at) {
+                report_split_time(ctx, out, at);
+                continue;
+            }
             if let Some(&spacing) = ctx.typography.before.get(&mark)
                 && applies_before(text, at, mark)
             {
@@ -88,6 +92,25 @@ fn applies_before(text: &str, at: usize, mark: char) -> bool {
             ends_clause && !matches!(previous, '!' | '?' | ':' | ';' | '.' | '…' | '«' | '(')
         }
     }
+}
+
+/// Whether the colon at `at` stands after a space that splits a time (`6 :51`): a digit
+/// before the space, one right after the colon. No language spaces there, whatever it asks
+/// before a colon that ends a clause.
+fn splits_a_time(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(SPACES);
+    before.len() < at
+        && before.ends_with(|c: char| c.is_ascii_digit())
+        && text[at + 1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn report_split_time(ctx: &BeadContext, out: &mut Vec<Finding>, at: usize) {
+    let space_start = ctx.target.text[..at].trim_end_matches(SPACES).len();
+    out.push(
+        ctx.finding(&RULE, "unexpected space before `:` inside a time")
+            .with_target(ctx.target_span(Span::new(space_start, at + 1)))
+            .with_suggestion(":"),
+    );
 }
 
 fn report(
@@ -166,6 +189,24 @@ mod tests {
         assert!(texts("Vraiment\u{202F}? Oui\u{00A0}! À 14:30, voir https://x.fr\u{00A0}: «\u{00A0}Non\u{00A0}»").is_empty());
         assert_eq!(texts("disant :\"Nous")[0].0, " :");
         assert_eq!(texts("«Non»").len(), 2);
+    }
+
+    #[test]
+    fn a_space_that_splits_a_time_is_reported_in_any_language() {
+        assert_eq!(texts("Il est 6 :51."), vec![(" :".into(), Severity::Minor)]);
+        let english = |target: &str| {
+            run_with(
+                &TypographySpacing,
+                "x",
+                target,
+                "fr",
+                "en",
+                &Glossary::default(),
+            )
+            .len()
+        };
+        assert_eq!(english("The clock reads 6 :51 now."), 1);
+        assert_eq!(english("The clock reads 6:51 now."), 0);
     }
 
     #[test]
