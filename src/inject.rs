@@ -218,6 +218,10 @@ impl Injector<'_> {
         let number_then_word = regex(&NUMBER_THEN_WORD, r"\d[-\s]?(\p{L}+[²2]?)");
         number_then_word.captures_iter(target).find_map(|c| {
             let word = c.get(1)?;
+            // An elided word is no unit (`l'épisode 21 m'a`).
+            if target[word.end()..].starts_with(['\'', '’']) {
+                return None;
+            }
             let unit = lang.unit(word.as_str())?;
             let other = other_unit(lang, unit)?;
             Some(format!(
@@ -525,6 +529,8 @@ mod tests {
         );
         // A number without a unit, and a unit without a number, offer no place.
         assert_eq!(swap("Il a 12 frères et des kilomètres à faire."), None);
+        // Nor an elided word that reads like a unit (`m'a`).
+        assert_eq!(swap("L'épisode 21 m'a fait rire."), None);
     }
 
     #[test]

@@ -343,6 +343,18 @@ mod tests {
             "La femme de 32 mois a marché 3 kilomètres en 3 jours.",
         );
         assert_eq!(found.len(), 2, "{found:?}");
+        // A number without a unit does not take the pair of a changed unit's number.
+        let found = run(
+            &NumberMismatch,
+            "After three complete days at 3 metres per second, it arrives.",
+            "Après 3 jours complets à 3 kilomètres par seconde, il arrive.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].0.message.contains("3 kilomètres"),
+            "{}",
+            found[0].0.message
+        );
     }
 
     #[test]

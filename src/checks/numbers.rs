@@ -85,10 +85,18 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             && same_value(s.value, t.value)
             && measures(s, t).is_some_and(|(a, b)| a.agrees_with(&b, b.value))
     });
+    // Then the same value in units of the same quantity (`3 mètres … trois jours` ↔ `3 days …
+    // 3 kilometers`), so that the changed unit is compared with the unit it replaced.
+    let same_quantity = used.pass(&source, &target, |s, t| {
+        digits(s)
+            && digits(t)
+            && same_value(s.value, t.value)
+            && measures(s, t).is_some_and(|(a, b)| a.quantity == b.quantity)
+    });
     let same_number = used.pass(&source, &target, |s, t| {
         digits(s) && digits(t) && same_value(s.value, t.value)
     });
-    for &(i, j) in same_unit.iter().chain(&same_number) {
+    for &(i, j) in same_unit.iter().chain(&same_quantity).chain(&same_number) {
         if target[j].foreign_format {
             pairing
                 .misformatted
@@ -103,6 +111,7 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             }
         }
     };
+    check_units(&same_quantity);
     check_units(&same_number);
     // Values that agree when the target is read with the other convention (`1,300` for 1300).
     let reread = |s: &NumberMention, t: &NumberMention| {
