@@ -407,6 +407,39 @@ mod tests {
     }
 
     #[test]
+    fn french_measures_with_an_elided_filler_and_in_miles_are_read() {
+        let french_to_english = |source: &str, target: &str| {
+            run_with(
+                &NumberMismatch,
+                source,
+                target,
+                "fr",
+                "en",
+                &Glossary::default(),
+            )
+            .len()
+        };
+        let about_twenty = "Ils négocient depuis une vingtaine d'années.";
+        assert_eq!(
+            french_to_english(about_twenty, "They have talked for some 20 years."),
+            0
+        );
+        assert_eq!(
+            french_to_english(about_twenty, "They have talked for some 20 decades."),
+            1
+        );
+        let fifty = "Des eaux à 50 milles de la côte.";
+        assert_eq!(
+            french_to_english(fifty, "Waters within 50 miles of the coast."),
+            0
+        );
+        assert_eq!(
+            french_to_english(fifty, "Waters within 50 km of the coast."),
+            1
+        );
+    }
+
+    #[test]
     fn a_percentage_matches_its_fraction_in_words() {
         assert!(flagged("It fell by 50 per cent.", "Elle a chuté de moitié.").is_empty());
         assert!(

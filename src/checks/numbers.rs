@@ -520,16 +520,31 @@ fn unit_after<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Optio
                 written: Span::new(m.span.start, at + word.span.start + unit_word.len()),
             });
         }
-        if !lang
-            .measure_fillers
-            .iter()
-            .any(|f| f.eq_ignore_ascii_case(word.text))
-        {
+        let after = &rest[word.span.end..];
+        let elision = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '\'' | '’'))
+            .filter(|_| is_filler(&lang.measure_fillers, word.text, true));
+        if elision.is_none() && !is_filler(&lang.measure_fillers, word.text, false) {
             return None;
         }
-        at += word.span.end;
+        at += word.span.end + elision.map_or(0, char::len_utf8);
     }
     None
+}
+
+/// Whether `word` is one of the language's `fillers` (`de`), or, `elided`, one written with an
+/// apostrophe (`d'` of `une vingtaine d'années`).
+fn is_filler(fillers: &[String], word: &str, elided: bool) -> bool {
+    fillers.iter().any(|filler| {
+        let filler = if elided {
+            filler.strip_suffix(['\'', '’'])
+        } else {
+            Some(filler.as_str())
+        };
+        filler.is_some_and(|f| f.eq_ignore_ascii_case(word))
+    })
 }
 
 /// The unit that the words right before number `m` imply (`aged 42`, `the age of five`:
