@@ -374,6 +374,15 @@ mod tests {
                 "The youngest was a three-year-old child.",
                 "Le plus jeune était un enfant de 3 décennies.",
             ),
+            (
+                "Rocco, a young man of 31, was accused.",
+                "Rocco, un jeune homme de 31 décennies, a été accusé.",
+            ),
+            // The measured number is paired first, not the ordinal of `third-country`.
+            (
+                "A third-country national may stay for three months.",
+                "Un ressortissant d'un pays tiers peut rester 3 ans.",
+            ),
         ] {
             let found = run(&NumberMismatch, source, target);
             assert_eq!(found.len(), 1, "{source} {found:?}");

@@ -139,7 +139,15 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         s.before_range_scale.is_some_and(|v| same_value(v, t.value))
             || t.before_range_scale.is_some_and(|v| same_value(v, s.value))
     });
-    // Digits on one side, words on the other (`3,000` ↔ `trois mille`).
+    // Digits on one side, words on the other (`3,000` ↔ `trois mille`): first those whose
+    // units measure the same quantity (`three months` ↔ `3 ans`, not the `third` of
+    // `third-country` before it).
+    let digits_and_words_measured = used.pass(&source, &target, |s, t| {
+        digits(s) != digits(t)
+            && same_value(s.value, t.value)
+            && measures(s, t).is_some_and(|(a, b)| a.quantity == b.quantity)
+    });
+    check_units(&digits_and_words_measured);
     let digits_and_words = used.pass(&source, &target, |s, t| {
         digits(s) != digits(t) && same_value(s.value, t.value)
     });
