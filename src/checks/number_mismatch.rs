@@ -124,6 +124,30 @@ mod tests {
             .collect()
     }
 
+    /// How many findings a French source and its English translation get.
+    fn french_to_english(source: &str, target: &str) -> usize {
+        run_with(
+            &NumberMismatch,
+            source,
+            target,
+            "fr",
+            "en",
+            &Glossary::default(),
+        )
+        .len()
+    }
+
+    /// Asserts that the pair gets one finding, whose message quotes `quoted`.
+    fn one_finding_quoting(source: &str, target: &str, quoted: &str) {
+        let found = run(&NumberMismatch, source, target);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].0.message.contains(quoted),
+            "{}",
+            found[0].0.message
+        );
+    }
+
     #[test]
     fn equal_values_in_both_conventions_pass() {
         assert!(
@@ -151,17 +175,6 @@ mod tests {
         );
         assert!(flagged("until 1:45 a.m.", "jusqu'à 1h45").is_empty());
         assert!(flagged("about 8.30 p.m.", "vers 20 heures 30").is_empty());
-        let french_to_english = |source: &str, target: &str| {
-            run_with(
-                &NumberMismatch,
-                source,
-                target,
-                "fr",
-                "en",
-                &Glossary::default(),
-            )
-            .len()
-        };
         assert_eq!(
             french_to_english(
                 "Le vote aura lieu à 18 heures.",
@@ -324,16 +337,10 @@ mod tests {
 
     #[test]
     fn a_unit_changed_without_converting_is_flagged_with_the_conversion() {
-        let found = run(
-            &NumberMismatch,
+        one_finding_quoting(
             "The road is 30 miles long and 3 metres wide.",
             "La route fait 30 km de long et 3 mètres de large.",
-        );
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(
-            found[0].0.message.contains("about 48,3 km"),
-            "{}",
-            found[0].0.message
+            "about 48,3 km",
         );
         // The unit is read on a compound too (`32-year-old`), and a number with the same unit
         // is paired first: the changed one is found whichever comes first.
@@ -344,59 +351,47 @@ mod tests {
         );
         assert_eq!(found.len(), 2, "{found:?}");
         // A number without a unit does not take the pair of a changed unit's number.
-        let found = run(
-            &NumberMismatch,
+        one_finding_quoting(
             "After three complete days at 3 metres per second, it arrives.",
             "Après 3 jours complets à 3 kilomètres par seconde, il arrive.",
-        );
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(
-            found[0].0.message.contains("3 kilomètres"),
-            "{}",
-            found[0].0.message
+            "3 kilomètres",
         );
     }
 
     #[test]
     fn a_unit_the_source_leaves_unsaid_is_read_from_the_words_before_it() {
         // `aged 42` is 42 years; so is the end of a range after such words, and a number
-        // word compounded with its unit.
-        for (source, target) in [
+        // word compounded with its unit. The finding quotes the source as written.
+        for (source, target, quoted) in [
             (
                 "A man aged 42 was kidnapped.",
                 "Un homme de 42 décennies a été enlevé.",
+                "`aged 42`",
             ),
             (
                 "It helps women aged between 50 and 69.",
                 "Elle aide les femmes de 50 à 69 décennies.",
+                "`aged between 50 and 69`",
             ),
             (
                 "The youngest was a three-year-old child.",
                 "Le plus jeune était un enfant de 3 décennies.",
+                "`three-year-old`",
             ),
             (
                 "Rocco, a young man of 31, was accused.",
                 "Rocco, un jeune homme de 31 décennies, a été accusé.",
+                "`man of 31`",
             ),
             // The measured number is paired first, not the ordinal of `third-country`.
             (
                 "A third-country national may stay for three months.",
                 "Un ressortissant d'un pays tiers peut rester 3 ans.",
+                "`three months`",
             ),
         ] {
-            let found = run(&NumberMismatch, source, target);
-            assert_eq!(found.len(), 1, "{source} {found:?}");
+            one_finding_quoting(source, target, quoted);
         }
-        let found = run(
-            &NumberMismatch,
-            "A man aged 42 was kidnapped.",
-            "Un homme de 42 décennies a été enlevé.",
-        );
-        assert!(
-            found[0].0.message.contains("`aged 42`"),
-            "{}",
-            found[0].0.message
-        );
         assert!(
             flagged(
                 "A man aged 42 was kidnapped.",
@@ -417,17 +412,6 @@ mod tests {
 
     #[test]
     fn french_measures_with_an_elided_filler_and_in_miles_are_read() {
-        let french_to_english = |source: &str, target: &str| {
-            run_with(
-                &NumberMismatch,
-                source,
-                target,
-                "fr",
-                "en",
-                &Glossary::default(),
-            )
-            .len()
-        };
         let about_twenty = "Ils négocient depuis une vingtaine d'années.";
         assert_eq!(
             french_to_english(about_twenty, "They have talked for some 20 years."),

@@ -77,6 +77,10 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             ctx.target.lang,
         ))
     };
+    // Both numbers with a unit, the two units measuring the same quantity.
+    let same_quantity = |s: &NumberMention, t: &NumberMention| {
+        measures(s, t).is_some_and(|(a, b)| a.quantity == b.quantity)
+    };
     // The same value in the same unit first (`3 metres … 3 days` ↔ `3 jours … 3 mètres`), so
     // that a unit changed on one of them (`3 kilomètres`) is not hidden by the other.
     let same_unit = used.pass(&source, &target, |s, t| {
@@ -87,16 +91,17 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     });
     // Then the same value in units of the same quantity (`3 mètres … trois jours` ↔ `3 days …
     // 3 kilometers`), so that the changed unit is compared with the unit it replaced.
-    let same_quantity = used.pass(&source, &target, |s, t| {
-        digits(s)
-            && digits(t)
-            && same_value(s.value, t.value)
-            && measures(s, t).is_some_and(|(a, b)| a.quantity == b.quantity)
+    let same_value_and_quantity = used.pass(&source, &target, |s, t| {
+        digits(s) && digits(t) && same_value(s.value, t.value) && same_quantity(s, t)
     });
     let same_number = used.pass(&source, &target, |s, t| {
         digits(s) && digits(t) && same_value(s.value, t.value)
     });
-    for &(i, j) in same_unit.iter().chain(&same_quantity).chain(&same_number) {
+    for &(i, j) in same_unit
+        .iter()
+        .chain(&same_value_and_quantity)
+        .chain(&same_number)
+    {
         if target[j].foreign_format {
             pairing
                 .misformatted
@@ -111,7 +116,7 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             }
         }
     };
-    check_units(&same_quantity);
+    check_units(&same_value_and_quantity);
     check_units(&same_number);
     // Values that agree when the target is read with the other convention (`1,300` for 1300).
     let reread = |s: &NumberMention, t: &NumberMention| {
@@ -143,9 +148,7 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // units measure the same quantity (`three months` ↔ `3 ans`, not the `third` of
     // `third-country` before it).
     let digits_and_words_measured = used.pass(&source, &target, |s, t| {
-        digits(s) != digits(t)
-            && same_value(s.value, t.value)
-            && measures(s, t).is_some_and(|(a, b)| a.quantity == b.quantity)
+        digits(s) != digits(t) && same_value(s.value, t.value) && same_quantity(s, t)
     });
     check_units(&digits_and_words_measured);
     let digits_and_words = used.pass(&source, &target, |s, t| {
