@@ -356,6 +356,20 @@ mod tests {
             "Après 3 jours complets à 3 kilomètres par seconde, il arrive.",
             "3 kilomètres",
         );
+        // A number written the other language's way is compared in its unit too (its format
+        // is number-format's).
+        one_finding_quoting(
+            "It would carry 700,000 barrels a day.",
+            "Il transporterait 700,000 hl par jour.",
+            "`700,000 hl`",
+        );
+        assert!(
+            flagged(
+                "It would carry 700,000 barrels a day.",
+                "Il transporterait 700,000 barils par jour."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -111,7 +111,9 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     let mut check_units = |pairs: &[(usize, usize)]| {
         for &(i, j) in pairs {
             let (s, t) = (&source[i], &target[j]);
-            if let Some(change) = measures(s, t).and_then(|(a, b)| UnitChange::of(s, t, &a, &b)) {
+            if let Some(change) =
+                measures(s, t).and_then(|(a, b)| UnitChange::of(s, t, &a, &b, b.value))
+            {
                 pairing.unit_changed.push(change);
             }
         }
@@ -122,10 +124,17 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     let reread = |s: &NumberMention, t: &NumberMention| {
         digits(s) && digits(t) && t.other_reading.is_some_and(|v| same_value(s.value, v))
     };
+    let mut reread_unit_changes = Vec::new();
     for (i, j) in used.pass(&source, &target, reread) {
-        pairing
-            .misformatted
-            .push((source[i].clone(), target[j].clone()));
+        let (s, t) = (&source[i], &target[j]);
+        pairing.misformatted.push((s.clone(), t.clone()));
+        // Read as the source reads it, the target's measure may still be in another unit
+        // (`700,000 barrels` ↔ `700,000 hl`).
+        let change = measures(s, t).and_then(|(a, b)| {
+            let reread = b.other_reading?;
+            UnitChange::of(s, t, &a, &b, reread)
+        });
+        reread_unit_changes.extend(change);
     }
     // A source written in the other convention (`5.352 pesos` for 5352).
     used.pass(&source, &target, |s, t| {
@@ -155,6 +164,7 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         digits(s) != digits(t) && same_value(s.value, t.value)
     });
     check_units(&digits_and_words);
+    pairing.unit_changed.extend(reread_unit_changes);
     // A percentage and a fraction in words (`50 %` ↔ `la moitié`, `a quarter` ↔ `25 %`).
     used.pass(&source, &target, |s, t| {
         let fraction_of = |m: &NumberMention, side: Side| {
@@ -406,15 +416,16 @@ fn fraction_of_percentage(text: &str, m: &NumberMention, lang: &Language) -> Opt
 
 impl UnitChange {
     /// The change of unit between a source number and the target number of the same value
-    /// paired with it, measured `a` and `b`, if their units measure the same quantity and
-    /// differ in size (`30 miles` ↔ `30 km`).
+    /// paired with it, measured `a` and `b` (the target's measure read as `b_value`), if their
+    /// units measure the same quantity and differ in size (`30 miles` ↔ `30 km`).
     fn of(
         source: &NumberMention,
         target: &NumberMention,
         a: &Measure,
         b: &Measure,
+        b_value: f64,
     ) -> Option<Self> {
-        (a.quantity == b.quantity && !a.agrees_with(b, b.value)).then(|| UnitChange {
+        (a.quantity == b.quantity && !a.agrees_with(b, b_value)).then(|| UnitChange {
             source: source.clone(),
             target: target.clone(),
             source_written: a.written.to_string(),
