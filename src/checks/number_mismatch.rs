@@ -393,6 +393,11 @@ mod tests {
                 "`three-year-old`",
             ),
             (
+                "A third of children between 9 and 13 are overweight.",
+                "Un tiers des enfants de 9 à 13 décennies sont en surpoids.",
+                "`children between 9 and 13`",
+            ),
+            (
                 "Rocco, a young man of 31, was accused.",
                 "Rocco, un jeune homme de 31 décennies, a été accusé.",
                 "`man of 31`",
