@@ -370,6 +370,21 @@ mod tests {
             )
             .is_empty()
         );
+        // And so is a source number written the other way.
+        assert_eq!(
+            french_to_english(
+                "Il transporterait 700,000 barils par jour.",
+                "It would carry 700,000 gallons a day."
+            ),
+            1
+        );
+        assert_eq!(
+            french_to_english(
+                "Il transporterait 700,000 barils par jour.",
+                "It would carry 700,000 barrels a day."
+            ),
+            0
+        );
     }
 
     #[test]

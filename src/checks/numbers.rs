@@ -136,10 +136,22 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         });
         reread_unit_changes.extend(change);
     }
-    // A source written in the other convention (`5.352 pesos` for 5352).
-    used.pass(&source, &target, |s, t| {
+    // A source written in the other convention (`5.352 pesos` for 5352), compared in its
+    // unit as the target reads it.
+    let source_reread = used.pass(&source, &target, |s, t| {
         digits(s) && digits(t) && s.other_reading.is_some_and(|v| same_value(v, t.value))
     });
+    for (i, j) in source_reread {
+        let (s, t) = (&source[i], &target[j]);
+        let change = measures(s, t).and_then(|(a, b)| {
+            let a = Measure {
+                value: a.other_reading?,
+                ..a
+            };
+            UnitChange::of(s, t, &a, &b, b.value)
+        });
+        reread_unit_changes.extend(change);
+    }
     // A decimal a tokenizer split at its mark (`0 , 5 %` for `0,5 %`), or a number at its
     // thousands separator (`10 , 000`), on either side: before the number words, which could
     // take a piece (`3 , 2 millions` ~ `3.2 million`, the `3` of which is also `three years`).
