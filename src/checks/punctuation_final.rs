@@ -1,8 +1,9 @@
 //! punctuation-final: the target ends with other punctuation than the source (`?` → `.`).
 
-use super::{BeadContext, Check, Rule, RuleExample};
+use super::{BeadContext, Check, Rule, RuleExample, SideText};
 use crate::model::{Finding, Severity, Span};
 use crate::segment::is_closing;
+use crate::textutil::fold;
 
 pub struct PunctuationFinal;
 
@@ -14,9 +15,12 @@ static RULE: Rule = Rule {
     explanation: "A question that becomes a statement (`?` → `.`), or a sentence whose final \
 mark disappears, usually means a mistranslation or a truncated segment. A question mark on one \
 side only is minor; a final mark on one side only is reported as info, since captions and \
-headings often differ there. Closing quotes and brackets are looked through; `!` against `.` \
-is left alone (languages differ in how often they exclaim), and so are segments where either \
-side ends in a colon or an ellipsis.",
+headings often differ there. Closing quotes and brackets are looked through, and a period \
+after a quotation that ends with its own `?` or `!` (`… ? » .`) counts as that mark; `!` \
+against `.` is left alone (languages differ in how often they exclaim), and so are segments \
+where either side ends in a colon or an ellipsis, and a question whose translation puts it \
+indirectly (`But why?` → `Je me demande pourquoi.`: the words are the target language's \
+`indirect_question` in `data/<lang>/locale.toml`).",
     example: RuleExample {
         source: "Is anyone here?",
         bad: "Quelqu'un est ici.",
@@ -27,9 +31,23 @@ side ends in a colon or an ellipsis.",
 };
 
 /// The last sentence mark of a text, looking through the closing quotes and brackets the
-/// sentence splitter looks through ([`is_closing`]).
+/// sentence splitter looks through ([`is_closing`]). A period after a closed quotation that
+/// ends with its own `?` or `!` (`… ? » .`) only closes the sentence around it: the quotation's
+/// mark is the one read.
 fn final_mark(text: &str) -> (Option<char>, usize) {
-    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c));
+    let closed = |c: char| c.is_whitespace() || is_closing(c);
+    let trimmed = text.trim_end_matches(closed);
+    if let Some(before_period) = trimmed.strip_suffix('.') {
+        // Quotation marks only: a bracket closes an aside within the sentence (`(why ?) .`).
+        let quote = |c: char| c.is_whitespace() || (is_closing(c) && !matches!(c, ')' | ']' | '}'));
+        let before_quote = before_period.trim_end_matches(char::is_whitespace);
+        let inner = before_quote.trim_end_matches(quote);
+        if inner.len() < before_quote.len()
+            && let Some(mark @ ('?' | '!')) = inner.chars().next_back()
+        {
+            return (Some(mark), inner.len() - 1);
+        }
+    }
     match trimmed.chars().next_back() {
         Some(c) if matches!(c, '.' | '!' | '?' | ':' | ';' | '…') => {
             (Some(c), trimmed.len() - c.len_utf8())
@@ -54,6 +72,10 @@ impl Check for PunctuationFinal {
         let terminal = |m: Option<char>| matches!(m, Some('.' | '!' | '?'));
         let loose = |m: Option<char>| matches!(m, Some(':' | ';' | '…'));
         if loose(source_mark) || loose(target_mark) {
+            return;
+        }
+        // A question put indirectly (`But why?` → `Je me demande pourquoi.`) ends with a period.
+        if question(source_mark) && target_mark == Some('.') && asks_indirectly(&ctx.target) {
             return;
         }
         let question_mismatch = question(source_mark) != question(target_mark);
@@ -87,6 +109,17 @@ impl Check for PunctuationFinal {
     }
 }
 
+/// Whether the text has one of its language's words for a question put indirectly
+/// ([`crate::locale::Language::indirect_question`]) at the start of a word.
+fn asks_indirectly(side: &SideText) -> bool {
+    let folded = fold(side.text);
+    side.lang.indirect_question.iter().any(|words| {
+        folded
+            .match_indices(words.as_str())
+            .any(|(at, _)| !folded[..at].ends_with(char::is_alphanumeric))
+    })
+}
+
 /// The mark itself, or the last character when there is none.
 fn mark_span(text: &str, mark: Option<char>, at: usize) -> Span {
     match mark {
@@ -115,6 +148,51 @@ mod tests {
             &Glossary::default(),
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn indirect_questions_and_quoted_questions_end_as_they_may() {
+        assert!(run(&PunctuationFinal, "But why?", "Et je me demande pourquoi.").is_empty());
+        assert!(
+            run(
+                &PunctuationFinal,
+                "My question is: do you want it?",
+                "Ma question est de savoir si vous le voulez."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            run(&PunctuationFinal, "But why?", "Mais c'est ainsi.").len(),
+            1
+        );
+        // An aside in brackets is no quotation.
+        assert!(
+            run(
+                &PunctuationFinal,
+                "It burnt down (was it the gas?).",
+                "Elle a brûlé (le gaz ?)."
+            )
+            .is_empty()
+        );
+        // `demande` must start a word.
+        assert_eq!(run(&PunctuationFinal, "Why?", "Il redemande.").len(), 1);
+        assert!(
+            run(
+                &PunctuationFinal,
+                "She asked: \"Do you know where?\"",
+                "Elle a demandé : « Sais-tu où ? » ."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            run(
+                &PunctuationFinal,
+                "She said: \"It is there.\"",
+                "Elle a dit : « Est-ce là ? » ."
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

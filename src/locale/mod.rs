@@ -93,6 +93,8 @@ struct LocaleFile {
     lone_i_numeral: bool,
     #[serde(default)]
     range_words: Vec<String>,
+    #[serde(default)]
+    indirect_question: Vec<String>,
 }
 
 /// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
@@ -247,6 +249,10 @@ pub struct Language {
     /// Words that join the two ends of a range of numbers (`2 to 3 million`), which then share
     /// the scale word of its end.
     pub range_words: Vec<String>,
+    /// Words that turn a question into a statement (`je me demande si`, `I wonder whether`),
+    /// folded, each matched at the start of a word: a translation with one may end the source's
+    /// question with a period.
+    pub indirect_question: Vec<String>,
     pub typography: typography::Typography,
 }
 
@@ -407,6 +413,11 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         ordinal_dot: file.ordinal_dot,
         lone_i_numeral: file.lone_i_numeral,
         range_words: file.range_words,
+        indirect_question: file
+            .indirect_question
+            .iter()
+            .map(|words| crate::textutil::fold(words))
+            .collect(),
         typography: toml::from_str(embedded.typography).map_err(|source| {
             LocaleError::BadTypography {
                 lang: embedded.code,
