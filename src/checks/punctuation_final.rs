@@ -152,47 +152,36 @@ mod tests {
 
     #[test]
     fn indirect_questions_and_quoted_questions_end_as_they_may() {
-        assert!(run(&PunctuationFinal, "But why?", "Et je me demande pourquoi.").is_empty());
-        assert!(
-            run(
-                &PunctuationFinal,
+        for (source, target, findings) in [
+            ("But why?", "Et je me demande pourquoi.", 0),
+            (
                 "My question is: do you want it?",
-                "Ma question est de savoir si vous le voulez."
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            run(&PunctuationFinal, "But why?", "Mais c'est ainsi.").len(),
-            1
-        );
-        // An aside in brackets is no quotation.
-        assert!(
-            run(
-                &PunctuationFinal,
-                "It burnt down (was it the gas?).",
-                "Elle a brûlé (le gaz ?)."
-            )
-            .is_empty()
-        );
-        // `demande` must start a word.
-        assert_eq!(run(&PunctuationFinal, "Why?", "Il redemande.").len(), 1);
-        assert!(
-            run(
-                &PunctuationFinal,
+                "Ma question est de savoir si vous le voulez.",
+                0,
+            ),
+            ("But why?", "Mais c'est ainsi.", 1),
+            // `demande` must start a word.
+            ("Why?", "Il redemande.", 1),
+            // A period after a quotation's own mark, not after an aside in brackets.
+            (
                 "She asked: \"Do you know where?\"",
-                "Elle a demandé : « Sais-tu où ? » ."
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            run(
-                &PunctuationFinal,
+                "Elle a demandé : « Sais-tu où ? » .",
+                0,
+            ),
+            (
                 "She said: \"It is there.\"",
-                "Elle a dit : « Est-ce là ? » ."
-            )
-            .len(),
-            1
-        );
+                "Elle a dit : « Est-ce là ? » .",
+                1,
+            ),
+            (
+                "It burnt down (was it the gas?).",
+                "Elle a brûlé (le gaz ?).",
+                0,
+            ),
+        ] {
+            let found = run(&PunctuationFinal, source, target);
+            assert_eq!(found.len(), findings, "{source} → {target}: {found:?}");
+        }
     }
 
     #[test]
