@@ -165,6 +165,7 @@ mod tests {
             .is_empty()
         );
         assert!(flagged("3,000 meters", "trois mille mètres").is_empty());
+        assert!(flagged("1 000 light years away", "à un millier d'années-lumière").is_empty());
         assert!(flagged("12,500 people", "12 500 personnes").is_empty());
         assert!(
             flagged(
