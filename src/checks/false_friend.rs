@@ -130,6 +130,61 @@ mod tests {
     }
 
     #[test]
+    fn words_in_a_sense_the_languages_share_are_not_flagged() {
+        // The legal phrase and the verb: « sans préjudice de », « porter préjudice ».
+        for (source, target, findings) in [
+            (
+                "Without prejudice to their powers.",
+                "Sans préjudice de leurs compétences.",
+                0,
+            ),
+            (
+                "It would not prejudice the rights of others.",
+                "Cela ne porterait pas préjudice aux droits des autres.",
+                0,
+            ),
+            (
+                "Nobody is pretending that it is perfect.",
+                "Personne ne prétend qu'elle est parfaite.",
+                0,
+            ),
+            (
+                "We must reduce prejudice against them.",
+                "Nous devons réduire les préjudices qu'ils subissent.",
+                1,
+            ),
+        ] {
+            let found = run(&FalseFriendCheck, source, target);
+            assert_eq!(found.len(), findings, "{source} → {target}: {found:?}");
+        }
+        let french_to_english = |source: &str, target: &str| {
+            run_with(
+                &FalseFriendCheck,
+                source,
+                target,
+                "fr",
+                "en",
+                &Glossary::default(),
+            )
+            .len()
+        };
+        assert_eq!(
+            french_to_english(
+                "Personne ne prétend que la Constitution est parfaite.",
+                "Nobody is pretending that it is perfect."
+            ),
+            0
+        );
+        assert_eq!(
+            french_to_english(
+                "Sans préjudice de leurs compétences.",
+                "Without prejudice to their powers."
+            ),
+            0
+        );
+    }
+
+    #[test]
     fn sharing_in_its_own_sense_is_not_flagged() {
         assert!(
             run(
