@@ -65,8 +65,7 @@ fn match_case(original: &str, replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::{run, run_with};
-    use crate::glossary::Glossary;
+    use crate::checks::testing::{assert_finding_counts, run, run_from_french};
     use crate::locale::pair::PairKnowledge;
 
     #[test]
@@ -94,16 +93,7 @@ mod tests {
         assert!(entries.len() >= 10);
         for entry in entries {
             let ex = &entry.example;
-            let run = |target: &str| {
-                run_with(
-                    &FalseFriendCheck,
-                    &ex.source,
-                    target,
-                    "fr",
-                    "en",
-                    &Glossary::default(),
-                )
-            };
+            let run = |target: &str| run_from_french(&FalseFriendCheck, &ex.source, target);
             assert!(
                 !run(&ex.bad).is_empty(),
                 "{}: reverse bad example not flagged",
@@ -132,42 +122,33 @@ mod tests {
     #[test]
     fn words_in_a_sense_the_languages_share_are_not_flagged() {
         // The legal phrase and the verb: « sans préjudice de », « porter préjudice ».
-        for (source, target, findings) in [
-            (
-                "Without prejudice to their powers.",
-                "Sans préjudice de leurs compétences.",
-                0,
-            ),
-            (
-                "It would not prejudice the rights of others.",
-                "Cela ne porterait pas préjudice aux droits des autres.",
-                0,
-            ),
-            (
-                "Nobody is pretending that it is perfect.",
-                "Personne ne prétend qu'elle est parfaite.",
-                0,
-            ),
-            (
-                "We must reduce prejudice against them.",
-                "Nous devons réduire les préjudices qu'ils subissent.",
-                1,
-            ),
-        ] {
-            let found = run(&FalseFriendCheck, source, target);
-            assert_eq!(found.len(), findings, "{source} → {target}: {found:?}");
-        }
-        let french_to_english = |source: &str, target: &str| {
-            run_with(
-                &FalseFriendCheck,
-                source,
-                target,
-                "fr",
-                "en",
-                &Glossary::default(),
-            )
-            .len()
-        };
+        assert_finding_counts(
+            &FalseFriendCheck,
+            &[
+                (
+                    "Without prejudice to their powers.",
+                    "Sans préjudice de leurs compétences.",
+                    0,
+                ),
+                (
+                    "It would not prejudice the rights of others.",
+                    "Cela ne porterait pas préjudice aux droits des autres.",
+                    0,
+                ),
+                (
+                    "Nobody is pretending that it is perfect.",
+                    "Personne ne prétend qu'elle est parfaite.",
+                    0,
+                ),
+                (
+                    "We must reduce prejudice against them.",
+                    "Nous devons réduire les préjudices qu'ils subissent.",
+                    1,
+                ),
+            ],
+        );
+        let french_to_english =
+            |source: &str, target: &str| run_from_french(&FalseFriendCheck, source, target).len();
         assert_eq!(
             french_to_english(
                 "Personne ne prétend que la Constitution est parfaite.",

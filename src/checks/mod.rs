@@ -449,6 +449,23 @@ pub(crate) mod testing {
         run_with(check, source, target, "en", "fr", &Glossary::default())
     }
 
+    /// Asserts that `check` finds as many issues as given in each en→fr (source, target) pair.
+    pub fn assert_finding_counts(check: &dyn Check, cases: &[(&str, &str, usize)]) {
+        for &(source, target, expected) in cases {
+            let found = run(check, source, target);
+            assert_eq!(found.len(), expected, "{source} → {target}: {found:?}");
+        }
+    }
+
+    /// Findings of `check` on one fr→en pair.
+    pub fn run_from_french(
+        check: &dyn Check,
+        source: &str,
+        target: &str,
+    ) -> Vec<(Finding, String)> {
+        run_with(check, source, target, "fr", "en", &Glossary::default())
+    }
+
     pub fn run_with(
         check: &dyn Check,
         source: &str,

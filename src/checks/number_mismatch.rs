@@ -114,8 +114,7 @@ fn to_significant(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::{run, run_with};
-    use crate::glossary::Glossary;
+    use crate::checks::testing::{run, run_from_french};
 
     fn flagged(source: &str, target: &str) -> Vec<String> {
         run(&NumberMismatch, source, target)
@@ -126,15 +125,7 @@ mod tests {
 
     /// How many findings a French source and its English translation get.
     fn french_to_english(source: &str, target: &str) -> usize {
-        run_with(
-            &NumberMismatch,
-            source,
-            target,
-            "fr",
-            "en",
-            &Glossary::default(),
-        )
-        .len()
+        run_from_french(&NumberMismatch, source, target).len()
     }
 
     /// Asserts that the pair gets one finding, whose message quotes `quoted`.

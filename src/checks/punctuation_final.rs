@@ -134,7 +134,7 @@ fn mark_span(text: &str, mark: Option<char>, at: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::{run, run_with};
+    use crate::checks::testing::{assert_finding_counts, run, run_with};
     use crate::glossary::Glossary;
 
     #[test]
@@ -152,36 +152,36 @@ mod tests {
 
     #[test]
     fn indirect_questions_and_quoted_questions_end_as_they_may() {
-        for (source, target, findings) in [
-            ("But why?", "Et je me demande pourquoi.", 0),
-            (
-                "My question is: do you want it?",
-                "Ma question est de savoir si vous le voulez.",
-                0,
-            ),
-            ("But why?", "Mais c'est ainsi.", 1),
-            // `demande` must start a word.
-            ("Why?", "Il redemande.", 1),
-            // A period after a quotation's own mark, not after an aside in brackets.
-            (
-                "She asked: \"Do you know where?\"",
-                "Elle a demandé : « Sais-tu où ? » .",
-                0,
-            ),
-            (
-                "She said: \"It is there.\"",
-                "Elle a dit : « Est-ce là ? » .",
-                1,
-            ),
-            (
-                "It burnt down (was it the gas?).",
-                "Elle a brûlé (le gaz ?).",
-                0,
-            ),
-        ] {
-            let found = run(&PunctuationFinal, source, target);
-            assert_eq!(found.len(), findings, "{source} → {target}: {found:?}");
-        }
+        assert_finding_counts(
+            &PunctuationFinal,
+            &[
+                ("But why?", "Et je me demande pourquoi.", 0),
+                (
+                    "My question is: do you want it?",
+                    "Ma question est de savoir si vous le voulez.",
+                    0,
+                ),
+                ("But why?", "Mais c'est ainsi.", 1),
+                // `demande` must start a word.
+                ("Why?", "Il redemande.", 1),
+                // A period after a quotation's own mark, not after an aside in brackets.
+                (
+                    "She asked: \"Do you know where?\"",
+                    "Elle a demandé : « Sais-tu où ? » .",
+                    0,
+                ),
+                (
+                    "She said: \"It is there.\"",
+                    "Elle a dit : « Est-ce là ? » .",
+                    1,
+                ),
+                (
+                    "It burnt down (was it the gas?).",
+                    "Elle a brûlé (le gaz ?).",
+                    0,
+                ),
+            ],
+        );
     }
 
     #[test]
