@@ -106,7 +106,7 @@ fn scan_sentences(text: &str, lang: &Language) -> Vec<Span> {
 /// of another sentence. Most lines of a line-aligned corpus are one sentence that ends with
 /// its only mark; this spares them the character-by-character scan.
 fn holds_one_sentence(text: &str) -> bool {
-    let Some(first) = text.find(['.', '!', '?', '…']) else {
+    let Some(first) = text.find(is_terminator) else {
         return true;
     };
     text[first..].chars().all(|c| {

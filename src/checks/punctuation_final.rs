@@ -39,7 +39,7 @@ fn final_mark(text: &str) -> (Option<char>, usize) {
     let trimmed = text.trim_end_matches(closed);
     if let Some(before_period) = trimmed.strip_suffix('.') {
         // Quotation marks only: a bracket closes an aside within the sentence (`(why ?) .`).
-        let quote = |c: char| c.is_whitespace() || (is_closing(c) && !matches!(c, ')' | ']' | '}'));
+        let quote = |c: char| c.is_whitespace() || (is_closing(c) && !matches!(c, ')' | ']'));
         let before_quote = before_period.trim_end_matches(char::is_whitespace);
         let inner = before_quote.trim_end_matches(quote);
         if inner.len() < before_quote.len()
