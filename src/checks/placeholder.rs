@@ -20,7 +20,10 @@ Compared between source and target: the inline tags of bilingual files (XLIFF `<
 `<bx/>`/`<ex/>`, `<ph>`, `<pc>`, `<sc/>`/`<ec/>`, TMX `<bpt>`/`<ept>`, `<ph>`, `<it>`, `<hi>`, \
 shown as `<1>`, `</1>`, `<2/>` numbered per unit), printf conversions (`%s`, `%1$d`, \
 `%(name)s`), braces (`{0}`, `{name}`, `{{name}}`), `${name}` and HTML-like tags written in \
-the text. A placeholder the target lacks is reported on the source, one it adds on the \
+the text. Angle brackets around words are read as a tag only when they look like markup: a \
+closing tag, a self-closing tag, attributes (`<a href=…>`), an HTML element (`<br>`, `<b>`), or \
+an opening tag closed in the same segment; `<Basislager>` alone is a quotation, as German \
+texts typed without „…“ write it. A placeholder the target lacks is reported on the source, one it adds on the \
 target. Order matters where the code depends on it: unnumbered printf conversions take their \
 arguments in order, and a closing tag cannot come before its opening tag.",
     example: RuleExample {
@@ -74,21 +77,102 @@ fn placeholders(text: &str) -> Vec<Placeholder> {
             })
         })
         .collect();
-    found.extend(TEXT_PLACEHOLDER.find_iter(text).map(|m| {
-        let key = m.as_str().to_string();
-        let unnumbered = key.starts_with('%') && !key.contains('$') && !key.starts_with("%(");
-        Placeholder {
-            span: Span::new(m.start(), m.end()),
-            kind: if unnumbered {
-                Kind::UnnumberedPrintf
-            } else {
-                Kind::Other
-            },
-            key,
-        }
-    }));
+    found.extend(
+        TEXT_PLACEHOLDER
+            .find_iter(text)
+            .filter(|m| !m.as_str().starts_with('<') || is_markup_tag(m.as_str(), text))
+            .map(|m| {
+                let key = m.as_str().to_string();
+                let unnumbered =
+                    key.starts_with('%') && !key.contains('$') && !key.starts_with("%(");
+                Placeholder {
+                    span: Span::new(m.start(), m.end()),
+                    kind: if unnumbered {
+                        Kind::UnnumberedPrintf
+                    } else {
+                        Kind::Other
+                    },
+                    key,
+                }
+            }),
+    );
     found.sort_by_key(|p| p.span.start);
     found
+}
+
+/// HTML elements: void ones (`<br>`) take no closing tag, and the others may open in one
+/// segment and close in the next when a document was split into sentences.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "area",
+    "b",
+    "base",
+    "big",
+    "blockquote",
+    "br",
+    "cite",
+    "code",
+    "col",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "font",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "li",
+    "link",
+    "mark",
+    "meta",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// Whether `tag`, found in `text` by the tag pattern, is markup rather than words put between
+/// angle brackets as quotation marks: a closing tag, a self-closing tag, a tag with
+/// attributes, an HTML element, or an opening tag whose closing tag follows in `text`.
+fn is_markup_tag(tag: &str, text: &str) -> bool {
+    let inner = &tag[1..tag.len() - 1];
+    if inner.starts_with('/') || inner.ends_with('/') || inner.contains('=') {
+        return true;
+    }
+    let name = inner.split_whitespace().next().unwrap_or(inner);
+    HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str())
+        || text.contains(&format!("</{name}>"))
 }
 
 /// The placeholders of `side` that `other` does not match one for one, in order.
@@ -234,6 +318,35 @@ mod tests {
             flagged("Save", "Enregistrer {name}"),
             ["`{name}` is not in the source"]
         );
+    }
+
+    #[test]
+    fn words_between_angle_brackets_are_quotations_not_tags() {
+        assert!(flagged("Zurück zum <Basislager> .", "Retour au camp de base .").is_empty());
+        assert!(flagged("<lch will euch sagen , wie>", "Je vais vous dire comment").is_empty());
+        assert!(flagged("Il dit <<Bonjour>> .", "He said \"Hello\" .").is_empty());
+    }
+
+    #[test]
+    fn markup_tags_are_compared() {
+        let cases: [(&str, &[&str]); 6] = [
+            ("Line<br>break", &["<br>"]),
+            ("Split <B>across segments", &["<B>"]),
+            ("A <a href=\"x\">link</a>", &["<a href=\"x\">", "</a>"]),
+            (
+                "An <Emphasis>old</Emphasis> tag",
+                &["<Emphasis>", "</Emphasis>"],
+            ),
+            ("Text <x id=\"1\"/> here", &["<x id=\"1\"/>"]),
+            ("Closing </b> only", &["</b>"]),
+        ];
+        for (source, tags) in cases {
+            let expected: Vec<String> = tags
+                .iter()
+                .map(|tag| format!("`{tag}` is missing in the target"))
+                .collect();
+            assert_eq!(flagged(source, "Du texte"), expected, "{source}");
+        }
     }
 
     #[test]
