@@ -21,7 +21,8 @@ between units that are whole multiples of each other (`30 years` ↔ `trois déc
 and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between systems, which \
 translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`, `30 miles` ↔ `50 \
 km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, and words before a \
-number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`). A number changed in \
+number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so may a name \
+before it where the press writes ages so (`Giffords, 41,`: `age_after_name`). A number changed in \
 value is reported on the target with the source value as suggestion; a number one side \
 lacks is reported on the side that has it; a number carried over with its unit changed for \
 another of the same quantity (`30 miles` → `30 km`) is reported with the conversion as \
@@ -362,6 +363,19 @@ mod tests {
             )
             .is_empty()
         );
+        // And so is a decimal that a tokenizer split at its mark.
+        one_finding_quoting(
+            "The coin , at 21.75 mm , is as large .",
+            "La pièce , de 21 , 75 centimètres , est aussi grande .",
+            "`21 , 75 centimètres`",
+        );
+        assert!(
+            flagged(
+                "The coin , at 21.75 mm , is as large .",
+                "La pièce , de 21 , 75 mm , est aussi grande ."
+            )
+            .is_empty()
+        );
         // And so is a source number written the other way.
         assert_eq!(
             french_to_english(
@@ -409,6 +423,28 @@ mod tests {
                 "Rocco, un jeune homme de 31 décennies, a été accusé.",
                 "`man of 31`",
             ),
+            // The press gives an age after a name, between brackets or commas, and after
+            // `he's`.
+            (
+                "Josef Rychtář (53) became her bodyguard.",
+                "Josef Rychtář (53 décennies) est devenu son garde du corps.",
+                "`Rychtář (53)`",
+            ),
+            (
+                "Asked how she feels, Giffords, 41, responded.",
+                "Interrogée, Giffords, 41 décennies, a répondu.",
+                "`Giffords, 41,`",
+            ),
+            (
+                "She was 21 when she went in.",
+                "Elle avait 21 décennies quand elle est entrée.",
+                "`She was 21`",
+            ),
+            (
+                "I thought, no, he's 19.",
+                "Je me suis dit : non, il a 19 décennies.",
+                "`he's 19`",
+            ),
             // The measured number is paired first, not the ordinal of `third-country`.
             (
                 "A third-country national may stay for three months.",
@@ -431,10 +467,31 @@ mod tests {
                     "Elle aide les femmes de 50 à 69 ans.",
                     0,
                 ),
+                (
+                    "Josef Rychtář (53) became her bodyguard.",
+                    "Josef Rychtář (53 ans) est devenu son garde du corps.",
+                    0,
+                ),
+                // Not after a name, not a whole number, or not set off: no age.
+                (
+                    "The group, 41, left.",
+                    "Le groupe, 41 décennies, est parti.",
+                    0,
+                ),
+                (
+                    "Model X (2.5) is sold.",
+                    "Le modèle X (2,5 km) est vendu.",
+                    0,
+                ),
+                (
+                    "Giffords 41 responded.",
+                    "Giffords 41 décennies a répondu.",
+                    0,
+                ),
                 // Without such words the number has no unit to compare.
                 (
-                    "She was 21 when she went in.",
-                    "Elle avait 21 décennies.",
+                    "The score was 21 when she went in.",
+                    "Le score était de 21 décennies.",
                     0,
                 ),
             ],

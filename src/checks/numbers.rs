@@ -5,7 +5,7 @@ use super::{BeadContext, SideText};
 use crate::locale::number::{NumberMention, Written, find_numbers, same_value};
 use crate::locale::{Language, Unit};
 use crate::model::{Side, Span};
-use crate::textutil::word_iter;
+use crate::textutil::{is_capitalized, word_iter};
 
 /// The outcome of pairing numbers by value.
 #[derive(Debug, Default)]
@@ -124,7 +124,7 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     let reread = |s: &NumberMention, t: &NumberMention| {
         digits(s) && digits(t) && t.other_reading.is_some_and(|v| same_value(s.value, v))
     };
-    let mut reread_unit_changes = Vec::new();
+    let mut unit_changes_read_again = Vec::new();
     for (i, j) in used.pass(&source, &target, reread) {
         let (s, t) = (&source[i], &target[j]);
         pairing.misformatted.push((s.clone(), t.clone()));
@@ -134,7 +134,7 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             let reread = b.other_reading?;
             UnitChange::of(s, t, &a, &b, reread)
         });
-        reread_unit_changes.extend(change);
+        unit_changes_read_again.extend(change);
     }
     // A source written in the other convention (`5.352 pesos` for 5352), compared in its
     // unit as the target reads it.
@@ -150,13 +150,22 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             };
             UnitChange::of(s, t, &a, &b, b.value)
         });
-        reread_unit_changes.extend(change);
+        unit_changes_read_again.extend(change);
     }
     // A decimal a tokenizer split at its mark (`0 , 5 %` for `0,5 %`), or a number at its
     // thousands separator (`10 , 000`), on either side: before the number words, which could
     // take a piece (`3 , 2 millions` ~ `3.2 million`, the `3` of which is also `three years`).
-    used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target);
-    used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source);
+    // Each is compared in its unit (`21.75 mm` ↔ `21 , 75 cm`).
+    for (joined, i) in used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target) {
+        let change = measures(&source[i], &joined)
+            .and_then(|(a, b)| UnitChange::of(&source[i], &joined, &a, &b, b.value));
+        unit_changes_read_again.extend(change);
+    }
+    for (joined, j) in used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source) {
+        let change = measures(&joined, &target[j])
+            .and_then(|(a, b)| UnitChange::of(&joined, &target[j], &a, &b, b.value));
+        unit_changes_read_again.extend(change);
+    }
     // The same digits grouped another way (`031/43 36 11` ↔ `031/433611`).
     used.pair_regrouped_digits((ctx.source.text, &source), (ctx.target.text, &target));
     // The start of a range read with its end's scale word, against a number the other side
@@ -176,7 +185,7 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         digits(s) != digits(t) && same_value(s.value, t.value)
     });
     check_units(&digits_and_words);
-    pairing.unit_changed.extend(reread_unit_changes);
+    pairing.unit_changed.extend(unit_changes_read_again);
     // A percentage and a fraction in words (`50 %` ↔ `la moitié`, `a quarter` ↔ `25 %`).
     used.pass(&source, &target, |s, t| {
         let fraction_of = |m: &NumberMention, side: Side| {
@@ -261,14 +270,16 @@ impl Used {
 
     /// Pairs a decimal of the `whole` side with two consecutive unpaired digit runs of the
     /// `split` side separated by ` , ` or ` . ` whose joined value it is. Tokenized corpora
-    /// (MT training data) put spaces around every comma, decimal marks included.
+    /// (MT training data) put spaces around every comma, decimal marks included. Returns each
+    /// pair: the two runs read as one number, and the index of the `whole` number.
     fn pair_split_decimals(
         &mut self,
         split_text: &str,
         split: &[NumberMention],
         whole: &[NumberMention],
         split_side: Side,
-    ) {
+    ) -> Vec<(NumberMention, usize)> {
+        let mut pairs = Vec::new();
         let (split_used, whole_used) = match split_side {
             Side::Target => (&mut self.target, &mut self.source),
             Side::Source => (&mut self.source, &mut self.target),
@@ -294,8 +305,17 @@ impl Used {
                 whole_used[w] = true;
                 split_used[k - 1] = true;
                 split_used[k] = true;
+                let joined = NumberMention {
+                    span: Span::new(integer.span.start, fraction.span.end),
+                    value: whole[w].value,
+                    other_reading: None,
+                    before_range_scale: None,
+                    ..fraction.clone()
+                };
+                pairs.push((joined, w));
             }
         }
+        pairs
     }
 
     /// Pairs runs of unpaired digit numbers that spell the same digits, at least one side
@@ -497,7 +517,9 @@ fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<M
     if lang.units.is_empty() {
         return None;
     }
-    let found = unit_after(text, m, lang).or_else(|| unit_implied_before(text, m, lang))?;
+    let found = unit_after(text, m, lang)
+        .or_else(|| unit_implied_before(text, m, lang))
+        .or_else(|| age_after_name(text, m, lang))?;
     let (unit, half) = (found.unit, if found.half { 0.5 } else { 0.0 });
     Some(Measure {
         quantity: &unit.quantity,
@@ -597,6 +619,40 @@ fn unit_implied_before<'a>(
         unit,
         half: false,
         written: Span::new(start, m.span.end),
+    })
+}
+
+/// The oldest age the press gives after a name.
+const OLDEST_AGE: f64 = 120.0;
+
+/// An age set off after a name, where the language's press writes ages so
+/// ([`Language::age_after_name`]): a whole number of digits between brackets (`Josef Rychtář
+/// (53)`) or commas (`Giffords, 41, said`) right after a capitalized word.
+fn age_after_name<'a>(text: &str, m: &NumberMention, lang: &'a Language) -> Option<FoundUnit<'a>> {
+    let (word, unit) = lang.units.get_key_value(lang.age_after_name.as_ref()?)?;
+    let digits = &text[m.span.range()];
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || !(1.0..=OLDEST_AGE).contains(&m.value) {
+        return None;
+    }
+    let before = text[..m.span.start].trim_end();
+    let close = match before.chars().last()? {
+        '(' => ')',
+        ',' => ',',
+        _ => return None,
+    };
+    let after = &text[m.span.end..];
+    let close_at = m.span.end + after.len() - after.trim_start().len();
+    if !after.trim_start().starts_with(close) {
+        return None;
+    }
+    let name_part = before[..before.len() - 1].trim_end();
+    let name = word_iter(name_part).last()?;
+    let ends_with_name = name.span.end == name_part.len() && is_capitalized(name.text);
+    ends_with_name.then(|| FoundUnit {
+        word,
+        unit,
+        half: false,
+        written: Span::new(name.span.start, close_at + close.len_utf8()),
     })
 }
 

@@ -32,6 +32,8 @@ pub enum LocaleError {
     UnknownScaleWord { lang: &'static str, word: String },
     #[error("data/{lang}/locale.toml: [implied_units] unit `{word}` is not in [units]")]
     UnknownImpliedUnit { lang: &'static str, word: String },
+    #[error("data/{lang}/locale.toml: age_after_name unit `{word}` is not in [units]")]
+    UnknownAgeUnit { lang: &'static str, word: String },
 }
 
 struct EmbeddedLanguage {
@@ -77,6 +79,9 @@ struct LocaleFile {
     /// Unit word → the words before a number that leave that unit unsaid.
     #[serde(default)]
     implied_units: HashMap<String, Vec<String>>,
+    /// The unit (a word of [units]) of a bare number set off after a name: an age.
+    #[serde(default)]
+    age_after_name: Option<String>,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -226,6 +231,10 @@ pub struct Language {
     /// Words before a number that give it a unit left unsaid (`aged 42`: years), in lower
     /// case, each with that unit's word (a key of [`Language::units`]).
     pub implied_units: Vec<ImpliedUnit>,
+    /// The unit word (a key of [`Language::units`]) of a whole number set off after a name,
+    /// between brackets or commas (`Josef Rychtář (53)`, `Giffords, 41, said`): an age in
+    /// years, where the language's press writes ages so.
+    pub age_after_name: Option<String>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
     /// The first two letters of the number words, multipliers, scale words and joiners: most
@@ -372,6 +381,16 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         })
         .collect::<Result<Vec<_>, _>>()?;
     let implied_units = implied_units(file.implied_units, &units, embedded.code)?;
+    if let Some(word) = file
+        .age_after_name
+        .as_ref()
+        .filter(|w| !units.contains_key(*w))
+    {
+        return Err(LocaleError::UnknownAgeUnit {
+            lang: embedded.code,
+            word: word.clone(),
+        });
+    }
     Ok(Language {
         code: embedded.code,
         name: file.name,
@@ -401,6 +420,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         scale: file.scale.into_iter().collect(),
         units,
         implied_units,
+        age_after_name: file.age_after_name,
         measure_fillers: file.measure_fillers,
         measure_halves: file.measure_halves,
         words: file.words.into_iter().collect(),
