@@ -274,6 +274,8 @@ mod tests {
                 "L'octroi de mer existe depuis un siècle et demi.",
             ),
             ("It took 18 months.", "Cela a pris un an et demi."),
+            ("It lasted two weeks.", "Cela a duré 14 jours."),
+            ("A 90-second clip.", "Un extrait d'une minute et demie."),
         ];
         for (source, target) in same {
             assert_eq!(flagged(source, target), none, "{source}");
@@ -330,6 +332,11 @@ mod tests {
 
     #[test]
     fn a_unit_changed_without_converting_is_flagged_with_the_conversion() {
+        one_finding_quoting(
+            "After spending 72 days in jail, he will be free.",
+            "Après avoir passé 72 ans en prison, il sera libre.",
+            "`72 ans` in the target does not match `72 days`",
+        );
         one_finding_quoting(
             "The road is 30 miles long and 3 metres wide.",
             "La route fait 30 km de long et 3 mètres de large.",

@@ -646,7 +646,7 @@ mod tests {
         assert_eq!(french.unit("Kilomètres").unwrap().quantity, "length");
         assert!(french.unit("M").is_none(), "`M.` is Monsieur");
         let german = Language::get("de").unwrap();
-        assert_eq!(german.unit("Jahrzehnte").unwrap().size, 120.0);
+        assert_eq!(german.unit("Jahrzehnte").unwrap().size, 3652.5);
     }
 
     #[test]
