@@ -3,6 +3,7 @@
 //! `transcheck rules`, `transcheck explain` and the reports take ids, categories and docs.
 
 mod addition;
+mod codes;
 mod consistency;
 mod coverage;
 mod double_space;

@@ -1,9 +1,10 @@
 //! number-mismatch: a number whose value differs between source and target, or that one side
 //! lacks.
 
+use super::codes::{changed_codes, codes};
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::locale::number::format_number;
-use crate::model::{Finding, Severity};
+use crate::model::{Finding, Severity, Side};
 
 pub struct NumberMismatch;
 
@@ -22,7 +23,9 @@ and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between s
 translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`, `30 miles` ↔ `50 \
 km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, and words before a \
 number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so may a name \
-before it where the press writes ages so (`Giffords, 41,`: `age_after_name`). A number changed in \
+before it where the press writes ages so (`Giffords, 41,`: `age_after_name`). Codes (letters then digits: `A380`, `G-7`) \
+are compared whole, with or without their hyphen: one whose digits changed (`A380` → `A390`) is \
+a mismatch. A number changed in \
 value is reported on the target with the source value as suggestion; a number one side \
 lacks is reported on the side that has it; a number carried over with its unit changed for \
 another of the same quantity (`30 miles` → `30 km`) is reported with the conversion as \
@@ -97,6 +100,32 @@ impl Check for NumberMismatch {
                     format!("`{}` in the target is not in the source", target_text(t)),
                 )
                 .with_target(ctx.target_span(t.span)),
+            );
+        }
+        self.check_codes(ctx, out);
+    }
+}
+
+impl NumberMismatch {
+    /// A code whose digits changed (`A380` → `A390`): the number reading leaves codes alone.
+    fn check_codes(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        let source = codes(ctx.source.text, ctx.words(Side::Source).words());
+        if source.is_empty() {
+            return;
+        }
+        let target = codes(ctx.target.text, ctx.words(Side::Target).words());
+        for (s, t) in changed_codes(&source, &target) {
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    format!(
+                        "`{}` in the target does not match `{}` in the source",
+                        t.text, s.text
+                    ),
+                )
+                .with_source(ctx.source_span(s.span))
+                .with_target(ctx.target_span(t.span))
+                .with_suggestion(s.text.to_string()),
             );
         }
     }
@@ -250,6 +279,32 @@ mod tests {
         // Digits repeat for different things: a changed score is still a mismatch.
         let changed = flagged("after 0 : 3, a 0 : 0 draw", "après le 0 : 3, un 4 : 0");
         assert_eq!(changed.len(), 1, "{changed:?}");
+    }
+
+    #[test]
+    fn codes_are_compared_whole_with_or_without_their_hyphen() {
+        one_finding_quoting(
+            "The A380 flew over Toulouse.",
+            "L'A390 a survolé Toulouse.",
+            "`A390` in the target does not match `A380`",
+        );
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                ("The G7 met in 1975.", "Le G-7 s'est réuni en 1975.", 0),
+                ("The G-7 met in 1975.", "Le G7 s'est réuni en 1975.", 0),
+                ("The A380 and the B747.", "Le B747 et l'A380.", 0),
+                ("The G-7 met.", "Le G-8 s'est réuni.", 1),
+                ("The G-7 met.", "Le G8 s'est réuni.", 1),
+                // A hyphenated code of no family of the other side is read as numbers.
+                ("The EU-15 grew.", "L'UE à 15 a grandi.", 0),
+                (
+                    "Prices of the mid-1990s.",
+                    "Les prix du milieu des années 1990.",
+                    0,
+                ),
+            ],
+        );
     }
 
     #[test]

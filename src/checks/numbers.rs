@@ -1,6 +1,7 @@
 //! Pairs the numbers of a source segment with those of its translation, by value, for the
 //! number checks.
 
+use super::codes::{codes, ends_code_in};
 use super::{BeadContext, SideText};
 use crate::locale::number::{NumberMention, Written, find_numbers, same_value};
 use crate::locale::{Language, Unit};
@@ -227,6 +228,10 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // … and the other way (`à 21 heures` ↔ `at 9 p.m.`).
     used.pass(&source, &target, |s, t| afternoon(t, &ctx.target, s));
 
+    // The digits of a hyphenated code whose family the other side has (`G-7` ↔ `G7`, `G-8`):
+    // codes are compared whole (number-mismatch, with `super::codes`).
+    used.pair_code_digits(ctx, &source, &target);
+
     pairing.paired_words = (
         paired_word_spans(&source, &used.source),
         paired_word_spans(&target, &used.target),
@@ -316,6 +321,37 @@ impl Used {
             }
         }
         pairs
+    }
+
+    /// Marks the unpaired digit numbers of each side that end a hyphenated code of a family
+    /// the other side has (`G-7` ↔ `G7`, see [`super::codes`]): codes are compared whole.
+    fn pair_code_digits(
+        &mut self,
+        ctx: &BeadContext,
+        source: &[NumberMention],
+        target: &[NumberMention],
+    ) {
+        for (side, mentions, used) in [
+            (Side::Source, source, &mut self.source),
+            (Side::Target, target, &mut self.target),
+        ] {
+            let text = ctx.side(side).text;
+            let after_hyphen = |m: &NumberMention| text[..m.span.start].ends_with('-');
+            if !mentions
+                .iter()
+                .zip(used.iter())
+                .any(|(m, &u)| !u && after_hyphen(m))
+            {
+                continue;
+            }
+            let other = side.other();
+            let other_codes = codes(ctx.side(other).text, ctx.words(other).words());
+            for (m, u) in mentions.iter().zip(used.iter_mut()) {
+                if !*u && after_hyphen(m) && ends_code_in(text, m.span, &other_codes) {
+                    *u = true;
+                }
+            }
+        }
     }
 
     /// Pairs runs of unpaired digit numbers that spell the same digits, at least one side
