@@ -60,6 +60,8 @@ struct LocaleFile {
     write_scale: Vec<String>,
     afternoon: Vec<String>,
     number_joiners: Vec<String>,
+    #[serde(default)]
+    fraction_joiners: Vec<String>,
     time_units: Vec<String>,
     #[serde(default)]
     roman_ordinal_suffixes: Vec<String>,
@@ -209,6 +211,8 @@ pub struct Language {
     pub afternoon: Vec<String>,
     /// Words allowed inside a number written in words (`and`, `a`, `et`).
     pub number_joiners: Vec<String>,
+    /// Words between a fraction and the scale word it takes (`a quarter of a million`).
+    pub fraction_joiners: Vec<String>,
     /// Tens after which the language counts on up to nineteen (`soixante et onze` is 71).
     pub teen_tens: Vec<f64>,
     /// Words after a time of day written with a decimal mark (`20.45 hrs`).
@@ -366,7 +370,8 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         (file.scale.keys())
             .chain(file.words.keys())
             .chain(file.multipliers.keys())
-            .chain(&file.number_joiners),
+            .chain(&file.number_joiners)
+            .chain(&file.fraction_joiners),
         file.number_words_glued,
     );
     let units = units_by_word(file.units);
@@ -412,6 +417,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         write_scale,
         afternoon: file.afternoon,
         number_joiners: file.number_joiners,
+        fraction_joiners: file.fraction_joiners,
         time_units: file.time_units,
         roman_ordinal_suffixes: file.roman_ordinal_suffixes,
         money: file.money,
@@ -545,7 +551,8 @@ mod tests {
             let listed = (lang.words.keys())
                 .chain(lang.scale.keys())
                 .chain(lang.multipliers.keys())
-                .chain(&lang.number_joiners);
+                .chain(&lang.number_joiners)
+                .chain(&lang.fraction_joiners);
             for word in listed {
                 assert!(lang.may_be_number_word(word), "{code}: {word}");
                 assert!(

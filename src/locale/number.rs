@@ -507,7 +507,11 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
                 *end = span.end;
                 *joined = span.end;
             }
-            (Some((_, _, joined, _)), None) if adjacent && lang.number_joiners.contains(&lower) => {
+            (Some((_, _, joined, n)), None)
+                if adjacent
+                    && (lang.number_joiners.contains(&lower)
+                        || (n.is_fraction() && lang.fraction_joiners.contains(&lower))) =>
+            {
                 *joined = span.end;
             }
             (_, Some(w)) => {
@@ -629,6 +633,12 @@ struct WordNumber {
 }
 
 impl WordNumber {
+    /// Whether all read so far is a fraction (`a quarter`), which may take a scale word after
+    /// a fraction joiner (`of a million`).
+    fn is_fraction(&self) -> bool {
+        self.total == 0.0 && self.current > 0.0 && self.current < 1.0
+    }
+
     fn accepts(&self, w: NumberWord, lang: &Language) -> bool {
         match w {
             // `two and a half (million)`: a fraction after a whole count.
@@ -1021,6 +1031,16 @@ mod tests {
         assert_eq!(read("un million et demi", "fr"), vec![1.5e6]);
         assert_eq!(read("half a million", "en"), vec![0.5e6]);
         assert_eq!(read("one and a half hours", "en"), vec![1.5]);
+    }
+
+    #[test]
+    fn a_fraction_of_a_scale_word_is_read_whole() {
+        assert_eq!(read("a quarter of a million people", "en"), vec![250_000.0]);
+        // (The article `un` is read as one, as everywhere.)
+        assert_eq!(read("un quart de million", "fr"), vec![1.0, 250_000.0]);
+        // Only a fraction takes its scale word so: `one of a million` is two numbers.
+        assert_eq!(read("one of a million", "en"), vec![1.0, 1e6]);
+        assert_eq!(read("a quarter of the votes", "en"), vec![0.25]);
     }
 
     #[test]
