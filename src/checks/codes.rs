@@ -35,8 +35,16 @@ fn family(key: &str) -> String {
 }
 
 /// The key a code is compared by, if `word` is one: ASCII letters, then a digit, and so on —
-/// or capitals, a hyphen and a digit (`G-7`; `mid-1990s` and `top-10` are words).
+/// or capitals, a hyphen and a digit (`G-7`; `mid-1990s` and `top-10` are words) — or two
+/// numbers glued by an `x` (`4x4`, `1920x1080`).
 fn code_key(word: &str) -> Option<String> {
+    if let Some((a, b)) = word.split_once(['x', 'X'])
+        && [a, b]
+            .iter()
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(format!("{a}X{b}"));
+    }
     let letters = word.bytes().take_while(u8::is_ascii_alphabetic).count();
     let rest = match word[letters..].strip_prefix('-') {
         Some(rest) if word[..letters].bytes().all(|b| b.is_ascii_uppercase()) => rest,
@@ -150,7 +158,8 @@ mod tests {
             keys("The A380, the G-7, l'F-16, H1N1 and A5-0123/2001 in the 1960s."),
             ["A380", "G7", "F16", "H1N1", "A50123"]
         );
-        assert!(keys("mid-1990s, top-10, 21st, 4x4, Covid").is_empty());
+        assert!(keys("mid-1990s, top-10, 21st, Covid").is_empty());
+        assert_eq!(keys("un 4x4, 1920x1080"), ["4X4", "1920X1080"]);
         // A decimal comma goes on with the code, a comma and a space do not.
         assert_eq!(keys("PM2,5 et PM10, 5 fois"), ["PM25", "PM10"]);
     }

@@ -23,7 +23,7 @@ and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between s
 translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`, `30 miles` ↔ `50 \
 km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, and words before a \
 number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so may a name \
-before it where the press writes ages so (`Giffords, 41,`: `age_after_name`). Codes (letters then digits: `A380`, `G-7`) \
+before it where the press writes ages so (`Giffords, 41,`: `age_after_name`). Codes (letters then digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`) \
 are compared whole, with or without their hyphen: one whose digits changed (`A380` → `A390`) is \
 a mismatch. A number changed in \
 value is reported on the target with the source value as suggestion; a number one side \

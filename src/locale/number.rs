@@ -108,6 +108,12 @@ fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
         {
             continue;
         }
+        // Two numbers glued by an `x` (`4x4`, `3x1`) name a vehicle, a format or a
+        // programme: a code (see `checks::codes`), not quantities. (`1920 × 1080` is two
+        // numbers, however written.)
+        if is_times_code_part(text, run.start(), run.end()) {
+            continue;
+        }
         // The `00` of `5h00` is no quantity.
         if text[..run.start()].ends_with('h') && run.as_str().bytes().all(|b| b == b'0') {
             continue;
@@ -150,6 +156,19 @@ fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
         }
     }
     out
+}
+
+/// Whether the digits at `start..end` of `text` are one side of a code of two numbers glued
+/// by an `x` (`4x4`).
+fn is_times_code_part(text: &str, start: usize, end: usize) -> bool {
+    let times = |c: char| matches!(c, 'x' | 'X');
+    let mut after = text[end..].chars();
+    let digits_after =
+        after.next().is_some_and(times) && after.next().is_some_and(|c| c.is_ascii_digit());
+    let mut before = text[..start].chars().rev();
+    let digits_before =
+        before.next().is_some_and(times) && before.next().is_some_and(|c| c.is_ascii_digit());
+    digits_after || digits_before
 }
 
 /// Roman numerals alone of two letters or more (`camp III`, `World War II`) or with an
@@ -1054,6 +1073,14 @@ mod tests {
             read("two million three hundred thousand", "en"),
             vec![2.3e6]
         );
+    }
+
+    #[test]
+    fn two_numbers_glued_by_an_x_are_a_code() {
+        assert!(read("Le 4x4 tente de sortir du fossé.", "fr").is_empty());
+        assert!(read("An image of 1920x1080 pixels", "en").is_empty());
+        assert_eq!(read("1920×1080", "en"), vec![1920.0, 1080.0]);
+        assert_eq!(read("4 x 4 is 16", "en"), vec![4.0, 4.0, 16.0]);
     }
 
     #[test]
