@@ -125,6 +125,8 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     let reread = |s: &NumberMention, t: &NumberMention| {
         digits(s) && digits(t) && t.other_reading.is_some_and(|v| same_value(s.value, v))
     };
+    // Unit changes of numbers paired once read another way (the other convention, a decimal
+    // a tokenizer split), reported after the others.
     let mut unit_changes_read_again = Vec::new();
     for (i, j) in used.pass(&source, &target, reread) {
         let (s, t) = (&source[i], &target[j]);
