@@ -18,9 +18,9 @@ side only is minor; a final mark on one side only is reported as info, since cap
 headings often differ there. Closing quotes and brackets are looked through, and a period \
 after a quotation that ends with its own `?` or `!` (`… ? » .`) counts as that mark; `!` \
 against `.` is left alone (languages differ in how often they exclaim), and so are segments \
-where either side ends in a colon or an ellipsis, and a question whose translation puts it \
-indirectly (`But why?` → `Je me demande pourquoi.`: the words are the target language's \
-`indirect_question` in `data/<lang>/locale.toml`).",
+where either side ends in a colon or an ellipsis, and a question that one side puts \
+indirectly and the other asks outright (`But why?` ↔ `Je me demande pourquoi.`: the words are \
+each language's `indirect_question` in `data/<lang>/locale.toml`).",
     example: RuleExample {
         source: "Is anyone here?",
         bad: "Quelqu'un est ici.",
@@ -74,8 +74,13 @@ impl Check for PunctuationFinal {
         if loose(source_mark) || loose(target_mark) {
             return;
         }
-        // A question put indirectly (`But why?` → `Je me demande pourquoi.`) ends with a period.
+        // A question put indirectly (`But why?` → `Je me demande pourquoi.`) ends with a period,
+        // and one the source puts indirectly may be asked outright (`I wonder who did this.`
+        // → `Qui en est responsable ?`).
         if question(source_mark) && target_mark == Some('.') && asks_indirectly(&ctx.target) {
+            return;
+        }
+        if source_mark == Some('.') && question(target_mark) && asks_indirectly(&ctx.source) {
             return;
         }
         let question_mismatch = question(source_mark) != question(target_mark);
@@ -162,6 +167,17 @@ mod tests {
                     0,
                 ),
                 ("But why?", "Mais c'est ainsi.", 1),
+                // … and the other way: an indirect question of the source asked outright.
+                (
+                    "I wonder who did this.",
+                    "Je me pose la question : qui en est responsable ?",
+                    0,
+                ),
+                (
+                    "It is quite ironic really.",
+                    "C'est ironique, n'est-ce pas ?",
+                    1,
+                ),
                 // `demande` must start a word.
                 ("Why?", "Il redemande.", 1),
                 // A period after a quotation's own mark, not after an aside in brackets.
