@@ -550,6 +550,13 @@ mod tests {
                     "Giffords 41 décennies a répondu.",
                     0,
                 ),
+                // A no-break space before the start of a range is a space like any other.
+                (
+                    "Women aged between\u{202f}50 and 69.",
+                    "Les femmes de 50 à 69 ans.",
+                    0,
+                ),
+                ("Aged\u{a0}50 - 69 mm.", "De 50 à 69 mm.", 0),
                 // Without such words the number has no unit to compare.
                 (
                     "The score was 21 when she went in.",

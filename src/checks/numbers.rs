@@ -718,7 +718,12 @@ fn before_range_start<'t>(before: &'t str, lang: &Language) -> Option<&'t str> {
                 && before[..before.len() - joiner.len()].ends_with(char::is_alphanumeric))
     })?;
     let rest = before[..before.len() - joiner.len()].trim_end();
-    let start = rest.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    // After the last space, which may be a no-break one of two or three bytes.
+    let start = rest
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(at, c)| at + c.len_utf8());
     let number = &rest[start..];
     let is_number = number.starts_with(|c: char| c.is_ascii_digit())
         || lang.words.contains_key(&number.to_lowercase());
