@@ -67,17 +67,15 @@ pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
         };
         let mut in_flight = std::collections::VecDeque::with_capacity(BATCHES_IN_FLIGHT);
         let mut first = true;
+        let mut read_error = None;
         loop {
             let (source_text, target_text, lines) =
                 match read_batch(&mut source, &mut target, batch_lines, first) {
                     Ok(Some(batch)) => batch,
                     Ok(None) => break,
                     Err(error) => {
-                        // What was read before the error is reported, as when reading came first.
-                        for (checking, lines) in in_flight.drain(..) {
-                            hand_over(join(checking), lines)?;
-                        }
-                        return Err(error.into());
+                        read_error = Some(error);
+                        break;
                     }
                 };
             first = false;
@@ -92,10 +90,11 @@ pub fn check_aligned_batches<R1: BufRead, R2: BufRead, E: From<StreamError>>(
                 hand_over(join(checking), lines)?;
             }
         }
+        // What was read before a read error is reported, as when reading came first.
         for (checking, lines) in in_flight {
             hand_over(join(checking), lines)?;
         }
-        Ok(())
+        read_error.map_or(Ok(()), |error| Err(error.into()))
     })
 }
 

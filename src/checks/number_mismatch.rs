@@ -22,11 +22,11 @@ between units that are whole multiples of each other (`30 years` ↔ `trois déc
 and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between systems, which \
 translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`, `30 miles` ↔ `50 \
 km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, and words before a \
-number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so may a name \
-before it where the press writes ages so (`Giffords, 41,`: `age_after_name`). Codes (letters then digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`) \
-are compared whole, with or without their hyphen: one whose digits changed (`A380` → `A390`) is \
-a mismatch. A number changed in \
-value is reported on the target with the source value as suggestion; a number one side \
+number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so may \
+a name before it where the press writes ages so (`Giffords, 41,`: `age_after_name`). Codes \
+(letters then digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`) are compared whole, \
+with or without their hyphen: one whose digits changed (`A380` → `A390`) is a mismatch. A \
+number changed in value is reported on the target with the source value as suggestion; a number one side \
 lacks is reported on the side that has it; a number carried over with its unit changed for \
 another of the same quantity (`30 miles` → `30 km`) is reported with the conversion as \
 suggestion.",
@@ -56,8 +56,9 @@ impl Check for NumberMismatch {
                 ctx.finding(
                     &RULE,
                     format!(
-                        "`{}` in the target does not match `{}` in the source (about {converted} {})",
-                        change.target_written, change.source_written, change.target_unit,
+                        "{} (about {converted} {})",
+                        does_not_match(&change.target_written, &change.source_written),
+                        change.target_unit,
                     ),
                 )
                 .with_source(ctx.source_span(change.source.span))
@@ -68,17 +69,10 @@ impl Check for NumberMismatch {
         let changed = pairing.missing.len().min(pairing.added.len());
         for (s, t) in pairing.missing.iter().zip(&pairing.added) {
             out.push(
-                ctx.finding(
-                    &RULE,
-                    format!(
-                        "`{}` in the target does not match `{}` in the source",
-                        target_text(t),
-                        source_text(s)
-                    ),
-                )
-                .with_source(ctx.source_span(s.span))
-                .with_target(ctx.target_span(t.span))
-                .with_suggestion(format_number(s.value, ctx.target.lang)),
+                ctx.finding(&RULE, does_not_match(target_text(t), source_text(s)))
+                    .with_source(ctx.source_span(s.span))
+                    .with_target(ctx.target_span(t.span))
+                    .with_suggestion(format_number(s.value, ctx.target.lang)),
             );
         }
         for s in &pairing.missing[changed..] {
@@ -116,19 +110,18 @@ impl NumberMismatch {
         let target = codes(ctx.target.text, ctx.words(Side::Target).words());
         for (s, t) in changed_codes(&source, &target) {
             out.push(
-                ctx.finding(
-                    &RULE,
-                    format!(
-                        "`{}` in the target does not match `{}` in the source",
-                        t.text, s.text
-                    ),
-                )
-                .with_source(ctx.source_span(s.span))
-                .with_target(ctx.target_span(t.span))
-                .with_suggestion(s.text.to_string()),
+                ctx.finding(&RULE, does_not_match(t.text, s.text))
+                    .with_source(ctx.source_span(s.span))
+                    .with_target(ctx.target_span(t.span))
+                    .with_suggestion(s.text.to_string()),
             );
         }
     }
+}
+
+/// The message of a target number, measure or code that stands for another of the source.
+fn does_not_match(target: &str, source: &str) -> String {
+    format!("`{target}` in the target does not match `{source}` in the source")
 }
 
 /// `value` rounded to three significant digits: a conversion suggested to a translator is

@@ -109,14 +109,15 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
                 .push((source[i].clone(), target[j].clone()));
         }
     }
+    // The unit change between a source and a target number paired by value, if any.
+    let unit_change = |s: &NumberMention, t: &NumberMention| {
+        measures(s, t).and_then(|(a, b)| UnitChange::of(s, t, &a, &b, b.value))
+    };
     let mut check_units = |pairs: &[(usize, usize)]| {
         for &(i, j) in pairs {
-            let (s, t) = (&source[i], &target[j]);
-            if let Some(change) =
-                measures(s, t).and_then(|(a, b)| UnitChange::of(s, t, &a, &b, b.value))
-            {
-                pairing.unit_changed.push(change);
-            }
+            pairing
+                .unit_changed
+                .extend(unit_change(&source[i], &target[j]));
         }
     };
     check_units(&same_value_and_quantity);
@@ -160,14 +161,10 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // take a piece (`3 , 2 millions` ~ `3.2 million`, the `3` of which is also `three years`).
     // Each is compared in its unit (`21.75 mm` ↔ `21 , 75 cm`).
     for (joined, i) in used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target) {
-        let change = measures(&source[i], &joined)
-            .and_then(|(a, b)| UnitChange::of(&source[i], &joined, &a, &b, b.value));
-        unit_changes_read_again.extend(change);
+        unit_changes_read_again.extend(unit_change(&source[i], &joined));
     }
     for (joined, j) in used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source) {
-        let change = measures(&joined, &target[j])
-            .and_then(|(a, b)| UnitChange::of(&joined, &target[j], &a, &b, b.value));
-        unit_changes_read_again.extend(change);
+        unit_changes_read_again.extend(unit_change(&joined, &target[j]));
     }
     // The same digits grouped another way (`031/43 36 11` ↔ `031/433611`).
     used.pair_regrouped_digits((ctx.source.text, &source), (ctx.target.text, &target));

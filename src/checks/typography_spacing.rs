@@ -39,8 +39,8 @@ impl Check for TypographySpacing {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let text = ctx.target.text;
         for (at, mark) in text.char_indices() {
-            if mark == ':' && splits_a_time(text, at) {
-                report_split_time(ctx, out, at);
+            if let Some(space_start) = (mark == ':').then(|| time_split_at(text, at)).flatten() {
+                report_split_time(ctx, out, space_start, at);
                 continue;
             }
             if let Some(&spacing) = ctx.typography.before.get(&mark)
@@ -94,18 +94,18 @@ fn applies_before(text: &str, at: usize, mark: char) -> bool {
     }
 }
 
-/// Whether the colon at `at` stands after a space that splits a time (`6 :51`): a digit
-/// before the space, one right after the colon. No language spaces there, whatever it asks
-/// before a colon that ends a clause.
-fn splits_a_time(text: &str, at: usize) -> bool {
+/// Where the space starts, when the colon at `at` stands after a space that splits a time
+/// (`6 :51`): a digit before the space, one right after the colon. No language spaces there,
+/// whatever it asks before a colon that ends a clause.
+fn time_split_at(text: &str, at: usize) -> Option<usize> {
     let before = text[..at].trim_end_matches(SPACES);
-    before.len() < at
+    (before.len() < at
         && before.ends_with(|c: char| c.is_ascii_digit())
-        && text[at + 1..].starts_with(|c: char| c.is_ascii_digit())
+        && text[at + 1..].starts_with(|c: char| c.is_ascii_digit()))
+    .then_some(before.len())
 }
 
-fn report_split_time(ctx: &BeadContext, out: &mut Vec<Finding>, at: usize) {
-    let space_start = ctx.target.text[..at].trim_end_matches(SPACES).len();
+fn report_split_time(ctx: &BeadContext, out: &mut Vec<Finding>, space_start: usize, at: usize) {
     out.push(
         ctx.finding(&RULE, "unexpected space before `:` inside a time")
             .with_target(ctx.target_span(Span::new(space_start, at + 1)))
@@ -169,8 +169,7 @@ fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::{run, run_with};
-    use crate::glossary::Glossary;
+    use crate::checks::testing::{run, run_from_french};
 
     fn texts(target: &str) -> Vec<(String, Severity)> {
         run(&TypographySpacing, "x", target)
@@ -194,31 +193,14 @@ mod tests {
     #[test]
     fn a_space_that_splits_a_time_is_reported_in_any_language() {
         assert_eq!(texts("Il est 6 :51."), vec![(" :".into(), Severity::Minor)]);
-        let english = |target: &str| {
-            run_with(
-                &TypographySpacing,
-                "x",
-                target,
-                "fr",
-                "en",
-                &Glossary::default(),
-            )
-            .len()
-        };
+        let english = |target: &str| run_from_french(&TypographySpacing, "x", target).len();
         assert_eq!(english("The clock reads 6 :51 now."), 1);
         assert_eq!(english("The clock reads 6:51 now."), 0);
     }
 
     #[test]
     fn english_has_no_space_before_marks() {
-        let found = run_with(
-            &TypographySpacing,
-            "Vraiment ?",
-            "Really ? Yes!",
-            "fr",
-            "en",
-            &Glossary::default(),
-        );
+        let found = run_from_french(&TypographySpacing, "Vraiment ?", "Really ? Yes!");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, " ?");
     }
