@@ -21,8 +21,9 @@ century` ↔ `XIXe siècle`); a measure may be given in another unit of its quan
 between units that are whole multiples of each other (`30 years` ↔ `trois décennies`, `one \
 and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between systems, which \
 translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`, `30 miles` ↔ `50 \
-km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, and words before a \
-number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so may \
+km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, where the \
+`[square_units]` words make a unit of length one of area (`square metres` ↔ `mètres carrés`, \
+`km ²`), and words before a number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so may \
 a name before it where the press writes ages so (`Giffords, 41,`: `age_after_name`). Codes \
 (letters then digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`) are compared whole, \
 with or without their hyphen: one whose digits changed (`A380` → `A390`) is a mismatch. A \
@@ -579,6 +580,43 @@ mod tests {
         assert_eq!(
             french_to_english(fifty, "Waters within 50 km of the coast."),
             1
+        );
+    }
+
+    #[test]
+    fn a_unit_of_length_squared_is_a_unit_of_area() {
+        let shops = "Carrefour arrives with 20 000 square metres.";
+        assert!(flagged(shops, "Carrefour arrive avec 20 000 mètres carrés.").is_empty());
+        let found = run(
+            &NumberMismatch,
+            shops,
+            "Carrefour arrive avec 20 000 kilomètres carrés.",
+        );
+        assert_eq!(found.len(), 1);
+        let message = &found[0].0.message;
+        assert!(
+            message.contains("(about 0,02 kilomètres carrés)"),
+            "{message}"
+        );
+        // Squared by a sign, as a tokenizer leaves it, and converted between systems.
+        let bank = "So far, 164 km2 of the West Bank.";
+        assert!(flagged(bank, "À ce jour, 164 km ² de la Cisjordanie.").is_empty());
+        assert_eq!(
+            flagged(bank, "À ce jour, 164 mile ² de la Cisjordanie.").len(),
+            1
+        );
+        assert!(flagged("It covers 30 square miles.", "Il couvre 78 km².").is_empty());
+        assert_eq!(
+            flagged("It covers 30 square miles.", "Il couvre 30 km².").len(),
+            1
+        );
+        // A unit of length that nothing squares stays one of length.
+        assert!(
+            flagged(
+                "A room 30 metres square.",
+                "Une salle de 30 mètres de côté."
+            )
+            .is_empty()
         );
     }
 

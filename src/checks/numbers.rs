@@ -603,6 +603,13 @@ fn unit_after<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Optio
         }
         // A compound counts by its first part (`32-year-old`, `a 5-year-old`).
         let unit_word = word.text.split('-').next().unwrap_or(word.text);
+        let unit_start = at + word.span.start;
+        if let Some(found) = squared_unit(text, unit_start, unit_word, lang) {
+            return Some(FoundUnit {
+                written: Span::new(m.span.start, found.written.end),
+                ..found
+            });
+        }
         if let Some(unit) = lang.unit(unit_word) {
             return Some(FoundUnit {
                 word: unit_word,
@@ -623,6 +630,41 @@ fn unit_after<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Optio
         at += word.span.end + elision.map_or(0, char::len_utf8);
     }
     None
+}
+
+/// A unit of length squared, starting with `word` at byte `start` of `text`: after a word that
+/// squares it (`square metres`) or before one (`mètres carrés`, `mile ²`). Its word is the
+/// whole unit as written, and `written` the unit alone.
+fn squared_unit<'a>(
+    text: &'a str,
+    start: usize,
+    word: &str,
+    lang: &'a Language,
+) -> Option<FoundUnit<'a>> {
+    let square = &lang.square_units;
+    let found = |end: usize, unit: &'a Unit| FoundUnit {
+        word: &text[start..end],
+        unit,
+        half: false,
+        written: Span::new(start, end),
+    };
+    let after = start + word.len();
+    if square.before.iter().any(|b| b.eq_ignore_ascii_case(word)) {
+        // `square metres`, `sq km`
+        let rest = &text[after..];
+        let next = word_iter(rest).next()?;
+        let spaces_only = rest[..next.span.start].chars().all(char::is_whitespace);
+        let unit = lang.squared_unit(next.text).filter(|_| spaces_only)?;
+        return Some(found(after + next.span.end, unit));
+    }
+    let unit = lang.squared_unit(word)?;
+    let rest = &text[after..];
+    let gap = rest.len() - rest.trim_start().len();
+    square.after.iter().find_map(|sign| {
+        let tail = rest[gap..].strip_prefix(sign.as_str())?;
+        let whole_word = !tail.chars().next().is_some_and(char::is_alphanumeric);
+        whole_word.then(|| found(after + gap + sign.len(), unit))
+    })
 }
 
 /// Whether `word` is one of the language's `fillers` (`de`), or, `elided`, one written with an

@@ -84,6 +84,8 @@ struct LocaleFile {
     /// The unit (a word of [units]) of a bare number set off after a name: an age.
     #[serde(default)]
     age_after_name: Option<String>,
+    #[serde(default)]
+    square_units: SquareUnits,
     scale: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -122,6 +124,40 @@ pub struct Elision {
     pub words: Vec<String>,
     /// Lower-case letters a word elides before.
     pub before: String,
+}
+
+/// Words that make a unit of length one of area (`square metres`, `mètres carrés`, `mile ²`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SquareUnits {
+    /// Words before the unit of length, in lower case (`square`).
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Words or signs after it (`carrés`, `²`).
+    #[serde(default)]
+    pub after: Vec<String>,
+}
+
+/// Quantity of the `[units]` tables whose units [`SquareUnits`] square.
+const LENGTH: &str = "length";
+/// Quantity of the squared units, in the base unit of length squared (square metres).
+const AREA: &str = "area";
+
+/// Each unit of length squared: a unit of area of the size's square (`km` → 1,000,000 m²).
+fn squared_units(
+    units: &rustc_hash::FxHashMap<String, Unit>,
+) -> rustc_hash::FxHashMap<String, Unit> {
+    units
+        .iter()
+        .filter(|(_, unit)| unit.quantity == LENGTH)
+        .map(|(word, unit)| {
+            let area = Unit {
+                quantity: AREA.to_string(),
+                size: unit.size * unit.size,
+            };
+            (word.clone(), area)
+        })
+        .collect()
 }
 
 /// A unit of measure: the quantity it measures (`length`) and its size in that quantity's
@@ -239,6 +275,10 @@ pub struct Language {
     /// between brackets or commas (`Josef Rychtář (53)`, `Giffords, 41, said`): an age in
     /// years, where the language's press writes ages so.
     pub age_after_name: Option<String>,
+    /// Words that make a unit of length one of area.
+    pub square_units: SquareUnits,
+    /// The units of length by their word, squared (`metres` of `square metres`).
+    squared_units: rustc_hash::FxHashMap<String, Unit>,
     pub words: rustc_hash::FxHashMap<String, f64>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
     /// The first two letters of the number words, multipliers, scale words and joiners: most
@@ -375,6 +415,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         file.number_words_glued,
     );
     let units = units_by_word(file.units);
+    let squared_units = squared_units(&units);
     let write_scale = file
         .write_scale
         .iter()
@@ -427,6 +468,8 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         units,
         implied_units,
         age_after_name: file.age_after_name,
+        square_units: file.square_units,
+        squared_units,
         measure_fillers: file.measure_fillers,
         measure_halves: file.measure_halves,
         words: file.words.into_iter().collect(),
@@ -519,11 +562,13 @@ impl Language {
     /// The unit `word` names, looked up as written and, when longer than two letters, in
     /// lower case (`Kilometer`, `Miles`; but `M.` is no metre).
     pub fn unit(&self, word: &str) -> Option<&Unit> {
-        self.units.get(word).or_else(|| {
-            (word.chars().nth(2).is_some())
-                .then(|| self.units.get(&word.to_lowercase()))
-                .flatten()
-        })
+        unit_in(&self.units, word)
+    }
+
+    /// The unit of area that unit of length `word` makes when squared (`metres` of `square
+    /// metres`), looked up as [`Language::unit`] looks up units.
+    pub fn squared_unit(&self, word: &str) -> Option<&Unit> {
+        unit_in(&self.squared_units, word)
     }
 
     /// Whether `word` may be a number word, a multiplier, a scale word or a joiner, judged by
@@ -531,6 +576,16 @@ impl Language {
     pub fn may_be_number_word(&self, word: &str) -> bool {
         self.number_starts.may_start(word)
     }
+}
+
+/// The unit of `word` in `units`: as written, or in lower case when longer than two letters
+/// (`M` is no metre).
+fn unit_in<'u>(units: &'u rustc_hash::FxHashMap<String, Unit>, word: &str) -> Option<&'u Unit> {
+    units.get(word).or_else(|| {
+        (word.chars().nth(2).is_some())
+            .then(|| units.get(&word.to_lowercase()))
+            .flatten()
+    })
 }
 
 /// The meaningful lines of a data file: trimmed, without blanks and `#` comments.
