@@ -16,7 +16,7 @@ static RULE: Rule = Rule {
     explanation: "Numbers are compared by value after reading each side with its own \
 conventions: decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), scale \
 words (`1.3 billion` ↔ `1,3 milliard`; the French `billion` is 10^12) and number words \
-(`three thousand` ↔ `3 000`), and Roman ordinals where the language writes them (`19th \
+(`three thousand` ↔ `3 000`), vulgar fractions (`1 ½` ↔ `1,5`), and Roman ordinals where the language writes them (`19th \
 century` ↔ `XIXe siècle`); a measure may be given in another unit of its quantity: exactly \
 between units that are whole multiples of each other (`30 years` ↔ `trois décennies`, `one \
 and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between systems, which \
@@ -581,6 +581,13 @@ mod tests {
             french_to_english(fifty, "Waters within 50 km of the coast."),
             1
         );
+    }
+
+    #[test]
+    fn a_vulgar_fraction_adds_to_its_number() {
+        let deep = "The water was 1½ metres deep.";
+        assert!(flagged(deep, "L'eau était profonde de 1,50 m.").is_empty());
+        assert_eq!(flagged(deep, "L'eau était profonde de 1 m."), vec!["1"]);
     }
 
     #[test]

@@ -87,6 +87,7 @@ fn word_token() -> &'static Regex {
 /// All numbers of `text`, in order: digit numbers first read in the language's convention.
 pub fn find_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
     let mut out = find_digit_numbers(text, lang);
+    out.extend(find_lone_vulgar_fractions(text, &out));
     out.extend(find_word_numbers(text, lang, &out));
     out.extend(find_roman_ordinals(text, lang));
     out.sort_by_key(|m| m.span.start);
@@ -133,6 +134,7 @@ fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
                 Some((hour, minute)) if minute.value == 0.0 => out.push(hour),
                 Some((hour, minute)) => out.extend([hour, minute]),
                 None => {
+                    let (parsed, span) = with_vulgar_fraction(text, parsed, span);
                     let literal = parsed.value;
                     let mention = with_scale_word(text, span, parsed, lang);
                     let scale = if literal > 0.0 {
@@ -298,6 +300,77 @@ struct ParsedDigits {
     value: f64,
     foreign_format: bool,
     other_reading: Option<f64>,
+}
+
+/// The vulgar fractions of Unicode and their values (`½`, `¾`).
+const VULGAR_FRACTIONS: [(char, f64); 15] = [
+    ('½', 1.0 / 2.0),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('¼', 1.0 / 4.0),
+    ('¾', 3.0 / 4.0),
+    ('⅕', 1.0 / 5.0),
+    ('⅖', 2.0 / 5.0),
+    ('⅗', 3.0 / 5.0),
+    ('⅘', 4.0 / 5.0),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅛', 1.0 / 8.0),
+    ('⅜', 3.0 / 8.0),
+    ('⅝', 5.0 / 8.0),
+    ('⅞', 7.0 / 8.0),
+];
+
+/// The value of a vulgar fraction sign.
+fn vulgar_fraction(c: char) -> Option<f64> {
+    VULGAR_FRACTIONS
+        .iter()
+        .find_map(|&(sign, value)| (sign == c).then_some(value))
+}
+
+/// The number with the vulgar fraction that follows it, glued or after one space, added
+/// (`1½`, `1 ½ m` is 1.5 metres).
+fn with_vulgar_fraction(text: &str, parsed: ParsedDigits, span: Span) -> (ParsedDigits, Span) {
+    let rest = &text[span.end..];
+    let after_space = rest
+        .strip_prefix([' ', '\u{00A0}', '\u{202F}'])
+        .unwrap_or(rest);
+    let Some(c) = after_space.chars().next() else {
+        return (parsed, span);
+    };
+    let Some(fraction) = vulgar_fraction(c) else {
+        return (parsed, span);
+    };
+    let len = rest.len() - after_space.len() + c.len_utf8();
+    let parsed = ParsedDigits {
+        len: parsed.len + len,
+        value: parsed.value + fraction,
+        other_reading: parsed.other_reading.map(|v| v + fraction),
+        ..parsed
+    };
+    (parsed, Span::new(span.start, span.end + len))
+}
+
+/// Vulgar fractions that no number before them took (`½ litre`), read as the fraction words
+/// they stand for (`half`).
+fn find_lone_vulgar_fractions(text: &str, taken: &[NumberMention]) -> Vec<NumberMention> {
+    // The signs are encoded from byte 0xC2 (`½`: U+00BD) or 0xE2 (`⅓`: U+2153): the scan
+    // jumps between those bytes rather than decoding every character.
+    memchr::memchr2_iter(0xC2, 0xE2, text.as_bytes())
+        .filter_map(|at| {
+            let c = text[at..].chars().next()?;
+            let value = vulgar_fraction(c)?;
+            let span = Span::new(at, at + c.len_utf8());
+            (!taken.iter().any(|m| m.span.contains(span))).then_some(NumberMention {
+                span,
+                value,
+                written: Written::Words,
+                foreign_format: false,
+                other_reading: None,
+                before_range_scale: None,
+            })
+        })
+        .collect()
 }
 
 /// A run such as `2016 20` or `1,300.5` may hold one number or several; read them left to
@@ -792,6 +865,22 @@ mod tests {
     /// The values read in `text`, in order.
     fn read(text: &str, lang: &str) -> Vec<f64> {
         values(text, lang).into_iter().map(|(_, v)| v).collect()
+    }
+
+    #[test]
+    fn vulgar_fractions_add_to_the_number_before_them_or_stand_alone() {
+        assert_eq!(
+            values("etwa 1 ½ m tief, 2¾ Stunden", "de"),
+            vec![("1 ½".to_string(), 1.5), ("2¾".to_string(), 2.75)]
+        );
+        assert_eq!(one("1½ million people", "en").value, 1_500_000.0);
+        let lone = one("add ½ cup", "en");
+        assert_eq!((lone.value, lone.written), (0.5, Written::Words));
+        // Not after a comma: `1, ½` are two numbers.
+        assert_eq!(
+            values("room 1, ⅓ price", "en"),
+            vec![("1".to_string(), 1.0), ("⅓".to_string(), 1.0 / 3.0)]
+        );
     }
 
     #[test]
