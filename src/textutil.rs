@@ -33,37 +33,53 @@ impl<'a> Iterator for WordIter<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
-        // Called by most checks on every segment: ASCII bytes are classified without decoding.
+        // Called by most checks on every segment: ASCII bytes are classified without decoding,
+        // in two tight loops (to the word's first character, then past its last).
         let text = self.text;
         let bytes = text.as_bytes();
-        let mut start: Option<usize> = None;
         let mut i = self.at;
-        while i < bytes.len() {
-            let (c, len) = char_at(text, i);
-            let word_char = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-            } else {
-                c.is_alphanumeric()
+        let start = loop {
+            let Some(&byte) = bytes.get(i) else {
+                self.at = i;
+                return None;
             };
-            let inner_joiner = matches!(c, '-' | '.' | '&')
-                && start.is_some()
-                && i + len < bytes.len()
-                && char_at(text, i + len).0.is_alphanumeric();
-            if word_char || inner_joiner {
-                start.get_or_insert(i);
-            } else if let Some(s) = start {
-                self.at = i + len;
-                return Some(Word {
-                    text: &text[s..i],
-                    span: Span::new(s, i),
-                });
+            if byte.is_ascii_alphanumeric() {
+                break i;
+            }
+            if byte.is_ascii() {
+                i += 1;
+                continue;
+            }
+            let (c, len) = char_at(text, i);
+            if c.is_alphanumeric() {
+                break i;
             }
             i += len;
+        };
+        let mut end = start;
+        while let Some(&byte) = bytes.get(end) {
+            if byte.is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            let (c, len) = char_at(text, end);
+            let inner_joiner = matches!(c, '-' | '.' | '&')
+                && end + len < bytes.len()
+                && char_at(text, end + len).0.is_alphanumeric();
+            if inner_joiner || (!c.is_ascii() && c.is_alphanumeric()) {
+                end += len;
+                continue;
+            }
+            self.at = end + len;
+            return Some(Word {
+                text: &text[start..end],
+                span: Span::new(start, end),
+            });
         }
-        self.at = bytes.len();
-        start.map(|s| Word {
-            text: &text[s..],
-            span: Span::new(s, text.len()),
+        self.at = end;
+        Some(Word {
+            text: &text[start..],
+            span: Span::new(start, end),
         })
     }
 }
