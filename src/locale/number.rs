@@ -817,7 +817,9 @@ pub fn format_number(value: f64, lang: &Language) -> String {
 }
 
 fn format_digits(value: f64, lang: &Language) -> String {
-    let text = format!("{}", (value * 1000.0).round() / 1000.0);
+    // Rounded to a millionth: what arithmetic on the value added (`1.2999999999999998`)
+    // goes, the decimals a number is written with stay (`1,35705` was once `1.357`).
+    let text = format!("{}", (value * 1e6).round() / 1e6);
     let (integer, fraction) = match text.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (text, None),
@@ -1087,6 +1089,8 @@ mod tests {
         assert_eq!(format_number(1.3e9, fr), "1,3 milliard");
         assert_eq!(format_number(1e11, fr), "100 milliards");
         assert_eq!(format_number(184.24, fr), "184,24");
+        assert_eq!(format_number(1.35705, en), "1.35705");
+        assert_eq!(format_number(0.1 + 0.2, en), "0.3");
         assert_eq!(format_number(12500.0, en), "12,500");
         assert_eq!(format_number(87e6, en), "87 million");
         let de = Language::get("de").unwrap();
