@@ -16,7 +16,7 @@ static RULE: Rule = Rule {
     explanation: "Numbers are compared by value after reading each side with its own \
 conventions: decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), scale \
 words (`1.3 billion` ↔ `1,3 milliard`; the French `billion` is 10^12) and number words \
-(`three thousand` ↔ `3 000`), vulgar fractions (`1 ½` ↔ `1,5`), and Roman ordinals where the language writes them (`19th \
+(`three thousand` ↔ `3 000`), fractions (`1 ½`, `1 1/2` ↔ `1,5`; one alone, `3/4 of`, is compared as the words it stands for), and Roman ordinals where the language writes them (`19th \
 century` ↔ `XIXe siècle`); a measure may be given in another unit of its quantity: exactly \
 between units that are whole multiples of each other (`30 years` ↔ `trois décennies`, `one \
 and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between systems, which \
@@ -584,10 +584,17 @@ mod tests {
     }
 
     #[test]
-    fn a_vulgar_fraction_adds_to_its_number() {
+    fn a_fraction_adds_to_its_number() {
         let deep = "The water was 1½ metres deep.";
         assert!(flagged(deep, "L'eau était profonde de 1,50 m.").is_empty());
         assert_eq!(flagged(deep, "L'eau était profonde de 1 m."), vec!["1"]);
+        let served = "He served 2 1/2 years in prison.";
+        assert!(flagged(served, "Il a passé deux ans et demi en prison.").is_empty());
+        assert!(flagged(served, "Il a passé 2,5 ans en prison.").is_empty());
+        assert_eq!(
+            flagged(served, "Il a passé 3,5 ans en prison."),
+            vec!["3,5"]
+        );
     }
 
     #[test]

@@ -103,6 +103,8 @@ struct LocaleFile {
     #[serde(default)]
     range_words: Vec<String>,
     #[serde(default)]
+    months: Vec<String>,
+    #[serde(default)]
     indirect_question: Vec<String>,
 }
 
@@ -302,6 +304,8 @@ pub struct Language {
     /// Words that join the two ends of a range of numbers (`2 to 3 million`), which then share
     /// the scale word of its end.
     pub range_words: Vec<String>,
+    /// Month names and abbreviations, in lower case (`september`, `sept`).
+    pub months: Vec<String>,
     /// Words that turn a question into a statement (`je me demande si`, `I wonder whether`),
     /// folded, each matched at the start of a word: a translation with one may end the source's
     /// question with a period.
@@ -482,6 +486,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         ordinal_dot: file.ordinal_dot,
         lone_i_numeral: file.lone_i_numeral,
         range_words: file.range_words,
+        months: file.months,
         indirect_question: file
             .indirect_question
             .iter()

@@ -3,7 +3,7 @@
 
 use super::Language;
 use crate::model::Span;
-use crate::textutil::char_at;
+use crate::textutil::{char_at, word_iter};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -86,7 +86,13 @@ fn word_token() -> &'static Regex {
 
 /// All numbers of `text`, in order: digit numbers first read in the language's convention.
 pub fn find_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
-    let mut out = find_digit_numbers(text, lang);
+    let fractions = slash_fractions(text, lang);
+    let mut out = find_digit_numbers(text, lang, &fractions);
+    out.extend(
+        fractions
+            .into_iter()
+            .map(|fraction| fraction.mention(text, lang)),
+    );
     out.extend(find_lone_vulgar_fractions(text, &out));
     out.extend(find_word_numbers(text, lang, &out));
     out.extend(find_roman_ordinals(text, lang));
@@ -94,12 +100,20 @@ pub fn find_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
     out
 }
 
-fn find_digit_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
+/// Digit numbers, but for the digits of `fractions` (read apart).
+fn find_digit_numbers(
+    text: &str,
+    lang: &Language,
+    fractions: &[SlashFraction],
+) -> Vec<NumberMention> {
     let mut out = Vec::new();
     // The last number read, if it is plain digits with no scale: a range may share the scale
     // word of its end (`entre 2,5 et 4,5 milliards`).
     let mut range_start: Option<usize> = None;
     for run in digit_run().find_iter(text) {
+        let Some(run) = run_before_fraction(text, run, fractions) else {
+            continue;
+        };
         // Digits glued to letters on the left (`A380`, `COVID19`) are names, not quantities;
         // `1h45` is a time.
         let mut before = text[..run.start()].chars().rev();
@@ -300,6 +314,127 @@ struct ParsedDigits {
     value: f64,
     foreign_format: bool,
     other_reading: Option<f64>,
+}
+
+/// A run of digits, cut before the slash fraction whose digits it runs into (`2012` of `2012
+/// 1/2`); none when the fraction starts it.
+fn run_before_fraction<'t>(
+    text: &'t str,
+    run: regex::Match<'t>,
+    fractions: &[SlashFraction],
+) -> Option<DigitRun<'t>> {
+    let (start, end) = (run.start(), run.end());
+    let end = match fractions
+        .iter()
+        .find(|f| f.span.start < end && f.span.end > start)
+    {
+        Some(fraction) if fraction.span.start <= start => return None,
+        Some(fraction) => start + text[start..fraction.span.start].trim_end().len(),
+        None => end,
+    };
+    Some(DigitRun {
+        start,
+        end,
+        text: &text[start..end],
+    })
+}
+
+/// A run of digits and separators at bytes `start..end` of a text.
+struct DigitRun<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl<'t> DigitRun<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// A fraction written with a slash (`3/4`, `1 / 2` as tokenizers write it), perhaps after a
+/// whole number (`2 1/2`).
+#[derive(Debug)]
+struct SlashFraction {
+    span: Span,
+    value: f64,
+    /// Whether a whole number comes first (`2 1/2`): then it is a number in digits; alone it
+    /// reads as the words it stands for (`3/4 of voters`: `three quarters`).
+    mixed: bool,
+}
+
+impl SlashFraction {
+    fn mention(&self, text: &str, lang: &Language) -> NumberMention {
+        let parsed = ParsedDigits {
+            offset: 0,
+            len: self.span.len(),
+            value: self.value,
+            foreign_format: false,
+            other_reading: None,
+        };
+        let mut mention = with_scale_word(text, self.span, parsed, lang);
+        if !self.mixed {
+            mention.written = Written::Words;
+        }
+        mention
+    }
+}
+
+/// The denominators read as a fraction's: `9/11` and `24/7` are no fractions.
+const DENOMINATORS: [u32; 9] = [2, 3, 4, 5, 6, 8, 10, 12, 16];
+
+fn slash_fraction_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:\b([0-9]{1,3})[ \u{00A0}])?\b([0-9]{1,2}) ?/ ?([0-9]{1,2})\b")
+            .expect("static regex")
+    })
+}
+
+/// The slash fractions of `text` (see [`SlashFraction`]): a numerator smaller than a
+/// denominator of [`DENOMINATORS`], not part of a date — a longer run of slashes
+/// (`3/4/2012`) or days before a month (`les 9/10 septembre`).
+fn slash_fractions(text: &str, lang: &Language) -> Vec<SlashFraction> {
+    if !text.contains('/') {
+        return Vec::new();
+    }
+    slash_fraction_pattern()
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+            let (numerator, denominator) = (number(2)?, number(3)?);
+            let fraction = numerator >= 1 && numerator < denominator;
+            let after = text[whole.end()..].trim_start();
+            let dated = text[..whole.start()].trim_end().ends_with('/')
+                || after.starts_with('/')
+                || starts_with_month(after, lang);
+            if !fraction || !DENOMINATORS.contains(&denominator) || dated {
+                return None;
+            }
+            let value = f64::from(numerator) / f64::from(denominator);
+            Some(SlashFraction {
+                span: Span::new(whole.start(), whole.end()),
+                value: number(1).map_or(value, |w| f64::from(w) + value),
+                mixed: caps.get(1).is_some(),
+            })
+        })
+        .collect()
+}
+
+/// Whether `text` starts with a month name of the language (`September 1988`, `sept.`).
+fn starts_with_month(text: &str, lang: &Language) -> bool {
+    word_iter(text)
+        .next()
+        .is_some_and(|word| word.span.start == 0 && lang.months.contains(&word.text.to_lowercase()))
 }
 
 /// The vulgar fractions of Unicode and their values (`½`, `¾`).
@@ -882,6 +1017,35 @@ mod tests {
         assert_eq!(
             values("room 1, ⅓ price", "en"),
             vec![("1".to_string(), 1.0), ("⅓".to_string(), 1.0 / 3.0)]
+        );
+    }
+
+    #[test]
+    fn slash_fractions_are_read_whole_and_dates_are_not() {
+        assert_eq!(
+            values("he served 2 1/2 years, a 5 1 / 2-hour wait", "en"),
+            vec![("2 1/2".to_string(), 2.5), ("5 1 / 2".to_string(), 5.5)]
+        );
+        let lone = one("some 3/4 of voters", "en");
+        assert_eq!((lone.value, lone.written), (0.75, Written::Words));
+        assert_eq!(one("1/2 million", "en").value, 500_000.0);
+        // Dates, a score, a number of days in the week: no fractions.
+        for text in [
+            "le 3/4/2012",
+            "les 9/10 septembre",
+            "open 24/7",
+            "after 9/11",
+        ] {
+            assert!(
+                values(text, "fr").iter().all(|(_, v)| v.fract() == 0.0),
+                "{text}: {:?}",
+                values(text, "fr")
+            );
+        }
+        // A year before a fraction is no whole number of it, and keeps its digits.
+        assert_eq!(
+            values("in 2012 1/2 of them", "en"),
+            vec![("2012".to_string(), 2012.0), ("1/2".to_string(), 0.5)]
         );
     }
 
