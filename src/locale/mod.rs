@@ -501,46 +501,92 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
     })
 }
 
-/// The pairs of first letters that the words of a list start with, as a bit set of 128 × 128
-/// pairs of [`letter_bucket`]s: a word whose first two letters are no such pair is none of the
-/// words, nor a compound made on one of them (`vingt-deux`, German `dreihundert`).
+/// The first letters that the words of a list start with: a word whose first letters are none
+/// of them is none of the words, nor a compound made on one of them (`vingt-deux`, German
+/// `dreihundert`). A bit set of 128 × 128 pairs of [`letter_bucket`]s rejects most words at
+/// once; the first three letters, looked up after it, most of the rest (`the`, `des`, which
+/// start as `three` and `deux` do).
 #[derive(Debug, Clone)]
-pub struct NumberStarts(Box<[u64; 256]>);
+pub struct NumberStarts {
+    pairs: Box<[u64; 256]>,
+    /// The first three buckets of the words ([`triple`]), 0 past a word's end.
+    triples: rustc_hash::FxHashSet<u32>,
+    /// First two buckets after which any third passes: a short word that longer ones are made
+    /// on (`a-…`; where numbers are glued, `ein…`).
+    open_pairs: rustc_hash::FxHashSet<u32>,
+}
 
 impl NumberStarts {
     /// The starts of `words`. A word of one letter starts compounds too (`y-…`), and, where
-    /// number words are glued (`glued`), longer words with any second letter.
+    /// number words are glued (`glued`), a word shorter than three letters starts longer words
+    /// with any next letter.
     fn of<'a>(words: impl Iterator<Item = &'a String>, glued: bool) -> Self {
-        let mut bits = Box::new([0u64; 256]);
-        let mut set = |first: u8, second: u8| {
-            let (word, bit) = pair_bit(first, second);
-            bits[word] |= bit;
+        let mut starts = NumberStarts {
+            pairs: Box::new([0u64; 256]),
+            triples: Default::default(),
+            open_pairs: Default::default(),
         };
         for word in words {
-            let mut chars = word.chars();
+            let mut chars = word.chars().map(letter_bucket);
             let Some(first) = chars.next() else {
                 continue;
             };
-            let first = letter_bucket(first);
-            match chars.next() {
-                None if glued => (0..128).for_each(|second| set(first, second)),
-                None => [0, b'-'].into_iter().for_each(|second| set(first, second)),
-                Some(second) => set(first, letter_bucket(second)),
+            match (chars.next(), chars.next()) {
+                (None, _) => {
+                    starts.triples.insert(triple(first, 0, 0));
+                    let seconds: Vec<u8> = if glued {
+                        (0..128).collect()
+                    } else {
+                        vec![b'-']
+                    };
+                    for second in seconds {
+                        starts.set_pair(first, second);
+                        starts.open_pairs.insert(triple(first, second, 0));
+                    }
+                    starts.set_pair(first, 0);
+                }
+                (Some(second), None) => {
+                    starts.set_pair(first, second);
+                    starts.triples.insert(triple(first, second, 0));
+                    starts.triples.insert(triple(first, second, b'-'));
+                    if glued {
+                        starts.open_pairs.insert(triple(first, second, 0));
+                    }
+                }
+                (Some(second), Some(third)) => {
+                    starts.set_pair(first, second);
+                    starts.triples.insert(triple(first, second, third));
+                }
             }
         }
-        NumberStarts(bits)
+        starts
     }
 
-    /// Whether `word` may be one of the words, or made on one, judged by its first two letters.
+    fn set_pair(&mut self, first: u8, second: u8) {
+        let (word, bit) = pair_bit(first, second);
+        self.pairs[word] |= bit;
+    }
+
+    /// Whether `word` may be one of the words, or made on one, judged by its first letters.
     fn may_start(&self, word: &str) -> bool {
-        let mut chars = word.chars();
+        let mut chars = word.chars().map(letter_bucket);
         let Some(first) = chars.next() else {
             return true;
         };
-        let second = chars.next().map_or(0, letter_bucket);
-        let (word, bit) = pair_bit(letter_bucket(first), second);
-        self.0[word] & bit != 0
+        let second = chars.next().unwrap_or(0);
+        let (bits, bit) = pair_bit(first, second);
+        if self.pairs[bits] & bit == 0 {
+            return false;
+        }
+        let third = chars.next().unwrap_or(0);
+        self.triples.contains(&triple(first, second, third))
+            || self.open_pairs.contains(&triple(first, second, 0))
     }
+}
+
+/// Three letter buckets packed into one key.
+fn triple(first: u8, second: u8, third: u8) -> u32 {
+    u32::from(first & 0x7f) << 16 | u32::from(second & 0x7f) << 8 | u32::from(third & 0x7f)
 }
 
 /// Where the pair of two letter buckets lies in [`NumberStarts`]: which `u64`, which bit.
