@@ -6,7 +6,7 @@
 use super::Params;
 use super::lexicon::Lexicon;
 use crate::textutil::{fold, words};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Kinds of anchor, weighted separately because numbers are surer than look-alike words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,7 +50,7 @@ struct Interner {
 impl Interner {
     fn new(concepts: usize) -> Interner {
         Interner {
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             kinds: vec![Kind::Lexicon; concepts],
             keys: vec![String::new(); concepts],
         }
@@ -453,7 +453,7 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<String> {
-        anchor_keys(text, &HashMap::new(), &Params::default())
+        anchor_keys(text, &HashMap::default(), &Params::default())
             .into_iter()
             .filter_map(|a| match a {
                 Anchor::Key((_, k)) => Some(k),

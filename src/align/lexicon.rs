@@ -4,8 +4,8 @@
 
 use crate::locale::data_lines;
 use crate::textutil::fold;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Word pairs. Pairs from one line of a list share a concept: `the` ↔ `le|la|les` is one
@@ -97,8 +97,8 @@ impl Lexicon {
     }
 
     fn build_index(&self, prefix_length: usize) -> LexiconIndex {
-        let mut source: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut target: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut source: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut target: HashMap<String, Vec<u32>> = HashMap::default();
         for (s, t, concept) in &self.entries {
             for (index, word) in [(&mut source, s), (&mut target, t)] {
                 let key = fold(word).chars().take(prefix_length).collect();
