@@ -23,7 +23,8 @@ and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between s
 translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`, `30 miles` ↔ `50 \
 km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, where the \
 `[square_units]` words make a unit of length one of area (`square metres` ↔ `mètres carrés`, \
-`km ²`), and words before a number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so may \
+`km ²`); hours and minutes glued by an `h` give a length of time (`5h30` ↔ `5 1/2 hours`, \
+`1h30` ↔ `90 minutes`); and words before a number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so may \
 a name before it where the press writes ages so (`Giffords, 41,`: `age_after_name`). Codes \
 (letters then digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`) are compared whole, \
 with or without their hyphen: one whose digits changed (`A380` → `A390`) is a mismatch. A \
@@ -594,6 +595,21 @@ mod tests {
         assert_eq!(
             flagged(served, "Il a passé 3,5 ans en prison."),
             vec!["3,5"]
+        );
+    }
+
+    #[test]
+    fn hours_and_minutes_match_the_same_length_of_time() {
+        assert!(flagged("a landmark 5 1/2-hour argument", "un argument de 5h30").is_empty());
+        assert!(flagged("The film lasts 90 minutes.", "Le film dure 1h30.").is_empty());
+        assert!(flagged("The film lasts 1.5 hours.", "Le film dure 1 h 30.").is_empty());
+        assert_eq!(
+            french_to_english("Le film dure 1h30.", "The film lasts 90 minutes."),
+            0
+        );
+        assert_eq!(
+            flagged("The film lasts 80 minutes.", "Le film dure 1h30."),
+            vec!["1", "30"]
         );
     }
 

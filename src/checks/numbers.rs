@@ -230,6 +230,9 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // The digits of a hyphenated code whose family the other side has (`G-7` ↔ `G7`, `G-8`):
     // codes are compared whole (number-mismatch, with `super::codes`).
     used.pair_code_digits(ctx, &source, &target);
+    // A length of time in hours and minutes (`5h30`) and the same in hours or minutes on the
+    // other side (`a 5 1 / 2-hour argument`, `90 minutes` for `1h30`).
+    used.pair_durations(ctx, &source, &target);
 
     pairing.paired_words = (
         paired_word_spans(&source, &used.source),
@@ -350,6 +353,74 @@ impl Used {
                     *u = true;
                 }
             }
+        }
+    }
+
+    /// Pairs an unpaired time in hours and minutes written the French way (`5h30`: two
+    /// numbers, the hours and the minutes) with an unpaired number of the other side that
+    /// gives the same length of time in hours (`5 1/2`, `5.5 hours`) or in a unit of time
+    /// (`330 minutes`).
+    fn pair_durations(
+        &mut self,
+        ctx: &BeadContext,
+        source: &[NumberMention],
+        target: &[NumberMention],
+    ) {
+        for side in [Side::Source, Side::Target] {
+            let (mine, other) = match side {
+                Side::Source => (source, target),
+                Side::Target => (target, source),
+            };
+            let (text, other_side) = (ctx.side(side).text, ctx.side(side.other()));
+            for k in 1..mine.len() {
+                let Some(hours) = self.hours_and_minutes(side, text, mine, k) else {
+                    continue;
+                };
+                let same_time = |o: &NumberMention| {
+                    same_value(o.value, hours)
+                        || measure(other_side.text, o, other_side.lang).is_some_and(|m| {
+                            m.quantity == TIME && same_value(m.value, hours / HOURS_PER_DAY)
+                        })
+                };
+                let other_used = self.side_used(side.other());
+                let found = (0..other.len()).find(|&j| !other_used[j] && same_time(&other[j]));
+                if let Some(j) = found {
+                    self.side_used_mut(side.other())[j] = true;
+                    self.side_used_mut(side)[k - 1] = true;
+                    self.side_used_mut(side)[k] = true;
+                }
+            }
+        }
+    }
+
+    /// The length in hours of unpaired mentions `k - 1` and `k` of `side` when they are hours
+    /// and minutes glued by an `h` (`5h30`, `5 h 30`).
+    fn hours_and_minutes(
+        &self,
+        side: Side,
+        text: &str,
+        mentions: &[NumberMention],
+        k: usize,
+    ) -> Option<f64> {
+        let used = self.side_used(side);
+        let (hour, minute) = (&mentions[k - 1], &mentions[k]);
+        let between = text.get(hour.span.end..minute.span.start)?.trim();
+        let glued = matches!(between, "h" | "H");
+        let minutes = minute.span.len() == 2 && minute.value < 60.0 && minute.value.fract() == 0.0;
+        (!used[k - 1] && !used[k] && glued && minutes).then(|| hour.value + minute.value / 60.0)
+    }
+
+    fn side_used(&self, side: Side) -> &[bool] {
+        match side {
+            Side::Source => &self.source,
+            Side::Target => &self.target,
+        }
+    }
+
+    fn side_used_mut(&mut self, side: Side) -> &mut Vec<bool> {
+        match side {
+            Side::Source => &mut self.source,
+            Side::Target => &mut self.target,
         }
     }
 
@@ -520,6 +591,10 @@ struct Measure<'a> {
 /// Share by which a measure converted between units of different systems may differ from the
 /// exact conversion: translators round (`30 miles` ↔ `50 km` is 3.5% off).
 const CONVERSION_TOLERANCE: f64 = 0.05;
+
+/// The quantity of the `[units.time]` tables, whose base unit is the day.
+const TIME: &str = "time";
+const HOURS_PER_DAY: f64 = 24.0;
 
 impl Measure<'_> {
     /// Whether this measure and `other` (read as `other_value`) are the same amount: exactly,
