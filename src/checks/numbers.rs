@@ -417,7 +417,7 @@ impl Used {
         }
     }
 
-    fn side_used_mut(&mut self, side: Side) -> &mut Vec<bool> {
+    fn side_used_mut(&mut self, side: Side) -> &mut [bool] {
         match side {
             Side::Source => &mut self.source,
             Side::Target => &mut self.target,
