@@ -13,25 +13,25 @@ static RULE: Rule = Rule {
     category: "accuracy/mistranslation",
     severity: Severity::Major,
     summary: "A number of the source has a different value in the target, or no counterpart.",
-    explanation: "Numbers are compared by value after reading each side with its own \
-conventions: decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), scale \
-words (`1.3 billion` ↔ `1,3 milliard`; the French `billion` is 10^12) and number words \
-(`three thousand` ↔ `3 000`), fractions (`1 ½`, `1 1/2` ↔ `1,5`; one alone, `3/4 of`, is compared as the words it stands for), and Roman ordinals where the language writes them (`19th \
-century` ↔ `XIXe siècle`); a measure may be given in another unit of its quantity: exactly \
-between units that are whole multiples of each other (`30 years` ↔ `trois décennies`, `one \
-and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), to within 5% between systems, which \
-translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`, `30 miles` ↔ `50 \
-km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, where the \
-`[square_units]` words make a unit of length one of area (`square metres` ↔ `mètres carrés`, \
-`km ²`); hours and minutes glued by an `h` give a length of time (`5h30` ↔ `5 1/2 hours`, \
-`1h30` ↔ `90 minutes`); and words before a number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so may \
-a name before it where the press writes ages so (`Giffords, 41,`: `age_after_name`). Codes \
-(letters then digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`) are compared whole, \
-with or without their hyphen: one whose digits changed (`A380` → `A390`) is a mismatch. A \
-number changed in value is reported on the target with the source value as suggestion; a number one side \
-lacks is reported on the side that has it; a number carried over with its unit changed for \
-another of the same quantity (`30 miles` → `30 km`) is reported with the conversion as \
-suggestion.",
+    explanation: "Numbers are compared by value after reading each side with its own conventions: \
+decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), scale words (`1.3 billion` \
+↔ `1,3 milliard`; the French `billion` is 10^12) and number words (`three thousand` ↔ `3 000`), \
+fractions (`1 ½`, `1 1/2` ↔ `1,5`; one alone, `3/4 of`, is compared as the words it stands for), \
+and Roman ordinals where the language writes them (`19th century` ↔ `XIXe siècle`); a measure may \
+be given in another unit of its quantity: exactly between units that are whole multiples of each \
+other (`30 years` ↔ `trois décennies`, `one and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), \
+to within 5% between systems, which translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 \
+736 km`, `30 miles` ↔ `50 km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, \
+where the `[square_units]` words make a unit of length one of area (`square metres` ↔ `mètres \
+carrés`, `km ²`); hours and minutes glued by an `h` give a length of time (`5h30` ↔ `5 1/2 \
+hours`, `1h30` ↔ `90 minutes`); and words before a number may give it a unit left unsaid (`aged \
+42` is 42 years: `[implied_units]`), and so may a name before it where the press writes ages so \
+(`Giffords, 41,`: `age_after_name`). Codes (letters then digits: `A380`, `G-7`; two numbers glued \
+by an `x`: `4x4`) are compared whole, with or without their hyphen: one whose digits changed \
+(`A380` → `A390`) is a mismatch. A number changed in value is reported on the target with the \
+source value as suggestion; a number one side lacks is reported on the side that has it; a number \
+carried over with its unit changed for another of the same quantity (`30 miles` → `30 km`) is \
+reported with the conversion as suggestion.",
     example: RuleExample {
         source: "The smartphone texting service has 1.3 billion users.",
         bad: "Le service de messagerie compte 1,3 billion d'utilisateurs.",

@@ -18,12 +18,12 @@ static RULE: Rule = Rule {
     explanation: "Placeholders are code, not text: a translation must keep every one of them. \
 Compared between source and target: the inline tags of bilingual files (XLIFF `<g>`, `<x/>`, \
 `<bx/>`/`<ex/>`, `<ph>`, `<pc>`, `<sc/>`/`<ec/>`, TMX `<bpt>`/`<ept>`, `<ph>`, `<it>`, `<hi>`, \
-shown as `<1>`, `</1>`, `<2/>` numbered per unit), printf conversions (`%s`, `%1$d`, \
-`%(name)s`), braces (`{0}`, `{name}`, `{{name}}`), `${name}` and HTML-like tags written in \
-the text. Angle brackets around words are read as a tag only when they look like markup: a \
-closing tag, a self-closing tag, attributes (`<a href=…>`), an HTML element (`<br>`, `<b>`), or \
-an opening tag closed in the same segment; `<Basislager>` alone is a quotation, as German \
-texts typed without „…“ write it. A placeholder the target lacks is reported on the source, one it adds on the \
+shown as `<1>`, `</1>`, `<2/>` numbered per unit), printf conversions (`%s`, `%1$d`, `%(name)s`), \
+braces (`{0}`, `{name}`, `{{name}}`), `${name}` and HTML-like tags written in the text. Angle \
+brackets around words are read as a tag only when they look like markup: a closing tag, a \
+self-closing tag, attributes (`<a href=…>`), an HTML element (`<br>`, `<b>`), or an opening tag \
+closed in the same segment; `<Basislager>` alone is a quotation, as German texts typed without \
+„…“ write it. A placeholder the target lacks is reported on the source, one it adds on the \
 target. Order matters where the code depends on it: unnumbered printf conversions take their \
 arguments in order, and a closing tag cannot come before its opening tag.",
     example: RuleExample {

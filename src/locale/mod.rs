@@ -534,11 +534,7 @@ impl NumberStarts {
             match (chars.next(), chars.next()) {
                 (None, _) => {
                     starts.triples.insert(triple(first, 0, 0));
-                    let seconds: Vec<u8> = if glued {
-                        (0..128).collect()
-                    } else {
-                        vec![b'-']
-                    };
+                    let seconds = if glued { 0..128 } else { b'-'..b'-' + 1 };
                     for second in seconds {
                         starts.set_pair(first, second);
                         starts.open_pairs.insert(triple(first, second, 0));

@@ -116,9 +116,9 @@ fn find_digit_numbers(
         };
         // Digits glued to letters on the left (`A380`, `COVID19`) are names, not quantities;
         // `1h45` is a time.
-        let mut before = text[..run.start()].chars().rev();
+        let mut before = text[..run.start].chars().rev();
         if before.next().is_some_and(|c| c.is_alphabetic())
-            && !(text[..run.start()].ends_with('h')
+            && !(text[..run.start].ends_with('h')
                 && before.next().is_some_and(|c| c.is_ascii_digit()))
         {
             continue;
@@ -126,15 +126,15 @@ fn find_digit_numbers(
         // Two numbers glued by an `x` (`4x4`, `3x1`) name a vehicle, a format or a
         // programme: a code (see `checks::codes`), not quantities. (`1920 × 1080` is two
         // numbers, however written.)
-        if is_times_code_part(text, run.start(), run.end()) {
+        if is_times_code_part(text, run.start, run.end) {
             continue;
         }
         // The `00` of `5h00` is no quantity.
-        if text[..run.start()].ends_with('h') && run.as_str().bytes().all(|b| b == b'0') {
+        if text[..run.start].ends_with('h') && run.text.bytes().all(|b| b == b'0') {
             continue;
         }
-        for parsed in split_run(run.as_str(), lang) {
-            let start = run.start() + parsed.offset;
+        for parsed in split_run(run.text, lang) {
+            let start = run.start + parsed.offset;
             // Already read as the tail of `9 mille 200`.
             if out
                 .last()
@@ -344,20 +344,6 @@ struct DigitRun<'t> {
     start: usize,
     end: usize,
     text: &'t str,
-}
-
-impl<'t> DigitRun<'t> {
-    fn start(&self) -> usize {
-        self.start
-    }
-
-    fn end(&self) -> usize {
-        self.end
-    }
-
-    fn as_str(&self) -> &'t str {
-        self.text
-    }
 }
 
 /// A fraction written with a slash (`3/4`, `1 / 2` as tokenizers write it), perhaps after a
