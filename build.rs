@@ -1,6 +1,7 @@
 //! Finds the language knowledge under `data/` and writes the tables that embed it, so that a
 //! new language (`data/<code>/`) or a new pair (`data/<a>-<b>/`) is data, not code:
-//! - `languages.rs`: every `data/<code>/` that holds a `locale.toml`, with its five files;
+//! - `languages.rs`: every `data/<code>/` that holds a `locale.toml`, with its five files and
+//!   its optional ones (`""` where it has none);
 //! - `pairs.rs`: every `data/<a>-<b>/`, each of its files or `""` where the pair has none.
 //!
 //! The tables name the files through `CARGO_MANIFEST_DIR`, so no machine path is written.
@@ -16,6 +17,9 @@ const LANGUAGE_FILES: &[(&str, &str)] = &[
     ("vocabulary", "vocabulary.txt"),
     ("typography", "typography.toml"),
 ];
+
+/// The files a language may do without, `""` where it has none: (table field, file name).
+const OPTIONAL_LANGUAGE_FILES: &[(&str, &str)] = &[("unlikely_bigrams", "unlikely-bigrams.txt")];
 
 /// The files of a pair, each optional: (table field, file name).
 const PAIR_FILES: &[(&str, &str)] = &[
@@ -77,22 +81,28 @@ fn language_entry(data: &Path, code: &str) -> String {
             format!("{field}: {},\n", embedded(code, file))
         })
         .collect();
-    format!("EmbeddedLanguage {{\ncode: {code:?},\n{fields}}}")
+    let optional = optional_fields(data, code, OPTIONAL_LANGUAGE_FILES);
+    format!("EmbeddedLanguage {{\ncode: {code:?},\n{fields}{optional}}}")
 }
 
 fn pair_entry(data: &Path, name: &str, first: &str, second: &str) -> String {
-    let fields: String = PAIR_FILES
+    let fields = optional_fields(data, name, PAIR_FILES);
+    format!("EmbeddedPair {{\nlanguages: ({first:?}, {second:?}),\nname: {name:?},\n{fields}}}")
+}
+
+/// The table fields of `files` in `data/<dir>/`, each embedded or `""` where it is missing.
+fn optional_fields(data: &Path, dir: &str, files: &[(&str, &str)]) -> String {
+    files
         .iter()
         .map(|(field, file)| {
-            let text = if data.join(name).join(file).is_file() {
-                embedded(name, file)
+            let text = if data.join(dir).join(file).is_file() {
+                embedded(dir, file)
             } else {
                 "\"\"".to_string()
             };
             format!("{field}: {text},\n")
         })
-        .collect();
-    format!("EmbeddedPair {{\nlanguages: ({first:?}, {second:?}),\nname: {name:?},\n{fields}}}")
+        .collect()
 }
 
 /// The expression that embeds `data/<dir>/<file>`.

@@ -13,6 +13,7 @@ mod false_friend;
 mod glossary_term;
 mod inconsistent_source;
 mod inconsistent_translation;
+mod junctions;
 mod lowercase_start;
 pub mod names;
 mod number_format;

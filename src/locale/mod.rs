@@ -10,6 +10,8 @@ use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::textutil::short_key;
+
 #[derive(Debug, thiserror::Error)]
 pub enum LocaleError {
     #[error("unsupported language `{0}` (supported: {1})")]
@@ -32,6 +34,8 @@ pub enum LocaleError {
     UnknownScaleWord { lang: &'static str, word: String },
     #[error("data/{lang}/locale.toml: [implied_units] unit `{word}` is not in [units]")]
     UnknownImpliedUnit { lang: &'static str, word: String },
+    #[error("data/{lang}/unlikely-bigrams.txt: `{line}` is not two words")]
+    BadBigram { lang: &'static str, line: String },
     #[error("data/{lang}/locale.toml: age_after_name unit `{word}` is not in [units]")]
     UnknownAgeUnit { lang: &'static str, word: String },
 }
@@ -43,6 +47,7 @@ struct EmbeddedLanguage {
     stopwords: &'static str,
     vocabulary: &'static str,
     typography: &'static str,
+    unlikely_bigrams: &'static str,
 }
 
 /// Every language under `data/`, found by `build.rs`.
@@ -239,6 +244,9 @@ pub struct Language {
     /// Common words of the language, folded (`scripts/mine-vocabulary.py`): a word outside it
     /// is a name, a rare word or a misspelling.
     pub vocabulary: rustc_hash::FxHashSet<String>,
+    /// Common words never seen side by side (`ses dans`), as pairs of [`short_key`]s of their
+    /// folded forms (`scripts/mine-bigrams.py`); empty for a language without the file.
+    unlikely_bigrams: rustc_hash::FxHashSet<(u64, u64)>,
     pub decimal: char,
     pub group: Vec<char>,
     pub space_before_percent: bool,
@@ -455,6 +463,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         vocabulary: data_lines(embedded.vocabulary)
             .map(str::to_string)
             .collect(),
+        unlikely_bigrams: unlikely_bigrams(embedded.unlikely_bigrams, embedded.code)?,
         decimal: file.decimal,
         group: file.group,
         space_before_percent: file.space_before_percent,
@@ -606,6 +615,20 @@ fn letter_bucket(c: char) -> u8 {
 }
 
 impl Language {
+    /// Whether the folded words `first` then `second` are a pair the language's text never
+    /// shows side by side.
+    pub fn unlikely_bigram(&self, first: &str, second: &str) -> bool {
+        !self.unlikely_bigrams.is_empty()
+            && self
+                .unlikely_bigrams
+                .contains(&(short_key(first), short_key(second)))
+    }
+
+    /// Whether the language has a table of unlikely pairs at all.
+    pub fn knows_unlikely_bigrams(&self) -> bool {
+        !self.unlikely_bigrams.is_empty()
+    }
+
     /// The unit `word` names, looked up as written and, when longer than two letters, in
     /// lower case (`Kilometer`, `Miles`; but `M.` is no metre).
     pub fn unit(&self, word: &str) -> Option<&Unit> {
@@ -633,6 +656,24 @@ fn unit_in<'u>(units: &'u rustc_hash::FxHashMap<String, Unit>, word: &str) -> Op
             .then(|| units.get(&word.to_lowercase()))
             .flatten()
     })
+}
+
+/// The pairs of `data/<lang>/unlikely-bigrams.txt`: two folded words a line.
+fn unlikely_bigrams(
+    text: &str,
+    lang: &'static str,
+) -> Result<rustc_hash::FxHashSet<(u64, u64)>, LocaleError> {
+    data_lines(text)
+        .map(|line| match line.split_once(' ') {
+            Some((first, second)) if !second.contains(' ') => {
+                Ok((short_key(first), short_key(second)))
+            }
+            _ => Err(LocaleError::BadBigram {
+                lang,
+                line: line.to_string(),
+            }),
+        })
+        .collect()
 }
 
 /// The meaningful lines of a data file: trimmed, without blanks and `#` comments.

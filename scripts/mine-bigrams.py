@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Rebuilds data/en/unlikely-bigrams.txt and data/fr/unlikely-bigrams.txt: pairs of common
+words that never follow one another in the Europarl v7 sample in ../shared/data (Europarl: no
+known copyright restrictions) although, were words independent, they would meet at least
+MIN_EXPECTED times (`ses dans`, `la appris`, `the able`).
+
+A clause cut out of a sentence often leaves such a junction behind (`Tom retira ses dans la
+machine`); the omission check takes it as a sign that words are missing.
+
+Words are read the way transcheck reads them at run time (src/textutil.rs: runs of letters
+and digits keeping inner `-`, `.`, `&`, split at apostrophes, folded); two words are
+neighbours when only spaces or apostrophes stand between them: any other mark breaks the
+sentence into pieces, whose edges meet nothing.
+
+usage: scripts/mine-bigrams.py   (writes both files)
+"""
+import os
+import re
+from collections import Counter
+
+from europarl_sample import EN, FR, ROOT, fold
+
+# The most frequent words of the sample whose pairs are looked at.
+TOP = 200
+# Times the pair would meet were the two words independent, for its absence to count.
+MIN_EXPECTED = 12.0
+WORD = re.compile(r"[^\W_]+(?:[-.&][^\W_]+)*", re.UNICODE)
+JOINER = re.compile(r"^[\s'’]*$")
+
+
+def neighbours(line):
+    """The pairs of words of `line` with only spaces or apostrophes between them."""
+    words = list(WORD.finditer(line))
+    for a, b in zip(words, words[1:]):
+        if JOINER.match(line[a.end():b.start()]):
+            yield fold(a.group()), fold(b.group())
+
+
+def unlikely(path):
+    unigrams, bigrams = Counter(), Counter()
+    for line in open(path, encoding="utf-8"):
+        unigrams.update(fold(m.group()) for m in WORD.finditer(line))
+        bigrams.update(neighbours(line))
+    total = sum(unigrams.values())
+    common = [w for w, _ in unigrams.most_common(TOP) if not any(c.isdigit() for c in w)]
+    return sorted(
+        (a, b)
+        for a in common
+        for b in common
+        if bigrams[(a, b)] == 0 and unigrams[a] * unigrams[b] / total >= MIN_EXPECTED
+    )
+
+
+def main():
+    for lang, path in (("en", EN), ("fr", FR)):
+        pairs = unlikely(path)
+        out = os.path.join(ROOT, "data", lang, "unlikely-bigrams.txt")
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(
+                f"# Common words never seen side by side in the Europarl v7 sample (20,000 pairs),\n"
+                f"# folded: {len(pairs)} pairs. Rebuild with scripts/mine-bigrams.py.\n"
+            )
+            for a, b in pairs:
+                f.write(f"{a} {b}\n")
+
+
+if __name__ == "__main__":
+    main()
