@@ -8,7 +8,9 @@ A clause cut out of a sentence often leaves such a junction behind (`Tom retira 
 machine`); the omission check takes it as a sign that words are missing.
 
 Words are read the way transcheck reads them at run time (src/textutil.rs: runs of letters
-and digits keeping inner `-`, `.`, `&`, split at apostrophes, folded); two words are
+and digits keeping inner `-`, `.`, `&`, split at apostrophes), in lower case but with their
+accents (`né à` is no `ne a`); words without a lower-case letter (`N`, `UE`) are left out,
+as transcheck leaves them: initials and acronyms are no common words. Two words are
 neighbours when only spaces or apostrophes stand between them: any other mark breaks the
 sentence into pieces, whose edges meet nothing.
 
@@ -18,7 +20,7 @@ import os
 import re
 from collections import Counter
 
-from europarl_sample import EN, FR, ROOT, fold
+from europarl_sample import EN, FR, ROOT
 
 # The most frequent words of the sample whose pairs are looked at.
 TOP = 200
@@ -28,18 +30,22 @@ WORD = re.compile(r"[^\W_]+(?:[-.&][^\W_]+)*", re.UNICODE)
 JOINER = re.compile(r"^[\s'’]*$")
 
 
+def has_lower(word):
+    return any(c.islower() for c in word)
+
+
 def neighbours(line):
     """The pairs of words of `line` with only spaces or apostrophes between them."""
     words = list(WORD.finditer(line))
     for a, b in zip(words, words[1:]):
-        if JOINER.match(line[a.end():b.start()]):
-            yield fold(a.group()), fold(b.group())
+        if JOINER.match(line[a.end():b.start()]) and has_lower(a.group()) and has_lower(b.group()):
+            yield a.group().lower(), b.group().lower()
 
 
 def unlikely(path):
     unigrams, bigrams = Counter(), Counter()
     for line in open(path, encoding="utf-8"):
-        unigrams.update(fold(m.group()) for m in WORD.finditer(line))
+        unigrams.update(m.group().lower() for m in WORD.finditer(line) if has_lower(m.group()))
         bigrams.update(neighbours(line))
     total = sum(unigrams.values())
     common = [w for w, _ in unigrams.most_common(TOP) if not any(c.isdigit() for c in w)]
@@ -58,7 +64,7 @@ def main():
         with open(out, "w", encoding="utf-8") as f:
             f.write(
                 f"# Common words never seen side by side in the Europarl v7 sample (20,000 pairs),\n"
-                f"# folded: {len(pairs)} pairs. Rebuild with scripts/mine-bigrams.py.\n"
+                f"# in lower case: {len(pairs)} pairs. Rebuild with scripts/mine-bigrams.py.\n"
             )
             for a, b in pairs:
                 f.write(f"{a} {b}\n")

@@ -1,6 +1,9 @@
 //! Junctions a cut leaves behind: two common words side by side that the language never puts
-//! together (`ses dans`, `the able`). A clause cut out of a sentence often leaves one, where a
-//! free translation, however loose, stays grammatical.
+//! together (`les dans`, `the are`), or an elision broken (`la appris`, `l' type`). A clause cut
+//! out of a sentence often leaves one, where a free translation, however loose, stays
+//! grammatical.
+
+use std::borrow::Cow;
 
 use super::BeadContext;
 use super::side_words::SideWords;
@@ -8,13 +11,11 @@ use crate::locale::Language;
 use crate::model::{Side, Span};
 
 /// The first two neighbouring words of `side` (only spaces or apostrophes between them) that
-/// its language's `data/<lang>/unlikely-bigrams.txt` says never stand side by side: the span
-/// from the first one's start to the second one's end.
+/// its language's `data/<lang>/unlikely-bigrams.txt` says never stand side by side, or that
+/// break its elision (`[elision]` of `data/<lang>/locale.toml`): the span from the first one's
+/// start to the second one's end.
 pub fn unlikely_junction(ctx: &BeadContext, side: Side) -> Option<Span> {
     let text = ctx.side(side);
-    if !text.lang.knows_unlikely_bigrams() {
-        return None;
-    }
     junction_in(text.text, ctx.words(side), text.lang)
 }
 
@@ -24,9 +25,32 @@ fn junction_in(text: &str, words: &SideWords, lang: &Language) -> Option<Span> {
     (1..all.len()).find_map(|i| {
         let (first, second) = (&all[i - 1], &all[i]);
         let between = &text[first.span.end..second.span.start];
-        (adjacent(between) && lang.unlikely_bigram(words.folded(i - 1), words.folded(i)))
-            .then(|| Span::new(first.span.start, second.span.end))
+        let seam = adjacent(between)
+            && common_word(first.text)
+            && common_word(second.text)
+            && seam_between(lang, &lower(first.text), between, second.text);
+        seam.then(|| Span::new(first.span.start, second.span.end))
     })
+}
+
+/// Whether `first` (in lower case) and `second` (as written), `between` between them, are a
+/// pair the language never joins or an elision broken.
+fn seam_between(lang: &Language, first: &str, between: &str, second: &str) -> bool {
+    lang.unlikely_bigram(first, &lower(second)) || lang.elision.broken(first, between, second)
+}
+
+/// Whether `word` may be a common word: one with a lower-case letter (`N`, `UE` are initials
+/// and acronyms, which the table leaves out).
+fn common_word(word: &str) -> bool {
+    word.chars().any(char::is_lowercase)
+}
+
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Whether two words with `between` between them are neighbours in the sense of the mined
@@ -74,6 +98,25 @@ mod tests {
             junction("fr", "Il rit de la autres fois.").as_deref(),
             Some("la autres")
         );
+    }
+
+    #[test]
+    fn a_broken_elision_is_a_seam() {
+        assert_eq!(
+            junction("fr", "Sur la appris à diriger.").as_deref(),
+            Some("la appris")
+        );
+        assert_eq!(
+            junction("fr", "La Reine souligne la place de l' type de finances.").as_deref(),
+            Some("l' type")
+        );
+        for whole in [
+            "Sur la manière dont il a appris à diriger.",
+            "Il vint le onze, puis le héros de la Hongrie.",
+            "Le jardin de Anna, de l'Iowa et de Obama.",
+        ] {
+            assert_eq!(junction("fr", whole), None, "{whole}");
+        }
     }
 
     #[test]

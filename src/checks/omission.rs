@@ -33,7 +33,8 @@ elsewhere in the target (the stretch was moved); either sign alone is too common
 translation to count. One untraced content word is enough when the target is 0.8 standard \
 deviations short and, near where the word would be translated, leaves two common words side by \
 side that the language never joins (`attend le de la`: the pairs of \
-`data/<lang>/unlikely-bigrams.txt`, mined from Europarl), the seam a cut leaves behind. A \
+`data/<lang>/unlikely-bigrams.txt`, mined from Europarl) or that break its elision (`la appris`, \
+`[elision]` in `data/<lang>/locale.toml`): the seam a cut leaves behind. A \
 stretch of three untraced content words also counts, with the target only 1.2 \
 standard deviations short (0.9 for a stretch of four), when the words on either side of it are \
 matched in order and stand next to each other in the target (nothing there takes the \

@@ -131,6 +131,35 @@ pub struct Elision {
     pub words: Vec<String>,
     /// Lower-case letters a word elides before.
     pub before: String,
+    /// The full forms of the elided words (`le`, `que`), which never stand before a word that
+    /// starts with one of [`Elision::full_never_before`] ...
+    #[serde(default)]
+    pub full: Vec<String>,
+    /// ... these lower-case letters (the vowels; not `h` nor `y`, which vary) ...
+    #[serde(default)]
+    pub full_never_before: String,
+    /// ... unless the word is one of these (`le un`, `le onze`).
+    #[serde(default)]
+    pub full_before_exceptions: Vec<String>,
+}
+
+impl Elision {
+    /// Whether `first` then `second`, with `between` between them, break the language's
+    /// elision: an elided word before a consonant (`l' type`), or a full form before a vowel
+    /// (`la appris`). `first` is in lower case; `second` is as written, and a capitalized one
+    /// (a name, an acronym) is passed over.
+    pub fn broken(&self, first: &str, between: &str, second: &str) -> bool {
+        let Some(initial) = second.chars().next().filter(|c| c.is_lowercase()) else {
+            return false;
+        };
+        if between.contains(['\'', '’']) {
+            self.words.iter().any(|w| w == first) && !self.before.contains(initial)
+        } else {
+            self.full_never_before.contains(initial)
+                && self.full.iter().any(|w| w == first)
+                && !self.full_before_exceptions.iter().any(|w| w == second)
+        }
+    }
 }
 
 /// Words that make a unit of length one of area (`square metres`, `mètres carrés`, `mile ²`).
@@ -244,8 +273,8 @@ pub struct Language {
     /// Common words of the language, folded (`scripts/mine-vocabulary.py`): a word outside it
     /// is a name, a rare word or a misspelling.
     pub vocabulary: rustc_hash::FxHashSet<String>,
-    /// Common words never seen side by side (`ses dans`), as pairs of [`short_key`]s of their
-    /// folded forms (`scripts/mine-bigrams.py`); empty for a language without the file.
+    /// Common words never seen side by side (`les dans`), as pairs of [`short_key`]s of their
+    /// lower-case forms (`scripts/mine-bigrams.py`); empty for a language without the file.
     unlikely_bigrams: rustc_hash::FxHashSet<(u64, u64)>,
     pub decimal: char,
     pub group: Vec<char>,
@@ -615,8 +644,8 @@ fn letter_bucket(c: char) -> u8 {
 }
 
 impl Language {
-    /// Whether the folded words `first` then `second` are a pair the language's text never
-    /// shows side by side.
+    /// Whether the words `first` then `second`, in lower case, are a pair the language's text
+    /// never shows side by side.
     pub fn unlikely_bigram(&self, first: &str, second: &str) -> bool {
         !self.unlikely_bigrams.is_empty()
             && self
@@ -658,7 +687,7 @@ fn unit_in<'u>(units: &'u rustc_hash::FxHashMap<String, Unit>, word: &str) -> Op
     })
 }
 
-/// The pairs of `data/<lang>/unlikely-bigrams.txt`: two folded words a line.
+/// The pairs of `data/<lang>/unlikely-bigrams.txt`: two lower-case words a line.
 fn unlikely_bigrams(
     text: &str,
     lang: &'static str,
