@@ -18,28 +18,27 @@ static RULE: Rule = Rule {
     explanation: "A source sentence that the aligner could pair with no target sentence is \
 reported whole; so is, in a segment with more source than target sentences, a sentence hardly \
 any of whose content words has a trace that the other sentences leave free (each target word \
-traces one source word) when the lengths agree only without it (this test also when both \
-sides have as many sentences, two or more: the target may merge two), or, whatever the \
-lengths, of which at least two content words and at most one in five has a trace while the \
-other sentences trace 70% of the target's content words (50% when the source is longer than \
-the target predicts). Inside an aligned \
-segment, each content word of the source is looked for in the target near where its \
-translation would stand — the same word, a cognate, or a translation from the pair's lexicon \
-(IBM Model 1 over Europarl, `data/<pair>/lexicon.tsv`, and the hand-written everyday words of \
-`data/<pair>/vocabulary-pairs.tsv`). A run of three untraced content words \
-is reported as a dropped clause when the target is also 1.6 standard deviations shorter than \
-the document's own length ratio predicts, unless more than half of its words have a trace \
-elsewhere in the target (the stretch was moved); either sign alone is too common in free \
-translation to count. One untraced content word is enough when the target is 0.8 standard \
-deviations short and, near where the word would be translated, leaves two common words side by \
-side that the language never joins (`attend le de la`: the pairs of \
-`data/<lang>/unlikely-bigrams.txt`, mined from Europarl) or that break its elision (`la appris`, \
-`[elision]` in `data/<lang>/locale.toml`): the seam a cut leaves behind. A \
-stretch of three untraced content words also counts, with the target only 1.2 \
-standard deviations short (0.9 for a stretch of four), when the words on either side of it are \
-matched in order and stand next to each other in the target (nothing there takes the \
-stretch's place), and none of its words is found elsewhere in the target (it was not moved). Tuned to about 12 false alarms per \
-1,000 clean news pairs, the rule catches the larger dropped clauses, not every one.",
+traces one source word) when the lengths agree only without it (this test also when both sides \
+have as many sentences, two or more: the target may merge two), or, whatever the lengths, of \
+which at least two content words and at most one in five has a trace while the other sentences \
+trace 70% of the target's content words (50% when the source is longer than the target \
+predicts). Inside an aligned segment, each content word of the source is looked for in the \
+target near where its translation would stand — the same word, a cognate, or a translation from \
+the pair's lexicon (IBM Model 1 over Europarl, `data/<pair>/lexicon.tsv`, and the hand-written \
+everyday words of `data/<pair>/vocabulary-pairs.tsv`). A run of three untraced content words is \
+reported as a dropped clause when the target is also 1.6 standard deviations shorter than the \
+document's own length ratio predicts, unless more than half of its words have a trace elsewhere \
+in the target (the stretch was moved); either sign alone is too common in free translation to \
+count. One untraced content word is enough when the target is 0.8 standard deviations short and, \
+near where the word would be translated, leaves two common words side by side that the language \
+never joins (`attend le de la`: the pairs of `data/<lang>/unlikely-bigrams.txt`, mined from \
+Europarl) or that break its elision (`la appris`, `[elision]` in `data/<lang>/locale.toml`): the \
+seam a cut leaves behind. A stretch of three untraced content words also counts, with the target \
+only 1.2 standard deviations short (0.9 for a stretch of four), when the words on either side of \
+it are matched in order and stand next to each other in the target (nothing there takes the \
+stretch's place), and none of its words is found elsewhere in the target (it was not moved). \
+Tuned to about 12 false alarms per 1,000 clean news pairs, the rule catches the larger dropped \
+clauses, not every one.",
     example: RuleExample {
         source: "Facebook held talks with several banks several months ago, said the source, who asked not to be named.",
         bad: "Facebook a eu des discussions avec plusieurs banques.",

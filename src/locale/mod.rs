@@ -653,11 +653,6 @@ impl Language {
                 .contains(&(short_key(first), short_key(second)))
     }
 
-    /// Whether the language has a table of unlikely pairs at all.
-    pub fn knows_unlikely_bigrams(&self) -> bool {
-        !self.unlikely_bigrams.is_empty()
-    }
-
     /// The unit `word` names, looked up as written and, when longer than two letters, in
     /// lower case (`Kilometer`, `Miles`; but `M.` is no metre).
     pub fn unit(&self, word: &str) -> Option<&Unit> {
