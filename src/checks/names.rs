@@ -124,8 +124,16 @@ pub struct TargetWords<'a> {
 impl<'a> TargetWords<'a> {
     pub fn of(ctx: &BeadContext<'a>) -> Self {
         let target = ctx.words(Side::Target);
-        let words = SideWords::build(target.words().to_vec(), String::new(), |i, _, out| {
-            out.extend(target.folded(i).chars().filter(|&c| c != '.'))
+        // Folding rarely lengthens a text: one allocation for the buffer, and most words have
+        // no dot to drop and are copied whole.
+        let buffer = String::with_capacity(ctx.target.text.len() + 8);
+        let words = SideWords::build(target.words().to_vec(), buffer, |i, _, out| {
+            let folded = target.folded(i);
+            if folded.contains('.') {
+                out.extend(folded.chars().filter(|&c| c != '.'))
+            } else {
+                out.push_str(folded)
+            }
         });
         TargetWords { words }
     }
