@@ -36,7 +36,7 @@ impl Document {
     pub fn new(original: String) -> Self {
         let (text, breakpoints) = normalize_with_map(&original);
         let original_line_starts = std::iter::once(0)
-            .chain(original.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', original.as_bytes()).map(|i| i + 1))
             .collect();
         Document {
             original,
@@ -123,12 +123,15 @@ impl Document {
     pub fn paragraphs(&self) -> Vec<(usize, Span)> {
         let mut out = Vec::new();
         let mut start = 0;
-        for (index, line) in self.text.split('\n').enumerate() {
-            let span = Span::new(start, start + line.len());
-            start += line.len() + 1;
-            if !line.trim().is_empty() {
-                out.push((index, span));
+        // The lines as `split('\n')` gives them, found with a vectorized search: a document
+        // is scanned whole here, and the standard library's char search is byte by byte.
+        let line_ends = memchr::memchr_iter(b'\n', self.text.as_bytes())
+            .chain(std::iter::once(self.text.len()));
+        for (index, end) in line_ends.enumerate() {
+            if !self.text[start..end].trim().is_empty() {
+                out.push((index, Span::new(start, end)));
             }
+            start = end + 1;
         }
         out
     }
@@ -151,7 +154,7 @@ fn normalize_with_map(original: &str) -> (String, Vec<Breakpoint>) {
         rewritten: false,
     }];
     // Most files are NFC already and have Unix line ends: nothing to rewrite, nothing to map.
-    if !original.contains('\r')
+    if memchr::memchr(b'\r', original.as_bytes()).is_none()
         && unicode_normalization::is_nfc_quick(original.chars()) == IsNormalized::Yes
     {
         return (original.to_string(), breakpoints);
