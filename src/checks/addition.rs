@@ -25,7 +25,9 @@ words has a trace in the source, while the other target sentences trace most of 
 content words, or the lengths agree only without it and the other target sentences have \
 already used the traces it has (each source word traces one target word). The last test also \
 holds when both sides have as many sentences, two or more: a translator may merge two source \
-sentences into one, and the sentence added beside them evens the count. Inside a segment, \
+sentences into one, and the sentence added beside them evens the count. A short label that \
+opens a segment before a dash, as transcripts write them (`on behalf of the PPE Group. - …`), \
+counts as no sentence, on either side. Inside a segment, \
 a run of target content words with no trace in the source (same word, cognate or lexicon translation) is reported when the target is \
 also two standard deviations longer than the document's own length ratio predicts.",
     example: RuleExample {
@@ -108,7 +110,25 @@ impl Check for Addition {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::run;
+    use crate::checks::testing::{run, run_from_french};
+
+    #[test]
+    fn a_label_before_a_dash_is_no_added_sentence() {
+        let source = "Ce rapport évalue le rapport annuel de la Banque centrale européenne et les \
+                      travaux de la banque durant cette année.";
+        let labelled = "On behalf of the PPE Group. - This report evaluates the annual report of \
+                        the European Central Bank and the work done by the bank during that year.";
+        assert!(run_from_french(&Addition, source, labelled).is_empty());
+        let added = "The rapporteur comes from Ireland and has worked on it for years. This \
+                     report evaluates the annual report of the European Central Bank and the work \
+                     done by the bank during that year.";
+        let found = run_from_french(&Addition, source, added);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].1,
+            "The rapporteur comes from Ireland and has worked on it for years."
+        );
+    }
 
     #[test]
     fn added_sentence_is_reported_on_the_target() {

@@ -139,12 +139,20 @@ pub struct SideText<'a> {
     pub trailing: &'a str,
 }
 
+/// Words a label before a dash may have (`on behalf of the Verts / ALE Group`).
+const MAX_LABEL_WORDS: usize = 8;
+
 impl SideText<'_> {
     /// The sentences of the bead's text that have at least two words of letters (not a stray
-    /// closing quote split off by the segmenter), with their spans in it.
+    /// closing quote split off by the segmenter) and are no label, with their spans in it.
     pub fn substantial_sentences(&self) -> Vec<(Span, &str)> {
-        self.sentences()
-            .into_iter()
+        let sentences = self.sentences();
+        let label = sentences
+            .first()
+            .filter(|(span, first)| self.introduces_speech(*span, first));
+        sentences
+            .iter()
+            .filter(|(span, _)| label.is_none_or(|(l, _)| l != span))
             .filter(|(_, s)| {
                 words(s)
                     .iter()
@@ -152,7 +160,16 @@ impl SideText<'_> {
                     .count()
                     >= 2
             })
+            .copied()
             .collect()
+    }
+
+    /// Whether `first`, the text's first sentence at `span`, is a label for what a dash
+    /// introduces after it, as transcripts write them (`in writing. - …`, `on behalf of the PPE
+    /// Group. - …`): a short sentence, which one side may give and the other leave out.
+    fn introduces_speech(&self, span: Span, first: &str) -> bool {
+        let rest = self.text[span.end..].trim_start();
+        rest.starts_with(['-', '–', '—']) && crate::textutil::count_words(first) <= MAX_LABEL_WORDS
     }
 
     /// The sentences of the bead's text, with their spans in it.
