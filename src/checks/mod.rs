@@ -149,10 +149,10 @@ impl SideText<'_> {
         let sentences = self.sentences();
         let label = sentences
             .first()
-            .filter(|(span, first)| self.introduces_speech(*span, first));
+            .is_some_and(|(span, first)| self.introduces_speech(*span, first));
         sentences
-            .iter()
-            .filter(|(span, _)| label.is_none_or(|(l, _)| l != span))
+            .into_iter()
+            .skip(usize::from(label))
             .filter(|(_, s)| {
                 words(s)
                     .iter()
@@ -160,7 +160,6 @@ impl SideText<'_> {
                     .count()
                     >= 2
             })
-            .copied()
             .collect()
     }
 
