@@ -209,33 +209,39 @@ fn fallback_steps(shapes: &[Shape], i: usize, j: usize) -> Vec<Step> {
     insertions.chain(deletions).collect()
 }
 
-/// Aligns two sides, coarse to fine when the grid is too large to search whole.
-pub(crate) fn search(
+/// The cheapest path of blocks, coarse to fine when the grid is too large to search whole:
+/// the coarse levels of [`align`], which only need a path.
+fn search(
     source: &Side,
     target: &Side,
     weights: &[f64],
     shapes: &[Shape],
     params: &Params,
 ) -> Vec<Step> {
-    let (n, m) = (source.len(), target.len());
-    let corridor = if (n + 1) * (m + 1) <= params.full_search_cells || n <= 1 || m <= 1 {
-        Corridor::full(n, m)
-    } else {
-        let (coarse_source, coarse_target) = (
-            source.coarsened(weights, params.block_anchor_weight),
-            target.coarsened(weights, params.block_anchor_weight),
-        );
-        let coarse = search(
-            &coarse_source,
-            &coarse_target,
-            weights,
-            BLOCK_SHAPES,
-            params,
-        );
-        Corridor::around_path(&path_nodes(&coarse), 2, (n, m), params.corridor_width)
-    };
+    let corridor = search_corridor(source, target, weights, params);
     let mut scorer = Scorer::new(source, target, weights, shapes, params);
     best_path(&mut scorer, &corridor)
+}
+
+/// The cells worth searching: the whole grid when it is small, else a corridor around the
+/// path found at half resolution (recursively).
+fn search_corridor(source: &Side, target: &Side, weights: &[f64], params: &Params) -> Corridor {
+    let (n, m) = (source.len(), target.len());
+    if (n + 1) * (m + 1) <= params.full_search_cells || n <= 1 || m <= 1 {
+        return Corridor::full(n, m);
+    }
+    let (coarse_source, coarse_target) = (
+        source.coarsened(weights, params.block_anchor_weight),
+        target.coarsened(weights, params.block_anchor_weight),
+    );
+    let coarse = search(
+        &coarse_source,
+        &coarse_target,
+        weights,
+        BLOCK_SHAPES,
+        params,
+    );
+    Corridor::around_path(&path_nodes(&coarse), 2, (n, m), params.corridor_width)
 }
 
 /// The cells a path visits, from (0, 0).
@@ -245,20 +251,18 @@ fn path_nodes(path: &[Step]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The posterior probability of each bead of `path`: the share of all alignments (weighted by
-/// exp(−cost / temperature)) in a narrow corridor around the path that use that very bead.
-pub(crate) fn posteriors(
-    scorer: &mut Scorer,
-    path: &[Step],
-    width: usize,
-    temperature: f64,
-) -> Vec<f64> {
-    let (n, m) = (scorer.source.len(), scorer.target.len());
-    let corridor = Corridor::around_path(&path_nodes(path), 1, (n, m), width);
+/// The best path through the search corridor, with each bead's posterior probability: the
+/// share of all alignments in the corridor (weighted by exp(−cost / temperature)) that use
+/// that very bead. One forward pass gives both, so no bead is priced twice.
+pub(crate) fn align(scorer: &mut Scorer, params: &Params, temperature: f64) -> Alignment {
+    let corridor = search_corridor(scorer.source, scorer.target, scorer.weights, params);
     let lattice = Lattice::new(scorer, corridor, temperature);
-    path.iter()
+    let steps = backtrace(scorer.shapes, &lattice.corridor, &lattice.best_shape);
+    let confidences = steps
+        .iter()
         .map(|step| lattice.posterior(step, scorer.shapes))
-        .collect()
+        .collect();
+    Alignment { steps, confidences }
 }
 
 /// A path with the posterior probability of each of its beads.

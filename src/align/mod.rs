@@ -67,8 +67,6 @@ pub struct Params {
     pub block_anchor_weight: f64,
     /// Half-width, in sentences, of the corridor around a projected coarse path.
     pub corridor_width: usize,
-    /// Half-width of the corridor around the best path in which bead posteriors are summed.
-    pub posterior_width: usize,
     /// Temperature of the posterior that gives bead confidences.
     pub temperature: f64,
     /// Weight of the word pairs learned from the document's own confident beads (see
@@ -121,7 +119,6 @@ impl Default for Params {
             full_search_cells: 20_000,
             block_anchor_weight: 3.0,
             corridor_width: 2,
-            posterior_width: 2,
             temperature: 1.0,
             learned_weight: 2.0,
             learned_min_confidence: 0.9,
@@ -185,7 +182,6 @@ impl Params {
             "full_search_cells" => self.full_search_cells = count()?,
             "block_anchor_weight" => self.block_anchor_weight = number,
             "corridor_width" => self.corridor_width = count()?,
-            "posterior_width" => self.posterior_width = count()?,
             "temperature" if number > 0.0 => self.temperature = number,
             "temperature" => return Err(bad_value()),
             "learned_weight" => self.learned_weight = number,
@@ -331,16 +327,7 @@ fn align_pass(
     let target = Side::new(Role::Target, target_sizes, &table.target, &table.weights);
     let mut scorer = Scorer::new(&source, &target, &table.weights, SENTENCE_SHAPES, params);
     match earlier {
-        None => {
-            let steps = dp::search(&source, &target, &table.weights, SENTENCE_SHAPES, params);
-            let confidences = dp::posteriors(
-                &mut scorer,
-                &steps,
-                params.posterior_width,
-                params.temperature,
-            );
-            Alignment { steps, confidences }
-        }
+        None => dp::align(&mut scorer, params, params.temperature),
         Some(earlier) => {
             if params.prior_beads > 0.0 {
                 let shapes = earlier.steps.iter().map(|step| step.shape);
