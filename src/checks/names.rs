@@ -397,7 +397,19 @@ fn closest_variant(
             });
         }
     }
-    let is_source_name = |t: &str| names.iter().any(|n| n.folded == t);
+    // A set, not a scan of `names` per target word: a long bead has hundreds of both. Built
+    // for the first candidate only, since most beads have none.
+    let source_names = std::cell::OnceCell::new();
+    let is_source_name = |t: &str| {
+        source_names
+            .get_or_init(|| {
+                names
+                    .iter()
+                    .map(|n| n.folded.as_str())
+                    .collect::<rustc_hash::FxHashSet<&str>>()
+            })
+            .contains(t)
+    };
     let words = target_words
         .iter()
         .zip(folded_target)

@@ -39,7 +39,9 @@ pub fn unanchored_gaps(
     let lexicon = ctx.lexicon_from(from);
     let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let (my_text, other_text) = (ctx.side(from).text, ctx.side(from.other()).text);
-    let matches = word_matches(mine, other, lexicon);
+    let Some(matches) = word_matches(mine, other, lexicon) else {
+        return Vec::new();
+    };
     let mut matched = vec![false; mine.len()];
     for &(i, _) in &matches {
         matched[i] = true;
@@ -90,8 +92,18 @@ pub fn unanchored_gaps(
     gaps
 }
 
-/// Every (index in `mine`, index in `other`) pair of words that match, in order.
-fn word_matches(mine: &[WordKey], other: &[WordKey], lexicon: &StemLexicon) -> Vec<(usize, usize)> {
+/// Matches beyond which a bead has no usable anchors: a sentence's content words match a few
+/// words each, while a long line of repeated words matches every pair (millions of pairs, and
+/// as many megabytes), none of which can place a gap.
+const MAX_MATCHES: usize = 20_000;
+
+/// Every (index in `mine`, index in `other`) pair of words that match, in order; `None` when
+/// there are more than [`MAX_MATCHES`].
+fn word_matches(
+    mine: &[WordKey],
+    other: &[WordKey],
+    lexicon: &StemLexicon,
+) -> Option<Vec<(usize, usize)>> {
     let mut matches = Vec::new();
     for (i, w) in mine
         .iter()
@@ -104,25 +116,43 @@ fn word_matches(mine: &[WordKey], other: &[WordKey], lexicon: &StemLexicon) -> V
                 matches.push((i, j));
             }
         }
+        if matches.len() > MAX_MATCHES {
+            return None;
+        }
     }
-    matches
+    Some(matches)
 }
 
 /// The longest chain of matches in the same order on both sides (both indices increasing).
 fn longest_monotone_chain(matches: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    // Longest increasing chain, quadratic in the matches (a few dozen per bead).
+    // Each match extends the best chain that ends before it on both sides; of equally long
+    // ones, the chain ending at the earliest match. A Fenwick tree over the other side's
+    // positions answers "best chain ending left of j" in log time, so a long sentence of
+    // repeated words (where every pair matches) costs O(M log M), not O(M²).
+    let columns = matches.iter().map(|&(_, j)| j + 1).max().unwrap_or(0);
+    let mut best_before = BestChains::new(columns);
     let mut length = vec![1usize; matches.len()];
     let mut previous = vec![usize::MAX; matches.len()];
-    for k in 0..matches.len() {
-        for l in 0..k {
-            if matches[l].0 < matches[k].0
-                && matches[l].1 < matches[k].1
-                && length[l] + 1 > length[k]
-            {
-                length[k] = length[l] + 1;
-                previous[k] = l;
+    // Matches come row by row (`word_matches`); a row's matches enter the tree only after the
+    // whole row is priced, since a chain needs strictly increasing rows too.
+    let mut row_start = 0;
+    while row_start < matches.len() {
+        let row = matches[row_start].0;
+        let row_end = row_start
+            + matches[row_start..]
+                .iter()
+                .take_while(|&&(i, _)| i == row)
+                .count();
+        for k in row_start..row_end {
+            if let Some((chain, end)) = best_before.best_up_to(matches[k].1) {
+                length[k] = chain + 1;
+                previous[k] = end;
             }
         }
+        for k in row_start..row_end {
+            best_before.offer(matches[k].1, (length[k], k));
+        }
+        row_start = row_end;
     }
     let Some(mut k) = (0..matches.len()).max_by_key(|&k| (length[k], usize::MAX - k)) else {
         return Vec::new();
@@ -134,6 +164,53 @@ fn longest_monotone_chain(matches: &[(usize, usize)]) -> Vec<(usize, usize)> {
     }
     chain.reverse();
     chain
+}
+
+/// For [`longest_monotone_chain`]: per column, the best (longest, then earliest-ending) chain
+/// seen so far, with prefix queries (a Fenwick tree of maxima).
+struct BestChains {
+    tree: Vec<Option<(usize, usize)>>,
+}
+
+impl BestChains {
+    fn new(columns: usize) -> BestChains {
+        BestChains {
+            tree: vec![None; columns + 1],
+        }
+    }
+
+    /// The longer chain, or of two as long the one that ends at the earlier match.
+    fn better(a: Option<(usize, usize)>, b: Option<(usize, usize)>) -> Option<(usize, usize)> {
+        match (a, b) {
+            (Some(x), Some(y)) => Some(if y.0 > x.0 || (y.0 == x.0 && y.1 < x.1) {
+                y
+            } else {
+                x
+            }),
+            (x, None) => x,
+            (None, y) => y,
+        }
+    }
+
+    /// Records a chain of `(length, last match)` ending in column `column`.
+    fn offer(&mut self, column: usize, chain: (usize, usize)) {
+        let mut at = column + 1;
+        while at < self.tree.len() {
+            self.tree[at] = BestChains::better(self.tree[at], Some(chain));
+            at += at & at.wrapping_neg();
+        }
+    }
+
+    /// The best chain ending in a column before `column`.
+    fn best_up_to(&self, column: usize) -> Option<(usize, usize)> {
+        let mut best = None;
+        let mut at = column;
+        while at > 0 {
+            best = BestChains::better(best, self.tree[at]);
+            at -= at & at.wrapping_neg();
+        }
+        best
+    }
 }
 
 /// The content words of `words[range]` that have no trace on the other side (`coverage`), as
@@ -248,5 +325,60 @@ l'argent de l'Union et des établissements privés, pour les hôpitaux de la ré
         let moved =
             "À l'Estádio da Luz de Lisbonne, ce soir, le Portugal a pris un départ parfait.";
         assert!(gaps(source, moved).is_empty(), "{:?}", gaps(source, moved));
+    }
+
+    /// The straightforward quadratic search the Fenwick tree replaced: same chain, ties
+    /// included (the earliest predecessor, the earliest end).
+    fn quadratic_chain(matches: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        let mut length = vec![1usize; matches.len()];
+        let mut previous = vec![usize::MAX; matches.len()];
+        for k in 0..matches.len() {
+            for l in 0..k {
+                if matches[l].0 < matches[k].0
+                    && matches[l].1 < matches[k].1
+                    && length[l] + 1 > length[k]
+                {
+                    length[k] = length[l] + 1;
+                    previous[k] = l;
+                }
+            }
+        }
+        let Some(mut k) = (0..matches.len()).max_by_key(|&k| (length[k], usize::MAX - k)) else {
+            return Vec::new();
+        };
+        let mut chain = vec![matches[k]];
+        while previous[k] != usize::MAX {
+            k = previous[k];
+            chain.push(matches[k]);
+        }
+        chain.reverse();
+        chain
+    }
+
+    #[test]
+    fn the_chain_is_the_one_the_quadratic_search_finds() {
+        let mut rng = crate::inject::Rng::new(7);
+        for _ in 0..500 {
+            let (rows, columns) = (1 + rng.below(12), 1 + rng.below(12));
+            let density = 1 + rng.below(4);
+            // Row by row, columns increasing: the order `word_matches` gives.
+            let matches: Vec<(usize, usize)> = (0..rows)
+                .flat_map(|i| (0..columns).map(move |j| (i, j)))
+                .filter(|_| rng.below(density) == 0)
+                .collect();
+            assert_eq!(
+                longest_monotone_chain(&matches),
+                quadratic_chain(&matches),
+                "{matches:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_line_of_repeated_words_has_no_anchors() {
+        // Every word matches every word: 250,000 pairs, none of which can place a gap.
+        let source = "house ".repeat(500);
+        let target = "maison ".repeat(500);
+        assert!(gaps(&source, &target).is_empty());
     }
 }
