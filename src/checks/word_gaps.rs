@@ -154,6 +154,17 @@ fn longest_monotone_chain(matches: &[(usize, usize)]) -> Vec<(usize, usize)> {
         }
         row_start = row_end;
     }
+    read_back_longest(matches, &length, &previous)
+}
+
+/// The longest chain (of equally long ones, the one ending at the earliest match), read back
+/// from its last match through `previous`; `length[k]` is that of the best chain ending at
+/// match `k`.
+fn read_back_longest(
+    matches: &[(usize, usize)],
+    length: &[usize],
+    previous: &[usize],
+) -> Vec<(usize, usize)> {
     let Some(mut k) = (0..matches.len()).max_by_key(|&k| (length[k], usize::MAX - k)) else {
         return Vec::new();
     };
@@ -327,8 +338,8 @@ l'argent de l'Union et des établissements privés, pour les hôpitaux de la ré
         assert!(gaps(source, moved).is_empty(), "{:?}", gaps(source, moved));
     }
 
-    /// The straightforward quadratic search the Fenwick tree replaced: same chain, ties
-    /// included (the earliest predecessor, the earliest end).
+    /// The straightforward quadratic search the Fenwick tree replaced: same lengths and
+    /// predecessors, ties included (the earliest predecessor).
     fn quadratic_chain(matches: &[(usize, usize)]) -> Vec<(usize, usize)> {
         let mut length = vec![1usize; matches.len()];
         let mut previous = vec![usize::MAX; matches.len()];
@@ -343,16 +354,7 @@ l'argent de l'Union et des établissements privés, pour les hôpitaux de la ré
                 }
             }
         }
-        let Some(mut k) = (0..matches.len()).max_by_key(|&k| (length[k], usize::MAX - k)) else {
-            return Vec::new();
-        };
-        let mut chain = vec![matches[k]];
-        while previous[k] != usize::MAX {
-            k = previous[k];
-            chain.push(matches[k]);
-        }
-        chain.reverse();
-        chain
+        read_back_longest(matches, &length, &previous)
     }
 
     #[test]
