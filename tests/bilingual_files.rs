@@ -463,3 +463,47 @@ fn utf16_files_are_decoded() {
         (Some(3), Some(17))
     );
 }
+
+/// Plain texts from Windows tools ("Unicode text") are UTF-16 too: read whole for a document
+/// check, and line by line when the check streams.
+#[test]
+fn utf16_plain_texts_are_decoded_whole_and_streamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, target) = (dir.path().join("en.txt"), dir.path().join("fr.txt"));
+    let utf16 = |text: &str, big_endian: bool| -> Vec<u8> {
+        format!("\u{FEFF}{text}")
+            .encode_utf16()
+            .flat_map(|unit| {
+                if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                }
+            })
+            .collect()
+    };
+    std::fs::write(
+        &source,
+        utf16("Shares rose by 3%.\r\nThe bank closed.\r\n", false),
+    )
+    .unwrap();
+    let target_text = "Les partages ont augmenté de 3 %.\r\nLa banque a fermé.\r\n";
+    std::fs::write(&target, utf16(target_text, true)).unwrap();
+    for extra in [
+        &["--format", "json"][..],
+        &["--aligned", "--format", "jsonl"][..],
+    ] {
+        let output = Command::cargo_bin("transcheck")
+            .unwrap()
+            .args(["check", "--from", "en", "--to", "fr"])
+            .args(extra)
+            .arg(&source)
+            .arg(&target)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(output.status.code(), Some(1), "{extra:?}: {stdout}");
+        assert!(stdout.contains("term-false-friend"), "{extra:?}: {stdout}");
+        assert!(!stdout.contains("invalid"), "{extra:?}: {stdout}");
+    }
+}

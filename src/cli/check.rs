@@ -7,7 +7,7 @@ use super::EXIT_FINDINGS;
 use anyhow::{Context, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::{BufReader, BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use transcheck::baseline::Baseline;
@@ -242,12 +242,10 @@ fn stream_if_possible(
     if !streaming {
         return Ok(None);
     }
-    let open = |path: &Path| -> anyhow::Result<LineSource<BufReader<std::fs::File>>> {
-        let file =
-            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let open = |path: &Path| -> anyhow::Result<LineSource<Box<dyn BufRead + Send>>> {
         Ok(LineSource {
             name: path.display().to_string(),
-            reader: BufReader::new(file),
+            reader: transcheck::ingest::open_as_utf8(path)?,
         })
     };
     let out: Box<dyn Write> = match &args.output {

@@ -55,8 +55,18 @@ pub fn read_text(path: &Path) -> Result<String, IngestError> {
     decode(path, bytes)
 }
 
-/// Decodes bytes already in memory; `path` only names them in errors.
+/// Decodes bytes already in memory, UTF-8 or UTF-16 with a byte-order mark (Windows tools'
+/// "Unicode" text); `path` only names them in errors.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, IngestError> {
+    if let Some(big_endian) = utf16::detect(&bytes) {
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut utf16::Utf16Reader::new(&bytes[2..], big_endian),
+            &mut text,
+        )
+        .map_err(|source| io_error(path, source))?;
+        return Ok(text);
+    }
     let text = String::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
@@ -283,18 +293,22 @@ pub fn open_units(
     format: InputFormat,
     wanted: &Languages,
 ) -> Result<UnitReader, IngestError> {
+    open_reader(path, open_as_utf8(path)?, format, wanted)
+}
+
+/// Opens a file for reading as UTF-8: UTF-16 with a byte-order mark is decoded as it is read.
+pub fn open_as_utf8(path: &Path) -> Result<Box<dyn BufRead + Send>, IngestError> {
     let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
     let mut input = std::io::BufReader::with_capacity(64 * 1024, file);
     let head = input.fill_buf().map_err(|source| io_error(path, source))?;
-    let input: Box<dyn BufRead> = match utf16::detect(head) {
+    Ok(match utf16::detect(head) {
         Some(big_endian) => {
             input.consume(2);
             let decoded = utf16::Utf16Reader::new(input, big_endian);
             Box::new(std::io::BufReader::with_capacity(64 * 1024, decoded))
         }
         None => Box::new(input),
-    };
-    open_reader(path, input, format, wanted)
+    })
 }
 
 /// Like [`open_units`], for input already opened; `path` only names it in errors.
@@ -346,6 +360,22 @@ mod tests {
     fn strips_bom() {
         let text = decode(Path::new("x"), b"\xEF\xBB\xBFhello".to_vec()).unwrap();
         assert_eq!(text, "hello");
+    }
+
+    #[test]
+    fn decodes_utf16_with_a_byte_order_mark() {
+        let text = "\u{FEFF}Les actions ont augmenté.\n";
+        let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [little, big] {
+            let decoded = decode(Path::new("x"), bytes).unwrap();
+            assert_eq!(decoded, "Les actions ont augmenté.\n");
+        }
+        let unpaired = decode(Path::new("bad.txt"), vec![0xFF, 0xFE, 0x00, 0xD8]).unwrap_err();
+        assert!(
+            unpaired.to_string().starts_with("bad.txt: cannot read: "),
+            "{unpaired}"
+        );
     }
 
     #[test]
