@@ -87,13 +87,13 @@ impl Check for Addition {
             }
             return;
         }
-        let Some((start, len)) = longest_uncovered_run(&words) else {
+        let Some(run) = longest_uncovered_run(&words) else {
             return;
         };
-        if len < MIN_RUN || !side_holds_more(ctx, Side::Target, MIN_LENGTH_DEVIATION) {
+        if run.words < MIN_RUN || !side_holds_more(ctx, Side::Target, MIN_LENGTH_DEVIATION) {
             return;
         }
-        let span = Span::new(words[start].span.start, words[start + len - 1].span.end);
+        let span = run.span;
         out.push(
             ctx.finding(
                 &RULE,

@@ -129,8 +129,26 @@ fn is_content_word(word: &str, folded: &str, side: &SideText) -> bool {
         && !side.lang.stopwords.contains(folded)
 }
 
-/// The longest run of consecutive uncovered content words: (first index, length).
-pub fn longest_uncovered_run(words: &[CoveredWord]) -> Option<(usize, usize)> {
+/// A run of consecutive uncovered content words.
+#[derive(Debug, Clone, Copy)]
+pub struct UncoveredRun {
+    /// How many content words it has.
+    pub words: usize,
+    /// From the first one's start to the last one's end.
+    pub span: Span,
+}
+
+/// The longest run of consecutive uncovered content words.
+pub fn longest_uncovered_run(words: &[CoveredWord]) -> Option<UncoveredRun> {
+    let (start, len) = longest_uncovered_indices(words)?;
+    Some(UncoveredRun {
+        words: len,
+        span: Span::new(words[start].span.start, words[start + len - 1].span.end),
+    })
+}
+
+/// [`longest_uncovered_run`] as (first index, length).
+fn longest_uncovered_indices(words: &[CoveredWord]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
     for (i, w) in words.iter().enumerate() {

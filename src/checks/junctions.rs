@@ -47,7 +47,7 @@ fn common_word(word: &str) -> bool {
 
 /// `word` in lower case, copied only when it has a capital.
 fn lower(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    if crate::textutil::has_uppercase(word) {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)

@@ -1,7 +1,7 @@
 //! omission: source content with no counterpart in the target — a whole sentence left out by
 //! the alignment (a 1-0 bead), or a clause dropped inside a bead.
 
-use super::coverage::{CoveredWord, coverage, longest_uncovered_run};
+use super::coverage::{CoveredWord, UncoveredRun, coverage, longest_uncovered_run};
 use super::junctions::unlikely_junction;
 use super::unpaired::{moved_elsewhere, one_against_one, unpaired_sentences};
 use super::word_gaps::unanchored_gaps;
@@ -131,7 +131,11 @@ impl Check for Omission {
             }
             return;
         }
-        if let Some(span) = untraced_run(ctx, &words).or_else(|| skipped_stretch(ctx, &words)) {
+        // The same run backs the two kinds of evidence that need one: found once.
+        let longest = longest_uncovered_run(&words);
+        let run_or_stretch =
+            untraced_run(ctx, &words, longest).or_else(|| skipped_stretch(ctx, &words));
+        if let Some(span) = run_or_stretch {
             out.push(
                 ctx.finding(
                     &RULE,
@@ -139,7 +143,7 @@ impl Check for Omission {
                 )
                 .with_source(ctx.source_span(span)),
             );
-        } else if let Some((span, junction)) = cut_junction(ctx, &words) {
+        } else if let Some((span, junction)) = cut_junction(ctx, longest) {
             let target = ctx.target.text;
             out.push(
                 ctx.finding(
@@ -157,34 +161,37 @@ impl Check for Omission {
     }
 }
 
-/// The longest run of untraced source content words, when it is long enough and the target
-/// is as much shorter than the source as a dropped clause makes it.
-fn untraced_run(ctx: &BeadContext, words: &[CoveredWord]) -> Option<Span> {
-    let (start, len) = longest_uncovered_run(words)?;
+/// The longest run of untraced source content words (`longest`, of `words`), when it is long
+/// enough and the target is as much shorter than the source as a dropped clause makes it.
+fn untraced_run(
+    ctx: &BeadContext,
+    words: &[CoveredWord],
+    longest: Option<UncoveredRun>,
+) -> Option<Span> {
+    let longest = longest?;
     let short = words.len() <= SHORT_SENTENCE_WORDS;
     let (run, deviation) = if short {
         (MIN_RUN - 1, SHORT_LENGTH_DEVIATION)
     } else {
         (MIN_RUN, MIN_LENGTH_DEVIATION)
     };
-    if len < run || !side_holds_more(ctx, Side::Source, deviation) {
+    if longest.words < run || !side_holds_more(ctx, Side::Source, deviation) {
         return None;
     }
-    let span = Span::new(words[start].span.start, words[start + len - 1].span.end);
+    let span = longest.span;
     (!moved_elsewhere(ctx, Side::Source, span)).then_some(span)
 }
 
-/// The longest run of untraced source content words, a single word being enough, when the
-/// target is somewhat shorter than predicted and, near where the run would be translated, two
-/// of its words stand side by side that the language never joins ([`unlikely_junction`]): the
-/// run, and that junction in the target.
-fn cut_junction(ctx: &BeadContext, words: &[CoveredWord]) -> Option<(Span, Span)> {
+/// The longest run of untraced source content words (`longest`), a single word being enough,
+/// when the target is somewhat shorter than predicted and, near where the run would be
+/// translated, two of its words stand side by side that the language never joins
+/// ([`unlikely_junction`]): the run, and that junction in the target.
+fn cut_junction(ctx: &BeadContext, longest: Option<UncoveredRun>) -> Option<(Span, Span)> {
     if !side_holds_more(ctx, Side::Source, JUNCTION_LENGTH_DEVIATION) {
         return None;
     }
-    let (start, len) = longest_uncovered_run(words)?;
+    let span = longest?.span;
     let junction = unlikely_junction(ctx, Side::Target)?;
-    let span = Span::new(words[start].span.start, words[start + len - 1].span.end);
     let share = |at: usize, text: &str| at as f64 / text.len().max(1) as f64;
     let (run_from, run_to) = (
         share(span.start, ctx.source.text),
