@@ -45,7 +45,7 @@ struct KindEntry {
 
 struct Kind {
     name: String,
-    source: String,
+    pattern_text: String,
     /// Compiled on first use: most runs meet few kinds, and the set already tells which.
     pattern: OnceLock<Regex>,
     trim: Vec<char>,
@@ -64,7 +64,7 @@ fn compiled() -> &'static (Vec<Kind>, RegexSet) {
             .kind
             .into_iter()
             .map(|k| Kind {
-                source: k.pattern,
+                pattern_text: k.pattern,
                 pattern: OnceLock::new(),
                 name: k.name,
                 trim: k.trim.chars().collect(),
@@ -79,7 +79,8 @@ fn items<'t>(kind: &Kind, text: &'t str) -> Vec<(Span, &'t str)> {
     kind.pattern
         .get_or_init(|| {
             // The set of the same patterns compiled, so this one does.
-            Regex::new(&kind.source).expect("data/common/verbatim.toml patterns compile (tested)")
+            Regex::new(&kind.pattern_text)
+                .expect("data/common/verbatim.toml patterns compile (tested)")
         })
         .find_iter(text)
         .map(|m| {
