@@ -3,7 +3,7 @@
 //! pair's lexicon knows. Shared by the omission and addition checks.
 
 use super::{BeadContext, SideText};
-use crate::locale::pair::LEXICON_STEM_CHARS;
+use crate::locale::pair::{LEXICON_STEM_CHARS, StemLexicon};
 use crate::model::{Side, Span};
 use crate::textutil::short_key;
 
@@ -23,8 +23,8 @@ pub struct CoveredWord {
 /// The content words of side `from` of the bead (not function words, at least three letters),
 /// each with whether the other side covers it.
 pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
-    let lexicon = ctx.lexicon_from(from);
     let (from_words, to_words) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
+    let partners = ctx.partners(from);
     let (n, m) = (from_words.len().max(1) as f64, to_words.len().max(1) as f64);
     // A number in words whose value the other side gives (`vingt et un` for `21`).
     let numbers = ctx.numbers();
@@ -33,15 +33,11 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
         .enumerate()
         .filter(|(_, w)| w.content)
         .map(|(i, w)| {
-            let translations = lexicon.translations_of(w.stem);
             // A trace counts near where the word would be translated: a word repeated
             // elsewhere in the sentence does not cover a dropped clause.
             let near =
                 |j: usize| ((i as f64 + 0.5) / n - (j as f64 + 0.5) / m).abs() <= POSITION_WINDOW;
-            let covered = to_words
-                .iter()
-                .enumerate()
-                .any(|(j, t)| near(j) && w.matches(t, translations))
+            let covered = partners.of(i).iter().any(|&j| near(j as usize))
                 || numbers.accounts_for(from, w.span);
             CoveredWord {
                 span: w.span,
@@ -129,6 +125,84 @@ fn is_content_word(word: &str, folded: &str, side: &SideText) -> bool {
         && !side.lang.stopwords.contains(folded)
 }
 
+/// For each word of one side that may anchor ([`WordKey::is_anchor_candidate`]), the
+/// positions of the other side's words it matches ([`WordKey::matches`]), in order. Found
+/// through the other side's words sorted by key, so that a long segment costs the words
+/// times their few partners, not the words of one side times those of the other.
+#[derive(Debug, Default)]
+pub struct Partners {
+    /// Where each word's positions start in `positions`; one more entry than words.
+    starts: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl Partners {
+    /// The partners of each word of `mine` among `other`; `lexicon` translates from `mine`'s
+    /// language.
+    pub fn new(mine: &[WordKey], other: &[WordKey], lexicon: &StemLexicon) -> Self {
+        let by_stem = sorted_keys(other, |w| Some(w.stem));
+        let by_cognate = sorted_keys(other, |w| w.cognate);
+        let mut starts = Vec::with_capacity(mine.len() + 1);
+        let mut positions = Vec::new();
+        starts.push(0);
+        for w in mine {
+            if w.is_anchor_candidate() {
+                let first = positions.len();
+                positions_of(&by_stem, w.stem, &mut positions);
+                if let Some(cognate) = w.cognate {
+                    positions_of(&by_cognate, cognate, &mut positions);
+                }
+                for &translation in lexicon.translations_of(w.stem) {
+                    positions_of(&by_stem, translation, &mut positions);
+                }
+                sort_and_dedup_from(&mut positions, first);
+            }
+            starts.push(positions.len() as u32);
+        }
+        Partners { starts, positions }
+    }
+
+    /// Positions on the other side of the words that word `i` matches, ascending.
+    pub fn of(&self, i: usize) -> &[u32] {
+        &self.positions[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+}
+
+/// (key, position) of each word of `words` that `key` gives a key, sorted.
+fn sorted_keys(words: &[WordKey], key: impl Fn(&WordKey) -> Option<u64>) -> Vec<(u64, u32)> {
+    let mut keys: Vec<(u64, u32)> = words
+        .iter()
+        .enumerate()
+        .filter_map(|(j, w)| key(w).map(|k| (k, j as u32)))
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+/// Appends the positions `keys` holds under `key`.
+fn positions_of(keys: &[(u64, u32)], key: u64, out: &mut Vec<u32>) {
+    let first = keys.partition_point(|&(k, _)| k < key);
+    out.extend(
+        keys[first..]
+            .iter()
+            .take_while(|&&(k, _)| k == key)
+            .map(|&(_, j)| j),
+    );
+}
+
+/// Sorts `positions[first..]` and leaves each position once.
+fn sort_and_dedup_from(positions: &mut Vec<u32>, first: usize) {
+    positions[first..].sort_unstable();
+    let mut kept = first;
+    for k in first..positions.len() {
+        if kept == first || positions[k] != positions[kept - 1] {
+            positions[kept] = positions[k];
+            kept += 1;
+        }
+    }
+    positions.truncate(kept);
+}
+
 /// A run of consecutive uncovered content words.
 #[derive(Debug, Clone, Copy)]
 pub struct UncoveredRun {
@@ -169,4 +243,83 @@ fn longest_uncovered_indices(words: &[CoveredWord]) -> Option<(usize, usize)> {
         best = Some((s, words.len() - s));
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{BeadContext, Check, Rule, RuleExample};
+    use super::*;
+    use crate::checks::testing::run;
+    use crate::model::{Finding, Severity};
+
+    static PROBE: Rule = Rule {
+        id: "partners-probe",
+        category: "test",
+        severity: Severity::Minor,
+        summary: "",
+        explanation: "",
+        example: RuleExample {
+            source: "",
+            bad: "",
+            good: "",
+            glossary: "",
+            context: None,
+        },
+    };
+
+    /// Reports each word, of either side, whose partners differ from what comparing it with
+    /// every word of the other side ([`WordKey::matches`]) gives.
+    struct PartnersProbe;
+
+    impl Check for PartnersProbe {
+        fn rule(&self) -> &'static Rule {
+            &PROBE
+        }
+
+        fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+            for side in [Side::Source, Side::Target] {
+                let (mine, other) = (ctx.coverage_keys(side), ctx.coverage_keys(side.other()));
+                let lexicon = ctx.lexicon_from(side);
+                for (i, w) in mine.iter().enumerate() {
+                    let translations = lexicon.translations_of(w.stem);
+                    let expected: Vec<u32> = (0..other.len() as u32)
+                        .filter(|_| w.is_anchor_candidate())
+                        .filter(|&j| w.matches(&other[j as usize], translations))
+                        .collect();
+                    if ctx.partners(side).of(i) != expected {
+                        let text = ctx.side(side).text;
+                        out.push(ctx.finding(&PROBE, text[w.span.range()].to_string()));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn partners_are_the_words_each_word_matches() {
+        let pairs = [
+            (
+                "The bank said the banks would lend the bank's money to other banks.",
+                "La banque a dit que les banques prêteraient l'argent de la banque à d'autres banques.",
+            ),
+            (
+                "Transactions and transaction costs: 12 transactions in 2012, said the government.",
+                "Les transactions et les coûts de transaction : 12 transactions en 2012, a dit le gouvernement.",
+            ),
+            (
+                // Cognates (the same first five letters) with different stems, which no
+                // lexicon pairs.
+                "The zorblax station is near the zorblix of the zorblax city.",
+                "La gare zorblix est près du zorblax de la ville, au zorblux.",
+            ),
+            (
+                "Money money money, the house, the houses and the house.",
+                "L'argent, l'argent, la maison, les maisons et la maison.",
+            ),
+        ];
+        for (source, target) in pairs {
+            let found = run(&PartnersProbe, source, target);
+            assert!(found.is_empty(), "{found:?}");
+        }
+    }
 }

@@ -344,6 +344,8 @@ pub struct BeadCache<'a> {
     target_words: OnceLock<SideWords<'a>>,
     source_keys: OnceLock<Vec<coverage::WordKey>>,
     target_keys: OnceLock<Vec<coverage::WordKey>>,
+    source_partners: OnceLock<coverage::Partners>,
+    target_partners: OnceLock<coverage::Partners>,
     name_target: OnceLock<names::TargetWords<'a>>,
 }
 
@@ -399,6 +401,22 @@ impl<'a> BeadContext<'a> {
             Side::Target => (&self.cache.target_keys, &self.target),
         };
         cell.get_or_init(|| coverage::WordKey::all(self.words(side), text))
+    }
+
+    /// For each word of `side` ([`BeadContext::coverage_keys`]), the words of the other side
+    /// it matches.
+    pub fn partners(&self, side: Side) -> &coverage::Partners {
+        let cell = match side {
+            Side::Source => &self.cache.source_partners,
+            Side::Target => &self.cache.target_partners,
+        };
+        cell.get_or_init(|| {
+            coverage::Partners::new(
+                self.coverage_keys(side),
+                self.coverage_keys(side.other()),
+                self.lexicon_from(side),
+            )
+        })
     }
 }
 

@@ -189,27 +189,25 @@ fn left_out_by_length(ctx: &BeadContext, side: Side, mine: &[TracedSentence]) ->
     let chars = |text: &str| text.chars().count() as f64;
     let (source, target) = (chars(ctx.source.text), chars(ctx.target.text));
     let ratio = document_ratio(ctx);
-    // Counted only here, past the length test that most segments fail.
-    let candidates = mine.iter().filter(|s| {
-        s.content >= 1
-            && traced_beyond_rest(ctx, side, s.span) * TRACED_FRACTION_DENOMINATOR <= s.content
-    });
-    let mut found = None;
-    for sentence in candidates {
+    let lengths_agree_without = |sentence: &TracedSentence| {
         let without = chars(sentence.text);
         let rest = match side {
             Side::Source => deviation(source - without, target, ratio),
             Side::Target => deviation(source, target - without, ratio),
         };
-        if rest.abs() <= LENGTH_WITHOUT_SENTENCE {
-            if found.is_some() {
-                // Two candidates: the lengths cannot tell which.
-                return None;
-            }
-            found = Some(sentence.span);
-        }
+        rest.abs() <= LENGTH_WITHOUT_SENTENCE
+    };
+    // The traces are counted last: each count claims the words of the whole segment.
+    let mut candidates = mine.iter().filter(|s| {
+        s.content >= 1
+            && lengths_agree_without(s)
+            && traced_beyond_rest(ctx, side, s.span) * TRACED_FRACTION_DENOMINATOR <= s.content
+    });
+    match (candidates.next(), candidates.next()) {
+        (Some(sentence), None) => Some(sentence.span),
+        // None, or two candidates: the lengths cannot tell which.
+        _ => None,
     }
-    found
 }
 
 /// Standard deviations by which `side` must be longer than the other side predicts (a
@@ -244,26 +242,27 @@ fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) 
 /// didn't talk to anybody.`, `talk` is `parlé`'s, and `parler` of the added sentence has
 /// nothing left to trace it.
 fn traced_beyond_rest(ctx: &BeadContext, side: Side, span: Span) -> usize {
-    let (mine, other) = (ctx.coverage_keys(side), ctx.coverage_keys(side.other()));
-    let lexicon = ctx.lexicon_from(side);
-    let mut free = vec![true; other.len()];
-    let mut claim = |w: &WordKey| {
-        let translations = lexicon.translations_of(w.stem());
-        let partner = (0..other.len()).find(|&j| free[j] && w.matches(&other[j], translations));
-        partner.map(|j| free[j] = false).is_some()
+    let mine = ctx.coverage_keys(side);
+    let partners = ctx.partners(side);
+    let mut free = vec![true; ctx.coverage_keys(side.other()).len()];
+    let mut claim = |i: usize| {
+        let partner = partners.of(i).iter().find(|&&j| free[j as usize]);
+        partner.map(|&j| free[j as usize] = false).is_some()
     };
-    let content = |w: &&WordKey| w.is_content();
-    for w in mine
+    let content = |(_, w): &(usize, &WordKey)| w.is_content();
+    for (i, _) in mine
         .iter()
+        .enumerate()
         .filter(content)
-        .filter(|w| !span.contains(w.span()))
+        .filter(|(_, w)| !span.contains(w.span()))
     {
-        claim(w);
+        claim(i);
     }
     mine.iter()
+        .enumerate()
         .filter(content)
-        .filter(|w| span.contains(w.span()))
-        .filter(|w| claim(w))
+        .filter(|(_, w)| span.contains(w.span()))
+        .filter(|&(i, _)| claim(i))
         .count()
 }
 
@@ -276,11 +275,13 @@ fn count_traced(
     among: impl Fn(&WordKey) -> bool,
 ) -> (usize, usize) {
     let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
-    let lexicon = ctx.lexicon_from(from);
-    let content = mine.iter().filter(|w| w.is_content() && keep(w));
-    content.fold((0, 0), |(n, traced), w| {
-        let translations = lexicon.translations_of(w.stem());
-        let found = other.iter().any(|o| among(o) && w.matches(o, translations));
+    let partners = ctx.partners(from);
+    let content = mine
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.is_content() && keep(w));
+    content.fold((0, 0), |(n, traced), (i, _)| {
+        let found = partners.of(i).iter().any(|&j| among(&other[j as usize]));
         (n + 1, traced + usize::from(found))
     })
 }

@@ -7,8 +7,7 @@
 //! translation.
 
 use super::BeadContext;
-use super::coverage::{CoveredWord, WordKey};
-use crate::locale::pair::StemLexicon;
+use super::coverage::{CoveredWord, Partners, WordKey};
 use crate::model::{Side, Span};
 
 /// Content words a stretch needs before its absence on the other side counts.
@@ -36,10 +35,9 @@ pub fn unanchored_gaps(
     ratio: f64,
     coverage: &[CoveredWord],
 ) -> Vec<Gap> {
-    let lexicon = ctx.lexicon_from(from);
     let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let (my_text, other_text) = (ctx.side(from).text, ctx.side(from.other()).text);
-    let Some(matches) = word_matches(mine, other, lexicon) else {
+    let Some(matches) = word_matches(mine, other, ctx.partners(from)) else {
         return Vec::new();
     };
     let mut matched = vec![false; mine.len()];
@@ -102,18 +100,17 @@ const MAX_MATCHES: usize = 20_000;
 fn word_matches(
     mine: &[WordKey],
     other: &[WordKey],
-    lexicon: &StemLexicon,
+    partners: &Partners,
 ) -> Option<Vec<(usize, usize)>> {
     let mut matches = Vec::new();
-    for (i, w) in mine
+    for (i, _) in mine
         .iter()
         .enumerate()
         .filter(|(_, w)| w.is_anchor_candidate())
     {
-        let translations = lexicon.translations_of(w.stem());
-        for (j, t) in other.iter().enumerate() {
-            if t.is_anchor_candidate() && w.matches(t, translations) {
-                matches.push((i, j));
+        for &j in partners.of(i) {
+            if other[j as usize].is_anchor_candidate() {
+                matches.push((i, j as usize));
             }
         }
         if matches.len() > MAX_MATCHES {
