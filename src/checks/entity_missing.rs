@@ -33,10 +33,12 @@ impl Check for EntityMissing {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let names = source_names(ctx);
         let target = ctx.name_target();
+        let folded_target = target.folded();
         let mut reported: Vec<&str> = Vec::new();
         for name in &names {
             if reported.contains(&name.folded.as_str())
-                || status_in_target(ctx, name, &names, target) != NameStatus::Missing
+                || status_in_target(ctx, name, &names, target, &folded_target)
+                    != NameStatus::Missing
             {
                 continue;
             }

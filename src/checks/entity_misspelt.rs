@@ -43,11 +43,12 @@ impl Check for EntityMisspelt {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let names = capitalized_source_words(ctx);
         let target = ctx.name_target();
+        let folded_target = target.folded();
         let mut reported = Vec::new();
         for name in &names {
             let NameStatus::Misspelt {
                 span, spacing_only, ..
-            } = status_in_target(ctx, name, &names, target)
+            } = status_in_target(ctx, name, &names, target, &folded_target)
             else {
                 continue;
             };

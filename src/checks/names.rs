@@ -113,7 +113,6 @@ fn has_inner_capital(text: &str) -> bool {
         .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
-/// Looks for the name in the target.
 /// The target's words, folded once for all the names of a bead.
 #[derive(Debug)]
 pub struct TargetWords<'a> {
@@ -139,18 +138,20 @@ impl<'a> TargetWords<'a> {
     }
 
     /// Each word folded, without its dots.
-    fn folded(&self) -> Vec<&str> {
+    pub fn folded(&self) -> Vec<&str> {
         self.words.iter().map(|(_, f)| f).collect()
     }
 }
 
+/// How `name` (one of the bead's `names`) fares in the target: `target`, whose words folded
+/// ([`TargetWords::folded`], found once for all the names) are `folded_target`.
 pub fn status_in_target(
     ctx: &BeadContext,
     name: &SourceName,
     names: &[SourceName],
     target: &TargetWords,
+    folded_target: &[&str],
 ) -> NameStatus {
-    let folded_target = &target.folded();
     // As often in the target as in the source (`Boeing said … six Boeing 787s`).
     let source_count = names
         .iter()
@@ -361,10 +362,9 @@ fn closest_variant(
         return None;
     }
     // The same letters with a hyphen or space more or less (`Miskolc-Tapolca`).
-    let unhyphenated = |t: &str| t.replace('-', "");
     let hyphenated = name.folded.contains('-');
     for (w, t) in target_words.iter().zip(folded_target) {
-        if t.contains('-') != hyphenated && unhyphenated(t) == unhyphenated(&name.folded) {
+        if t.contains('-') != hyphenated && unhyphenated(t).eq(unhyphenated(&name.folded)) {
             return Some(NameStatus::Misspelt {
                 span: w.span,
                 text: w.text.to_string(),
@@ -434,6 +434,11 @@ fn closest_variant(
             text: w.text.to_string(),
             spacing_only: false,
         })
+}
+
+/// The letters of `text` without its hyphens.
+fn unhyphenated(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|&c| c != '-')
 }
 
 /// Whether a folded target word is the folded name, or a compound one of whose parts is
