@@ -64,10 +64,54 @@ impl Check for UntranslatedFragment {
     }
 }
 
-/// The longest run of consecutive target words that also stand consecutively in the source.
+/// The longest run of consecutive target words that also stand consecutively in the source:
+/// the first found of the longest, source word by source word, then target word by target
+/// word. Long sides visit only the pairs of equal words: the cost then grows with the words a
+/// side has and the pairs that are equal, not with the product of the sides' lengths, which a
+/// document on one line makes huge.
 fn longest_shared_run(source: &[&str], target: &[&str]) -> Option<(usize, usize)> {
+    if source.len() * target.len() <= EVERY_PAIR_UP_TO {
+        longest_shared_run_every_pair(source, target)
+    } else {
+        longest_shared_run_sparse(source, target)
+    }
+}
+
+/// [`longest_shared_run`], visiting the pairs of equal words only (dynamic programming over
+/// common substrings, kept sparse).
+fn longest_shared_run_sparse(source: &[&str], target: &[&str]) -> Option<(usize, usize)> {
+    let positions = TargetPositions::of(target);
+    // run[j]: length of the shared run ending just before target word j, as found at source
+    // word row[j]; an entry from an older row is a run that has ended.
+    let mut run = vec![0usize; target.len() + 1];
+    let mut row = vec![usize::MAX; target.len() + 1];
     let mut best: Option<(usize, usize)> = None;
-    // Dynamic programming over common substrings: lengths[j] = run ending at target j.
+    for (i, word) in source.iter().enumerate() {
+        let mut longest_here: Option<(usize, usize)> = None;
+        // From the last match back, so that run[j], read at this row, is still the last row's.
+        for &j in positions.of_word(word).iter().rev() {
+            let j = j as usize;
+            let before = if i > 0 && row[j] == i - 1 { run[j] } else { 0 };
+            run[j + 1] = before + 1;
+            row[j + 1] = i;
+            // Of equal lengths in a row, the leftmost, as a left-to-right scan finds first.
+            if longest_here.is_none_or(|(len, _)| before + 1 >= len) {
+                longest_here = Some((before + 1, j + 1));
+            }
+        }
+        if let Some((len, end)) = longest_here
+            && best.is_none_or(|(a, b)| b - a < len)
+        {
+            best = Some((end - len, end));
+        }
+    }
+    best
+}
+
+/// [`longest_shared_run`] by plain dynamic programming over every pair of words: cheaper than
+/// building the sparse search's index when the sides are short, as most are.
+fn longest_shared_run_every_pair(source: &[&str], target: &[&str]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
     let mut previous = vec![0usize; target.len() + 1];
     let mut current = vec![0usize; target.len() + 1];
     for s in source {
@@ -84,6 +128,37 @@ fn longest_shared_run(source: &[&str], target: &[&str]) -> Option<(usize, usize)
         std::mem::swap(&mut previous, &mut current);
     }
     best
+}
+
+/// Pairs of words up to which comparing every pair costs less than indexing the target.
+const EVERY_PAIR_UP_TO: usize = 64 * 64;
+
+/// Where each word stands in the target, ascending, looked up by the word.
+struct TargetPositions<'t> {
+    index: rustc_hash::FxHashMap<&'t str, (u32, u32)>,
+    positions: Vec<u32>,
+}
+
+impl<'t> TargetPositions<'t> {
+    fn of(words: &[&'t str]) -> Self {
+        let mut sorted: Vec<(&str, u32)> = words.iter().zip(0..).map(|(w, j)| (*w, j)).collect();
+        sorted.sort_unstable();
+        let mut index = rustc_hash::FxHashMap::default();
+        let mut start = 0;
+        for group in sorted.chunk_by(|a, b| a.0 == b.0) {
+            let end = start + group.len() as u32;
+            index.insert(group[0].0, (start, end));
+            start = end;
+        }
+        let positions = sorted.into_iter().map(|(_, j)| j).collect();
+        TargetPositions { index, positions }
+    }
+
+    fn of_word(&self, word: &str) -> &[u32] {
+        self.index.get(word).map_or(&[], |&(start, end)| {
+            &self.positions[start as usize..end as usize]
+        })
+    }
 }
 
 fn looks_untranslated(ctx: &BeadContext, run: &[Word], folded: &[&str]) -> bool {
@@ -107,6 +182,26 @@ fn looks_untranslated(ctx: &BeadContext, run: &[Word], folded: &[&str]) -> bool 
 mod tests {
     use super::*;
     use crate::checks::testing::run;
+
+    #[test]
+    fn sparse_shared_run_agrees_with_every_pair_compared() {
+        // Few distinct words, so that runs, repeats and ties abound.
+        let vocabulary = ["a", "b", "c", "d"];
+        let mut rng = crate::inject::Rng::new(7);
+        for _ in 0..2_000 {
+            let mut words = |n: usize| -> Vec<&str> {
+                (0..rng.below(n))
+                    .map(|_| vocabulary[rng.below(4)])
+                    .collect()
+            };
+            let (source, target) = (words(12), words(12));
+            assert_eq!(
+                longest_shared_run_sparse(&source, &target),
+                longest_shared_run_every_pair(&source, &target),
+                "{source:?} / {target:?}"
+            );
+        }
+    }
 
     #[test]
     fn copied_clause() {
