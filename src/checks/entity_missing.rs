@@ -1,6 +1,6 @@
 //! entity-missing: a name of the source has no trace in the target.
 
-use super::names::{NameStatus, source_names, status_in_target};
+use super::names::{NameLookup, NameStatus, source_names, status_in_target};
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity};
 
@@ -33,12 +33,11 @@ impl Check for EntityMissing {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let names = source_names(ctx);
         let target = ctx.name_target();
-        let folded_target = target.folded();
+        let lookup = NameLookup::new(&names, target);
         let mut reported: Vec<&str> = Vec::new();
         for name in &names {
             if reported.contains(&name.folded.as_str())
-                || status_in_target(ctx, name, &names, target, &folded_target)
-                    != NameStatus::Missing
+                || status_in_target(ctx, name, target, &lookup) != NameStatus::Missing
             {
                 continue;
             }

@@ -1,7 +1,7 @@
 //! entity-misspelt: a name of the source appears in the target with a slightly different
 //! spelling (`Facebrook` for `Facebook`).
 
-use super::names::{NameStatus, capitalized_source_words, status_in_target};
+use super::names::{NameLookup, NameStatus, capitalized_source_words, status_in_target};
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity};
 
@@ -43,12 +43,12 @@ impl Check for EntityMisspelt {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let names = capitalized_source_words(ctx);
         let target = ctx.name_target();
-        let folded_target = target.folded();
+        let lookup = NameLookup::new(&names, target);
         let mut reported = Vec::new();
         for name in &names {
             let NameStatus::Misspelt {
                 span, spacing_only, ..
-            } = status_in_target(ctx, name, &names, target, &folded_target)
+            } = status_in_target(ctx, name, target, &lookup)
             else {
                 continue;
             };
@@ -128,6 +128,31 @@ mod tests {
             "L'expédition comprenait J. Hunt et E. Hillary.",
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_long_segment_finds_what_its_sentence_alone_finds() {
+        // Past 64 target words, the names look themselves up through an index of the target's
+        // words by first letter: the findings must be the same as a plain scan's.
+        let source = "JPMorgan and Goldman-Sachs told Facebook that Boeing would wait.";
+        let target = "JP Morgan et GoldmanSachs ont dit à Facebrook que Boieng attendrait.";
+        let filler_en = "The weather was fine and we walked along the river for an hour. ";
+        let filler_fr = "Il faisait beau et nous avons marché le long de la rivière une heure. ";
+        let (long_source, long_target) =
+            (filler_en.repeat(8) + source, filler_fr.repeat(8) + target);
+        assert!(long_target.split_whitespace().count() > 64);
+        let messages = |found: Vec<(Finding, String)>| -> Vec<(String, String)> {
+            found
+                .into_iter()
+                .map(|(f, text)| (f.message, text))
+                .collect()
+        };
+        let alone = messages(run(&EntityMisspelt, source, target));
+        assert_eq!(alone.len(), 4, "{alone:?}");
+        assert_eq!(
+            messages(run(&EntityMisspelt, &long_source, &long_target)),
+            alone
+        );
     }
 
     #[test]

@@ -143,31 +143,131 @@ impl<'a> TargetWords<'a> {
     }
 }
 
-/// How `name` (one of the bead's `names`) fares in the target: `target`, whose words folded
-/// ([`TargetWords::folded`], found once for all the names) are `folded_target`.
+/// What the names of one bead look up, found once for all of them: the target's words folded
+/// and, when the bead is long, an index of them by first letter and of how often the source
+/// has each name. A short bead scans its few words instead; both ways give the same answers,
+/// but on a document held in one line, scanning every target word for each of thousands of
+/// names grows with the square of its length.
+pub struct NameLookup<'t> {
+    names: &'t [SourceName<'t>],
+    words: Vec<&'t str>,
+    index: std::cell::OnceCell<LongBeadIndex<'t>>,
+}
+
+/// [`NameLookup`]'s index of a long bead.
+struct LongBeadIndex<'t> {
+    /// Positions of the target words by their first letter, ascending. The words that start
+    /// with no letter (a hyphen, or nothing left once folded) are in every list, and make the
+    /// list of a letter no word starts with.
+    by_initial: rustc_hash::FxHashMap<char, Vec<u32>>,
+    no_initial: Vec<u32>,
+    /// Positions of the target words with a hyphen (compounds).
+    hyphenated: Vec<u32>,
+    /// How many of the source's names have each folded form.
+    name_counts: rustc_hash::FxHashMap<&'t str, usize>,
+}
+
+/// Target words up to which a bead's names scan them all.
+const SCANNED_WORDS: usize = 64;
+
+impl<'t> NameLookup<'t> {
+    pub fn new(names: &'t [SourceName<'t>], target: &'t TargetWords) -> Self {
+        NameLookup {
+            names,
+            words: target.folded(),
+            index: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The target's words, folded and without dots.
+    fn words(&self) -> &[&'t str] {
+        &self.words
+    }
+
+    fn long_bead_index(&self) -> Option<&LongBeadIndex<'t>> {
+        (self.words.len() > SCANNED_WORDS).then(|| self.index.get_or_init(|| self.build_index()))
+    }
+
+    fn build_index(&self) -> LongBeadIndex<'t> {
+        let mut by_initial: rustc_hash::FxHashMap<char, Vec<u32>> = Default::default();
+        let mut no_initial = Vec::new();
+        let mut hyphenated = Vec::new();
+        for (j, word) in self.words.iter().enumerate() {
+            match word.chars().next() {
+                Some(c) if c != '-' => by_initial.entry(c).or_default().push(j as u32),
+                _ => no_initial.push(j as u32),
+            }
+            if word.contains('-') {
+                hyphenated.push(j as u32);
+            }
+        }
+        if !no_initial.is_empty() {
+            for positions in by_initial.values_mut() {
+                positions.extend(&no_initial);
+                positions.sort_unstable();
+            }
+        }
+        let mut name_counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for name in self.names {
+            *name_counts.entry(name.folded.as_str()).or_default() += 1;
+        }
+        LongBeadIndex {
+            by_initial,
+            no_initial,
+            hyphenated,
+            name_counts,
+        }
+    }
+
+    /// Positions, ascending, of the target words that may start as `folded` does, in a long
+    /// bead; `None` in a short one, whose words are all scanned.
+    fn starting_like(&self, folded: &str) -> Option<&[u32]> {
+        let index = self.long_bead_index()?;
+        let initial = folded.chars().next()?;
+        Some(index.by_initial.get(&initial).unwrap_or(&index.no_initial))
+    }
+
+    /// How many of the bead's source names are folded as `folded`.
+    fn source_count(&self, folded: &str) -> usize {
+        match self.long_bead_index() {
+            Some(index) => index.name_counts.get(folded).copied().unwrap_or(0),
+            None => self.names.iter().filter(|n| n.folded == folded).count(),
+        }
+    }
+
+    /// How many target words hold the folded name ([`holds_name`]).
+    fn count_holding(&self, name: &str) -> usize {
+        let Some(index) = self.long_bead_index() else {
+            return self.words.iter().filter(|t| holds_name(t, name)).count();
+        };
+        // The word itself starts as the name does; a compound that holds it as a part and is
+        // not the name is among the hyphenated words.
+        let word = |&j: &u32| self.words[j as usize];
+        let whole = match self.starting_like(name) {
+            Some(positions) => positions.iter().map(word).filter(|t| *t == name).count(),
+            None => self.words.iter().filter(|t| **t == name).count(),
+        };
+        let parts = index.hyphenated.iter().map(word);
+        whole + parts.filter(|t| *t != name && holds_name(t, name)).count()
+    }
+}
+
+/// How `name` (one of the bead's names) fares in the target: `target`, whose words `lookup`
+/// has folded for all the names.
 pub fn status_in_target(
     ctx: &BeadContext,
     name: &SourceName,
-    names: &[SourceName],
     target: &TargetWords,
-    folded_target: &[&str],
+    lookup: &NameLookup,
 ) -> NameStatus {
+    let names = lookup.names;
+    let folded_target = lookup.words();
     // As often in the target as in the source (`Boeing said … six Boeing 787s`).
-    let source_count = names
-        .iter()
-        .filter(|n| n.folded == name.folded)
-        .count()
-        .max(1);
-    if folded_target
-        .iter()
-        .filter(|t| holds_name(t, &name.folded))
-        .count()
-        >= source_count
-    {
+    let source_count = lookup.source_count(&name.folded).max(1);
+    if lookup.count_holding(&name.folded) >= source_count {
         // The name is all there; a near variant of it besides (`la Commission … la
         // Commmission`) is still a misspelling.
-        return misspelt_variant(ctx, name, names, target, folded_target)
-            .unwrap_or(NameStatus::Present);
+        return misspelt_variant(ctx, name, names, target, lookup).unwrap_or(NameStatus::Present);
     }
     let (own, phrase) = classes_of(ctx, name, names);
     let has_class = !own.is_empty() || !phrase.is_empty();
@@ -190,10 +290,9 @@ pub fn status_in_target(
         // Written the target language's way (`London` → `Londres`) or adapted to it
         // (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`) — which does not excuse a
         // misspelt copy besides (`la Commission … la Commmission européenne`).
-        return misspelt_variant(ctx, name, names, target, folded_target)
-            .unwrap_or(NameStatus::Present);
+        return misspelt_variant(ctx, name, names, target, lookup).unwrap_or(NameStatus::Present);
     }
-    if let Some(variant) = misspelt_variant(ctx, name, names, target, folded_target) {
+    if let Some(variant) = misspelt_variant(ctx, name, names, target, lookup) {
         return variant;
     }
     if has_class || ctx.pair.translated_words.contains(&name.folded) {
@@ -211,18 +310,20 @@ fn misspelt_variant(
     name: &SourceName,
     names: &[SourceName],
     target: &TargetWords,
-    folded_target: &[&str],
+    lookup: &NameLookup,
 ) -> Option<NameStatus> {
     // Compounds are split where the target language joins nouns to names with a hyphen
     // (`Manaslu-Gletscher`); elsewhere a part is rather a combining form (`Germano-turcs`).
     let split_compounds = ctx.target.lang.nouns_capitalized;
-    let variant = closest_variant(
-        name,
-        target.words.words(),
-        folded_target,
-        names,
-        split_compounds,
-    )?;
+    let words = target.words.words();
+    let variant = match lookup.starting_like(&name.folded) {
+        Some(positions) => closest_variant(name, words, lookup, split_compounds, || {
+            positions.iter().map(|&j| j as usize)
+        }),
+        None => closest_variant(name, words, lookup, split_compounds, || {
+            0..lookup.words().len()
+        }),
+    }?;
     let NameStatus::Misspelt { text, .. } = &variant else {
         return Some(variant);
     };
@@ -351,20 +452,27 @@ fn classes_of<'c>(
 /// Minimum similarity (normalized Damerau–Levenshtein on folded text) of a misspelling.
 const MISSPELLING_SIMILARITY: f64 = 0.8;
 
-fn closest_variant(
+/// The target word (or two joined) that misspells `name` most closely, among the positions
+/// `candidates` gives: every target word that starts as the name does, at least.
+fn closest_variant<I: Iterator<Item = usize>>(
     name: &SourceName,
     target_words: &[Word],
-    folded_target: &[&str],
-    names: &[SourceName],
+    lookup: &NameLookup,
     split_compounds: bool,
+    candidates: impl Fn() -> I,
 ) -> Option<NameStatus> {
     if name.folded.chars().count() < 4 {
         return None;
     }
+    let (names, folded_target) = (lookup.names, lookup.words());
+    // Each test below needs a target word that starts as the name does (the first of two
+    // joined words, too): the candidates hold them all.
     // The same letters with a hyphen or space more or less (`Miskolc-Tapolca`).
     let hyphenated = name.folded.contains('-');
-    for (w, t) in target_words.iter().zip(folded_target) {
+    for j in candidates() {
+        let t = folded_target[j];
         if t.contains('-') != hyphenated && unhyphenated(t).eq(unhyphenated(&name.folded)) {
+            let w = &target_words[j];
             return Some(NameStatus::Misspelt {
                 span: w.span,
                 text: w.text.to_string(),
@@ -374,7 +482,7 @@ fn closest_variant(
     }
     // Two target words joined (`JP Morgan` for `JPMorgan`). The second keeps its capital in a
     // name split in two; in lower case it is a word of the language (`Apart` → `à part`).
-    for (i, pair) in folded_target.windows(2).enumerate() {
+    for i in candidates().filter(|&i| i + 1 < folded_target.len()) {
         let second_capitalized = target_words[i + 1]
             .text
             .chars()
@@ -383,8 +491,8 @@ fn closest_variant(
         let joined = second_capitalized
             && name
                 .folded
-                .strip_prefix(pair[0])
-                .is_some_and(|rest| rest == pair[1]);
+                .strip_prefix(folded_target[i])
+                .is_some_and(|rest| rest == folded_target[i + 1]);
         if joined {
             let span = Span::new(target_words[i].span.start, target_words[i + 1].span.end);
             // The two words as one form, so that a form the pair's data gives (`Viet Nam`
@@ -410,10 +518,12 @@ fn closest_variant(
             })
             .contains(t)
     };
-    let words = target_words
-        .iter()
-        .zip(folded_target)
-        .map(|(w, t)| (*w, std::borrow::Cow::Borrowed(*t)));
+    let words = candidates().map(|j| {
+        (
+            target_words[j],
+            std::borrow::Cow::Borrowed(folded_target[j]),
+        )
+    });
     let parts = target_words
         .iter()
         .filter(|w| split_compounds && w.text.contains('-') && !hyphenated)
