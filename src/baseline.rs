@@ -194,41 +194,96 @@ pub fn fingerprint(report: &Report, f: &Finding) -> String {
             )
         })
         .unwrap_or(("", ""));
-    fingerprint_of(&[
-        f.rule,
-        &collapse_whitespace(source),
-        &collapse_whitespace(target),
-        &collapse_whitespace(flagged_text(report, f)),
-    ])
+    // The same hash as `fingerprint_of` over the parts with their white space collapsed,
+    // without copying the segment's text for each of its findings.
+    let mut hash = Fnv::new();
+    hash.part(f.rule);
+    for part in [source, target, flagged_text(report, f)] {
+        hash.separator();
+        hash.collapsed(part);
+    }
+    hash.hex()
 }
 
 /// Hash of text parts (FNV-1a, 64 bits), written out by hand because the value must never
 /// change with a dependency's version. A 0xFF byte, which UTF-8 never contains, separates the
 /// parts so that `("ab", "c")` and `("a", "bc")` differ.
 pub fn fingerprint_of(parts: &[&str]) -> String {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = OFFSET;
+    let mut hash = Fnv::new();
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
-            hash = (hash ^ 0xFF).wrapping_mul(PRIME);
+            hash.separator();
         }
-        for byte in part.bytes() {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-        }
+        hash.part(part);
     }
-    format!("{hash:016x}")
+    hash.hex()
 }
 
-/// Trims and collapses every run of whitespace to one space: reflowing a line is not a change.
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The FNV-1a state of [`fingerprint_of`].
+struct Fnv(u64);
+
+impl Fnv {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+
+    fn new() -> Self {
+        Fnv(Self::OFFSET)
+    }
+
+    fn byte(&mut self, byte: u8) {
+        self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(Self::PRIME);
+    }
+
+    fn part(&mut self, part: &str) {
+        part.bytes().for_each(|b| self.byte(b));
+    }
+
+    fn separator(&mut self) {
+        self.byte(0xFF);
+    }
+
+    /// The text trimmed, each run of white space as one space: reflowing a line is not a
+    /// change.
+    fn collapsed(&mut self, text: &str) {
+        for (i, word) in text.split_whitespace().enumerate() {
+            if i > 0 {
+                self.byte(b' ');
+            }
+            self.part(word);
+        }
+    }
+
+    fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::pipeline::{CheckOptions, check_texts};
+
+    #[test]
+    fn a_fingerprint_hashes_the_parts_with_their_white_space_collapsed() {
+        let collapse = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let report = check_texts(
+            ("en", "  Facebook  asked\tthe banks. ".to_string()),
+            ("fr", "Facebrook a  demandé aux   banques.".to_string()),
+            &CheckOptions::new("en", "fr"),
+        )
+        .unwrap();
+        assert!(!report.findings.is_empty());
+        for f in &report.findings {
+            let s = &report.segments[f.segment];
+            let (source, target) = (
+                report.source.document.slice(s.source_span),
+                report.target.document.slice(s.target_span),
+            );
+            let parts = [source, target, flagged_text(&report, f)].map(collapse);
+            let expected = fingerprint_of(&[f.rule, &parts[0], &parts[1], &parts[2]]);
+            assert_eq!(fingerprint(&report, f), expected, "{f:?}");
+        }
+    }
 
     #[test]
     fn fingerprints_do_not_depend_on_where_a_batch_starts() {
