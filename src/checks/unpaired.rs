@@ -147,7 +147,7 @@ const LONGER_REST_COVERAGE: f64 = 0.5;
 /// `excluded` (a span of that side).
 fn traced_outside(ctx: &BeadContext, from: Side, excluded: Span) -> (usize, usize) {
     let outside = |o: &WordKey| !o.span().overlaps(excluded);
-    count_traced(ctx, from, |_| true, outside)
+    count_traced(ctx, from, 0..ctx.coverage_keys(from).len(), outside)
 }
 
 /// Whether `side` has at most one sentence against one with words on the other side, like
@@ -231,8 +231,12 @@ const LENGTH_WITHOUT_SENTENCE: f64 = 1.0;
 /// other side. Position does not count here: when a sentence is left out, the words of the
 /// others stand elsewhere in the shorter translation than their place predicts.
 fn traced_anywhere(ctx: &BeadContext, side: Side, span: Span) -> (usize, usize) {
-    let inside = |w: &WordKey| span.contains(w.span());
-    count_traced(ctx, side, inside, |_| true)
+    // The words inside the span stand together: found by position, not by a pass over all
+    // the words of the side, which a segment of many sentences would make for each of them.
+    let mine = ctx.coverage_keys(side);
+    let first = mine.partition_point(|w| w.span().start < span.start);
+    let end = first + mine[first..].partition_point(|w| w.span().end <= span.end);
+    count_traced(ctx, side, first..end, |_| true)
 }
 
 /// How many content words of `side` inside `span` have a trace on the other side that the
@@ -266,21 +270,18 @@ fn traced_beyond_rest(ctx: &BeadContext, side: Side, span: Span) -> usize {
         .count()
 }
 
-/// Content words of `from` that `keep` keeps, and how many of them have a trace among the
-/// words of the other side that `among` keeps.
+/// Content words of `from` among its words `words` (indices), and how many of them have a
+/// trace among the words of the other side that `among` keeps.
 fn count_traced(
     ctx: &BeadContext,
     from: Side,
-    keep: impl Fn(&WordKey) -> bool,
+    words: std::ops::Range<usize>,
     among: impl Fn(&WordKey) -> bool,
 ) -> (usize, usize) {
     let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let partners = ctx.partners(from);
-    let content = mine
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| w.is_content() && keep(w));
-    content.fold((0, 0), |(n, traced), (i, _)| {
+    let content = words.filter(|&i| mine[i].is_content());
+    content.fold((0, 0), |(n, traced), i| {
         let found = partners.of(i).iter().any(|&j| among(&other[j as usize]));
         (n + 1, traced + usize::from(found))
     })
