@@ -247,25 +247,12 @@ fn longest_uncovered_indices(words: &[CoveredWord]) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{BeadContext, Check, Rule, RuleExample};
+    use super::super::{BeadContext, Check, Rule};
     use super::*;
-    use crate::checks::testing::run;
-    use crate::model::{Finding, Severity};
+    use crate::checks::testing::{probe_rule, run};
+    use crate::model::Finding;
 
-    static PROBE: Rule = Rule {
-        id: "partners-probe",
-        category: "test",
-        severity: Severity::Minor,
-        summary: "",
-        explanation: "",
-        example: RuleExample {
-            source: "",
-            bad: "",
-            good: "",
-            glossary: "",
-            context: None,
-        },
-    };
+    static PROBE: Rule = probe_rule("partners-probe");
 
     /// Reports each word, of either side, whose partners differ from what comparing it with
     /// every word of the other side ([`WordKey::matches`]) gives.

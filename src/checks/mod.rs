@@ -480,6 +480,24 @@ pub(crate) mod testing {
     use super::*;
     use crate::model::Bead;
 
+    /// The rule of a test probe: a check written for a test, to report what a helper finds.
+    pub const fn probe_rule(id: &'static str) -> Rule {
+        Rule {
+            id,
+            category: "test",
+            severity: Severity::Minor,
+            summary: "",
+            explanation: "",
+            example: RuleExample {
+                source: "",
+                bad: "",
+                good: "",
+                glossary: "",
+                context: None,
+            },
+        }
+    }
+
     /// Findings of `check` on one en→fr pair, each with the text it flags.
     pub fn run(check: &dyn Check, source: &str, target: &str) -> Vec<(Finding, String)> {
         run_with(check, source, target, "en", "fr", &Glossary::default())

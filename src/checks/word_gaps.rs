@@ -261,25 +261,12 @@ fn stretch_chars(text: &str, words: &[WordKey], (start, end): (usize, usize)) ->
 #[cfg(test)]
 mod tests {
     use super::super::coverage::coverage;
-    use super::super::{BeadContext, Check, Rule, RuleExample};
+    use super::super::{BeadContext, Check, Rule};
     use super::*;
-    use crate::checks::testing::run;
-    use crate::model::{Finding, Severity};
+    use crate::checks::testing::{probe_rule, run};
+    use crate::model::Finding;
 
-    static PROBE: Rule = Rule {
-        id: "gap-probe",
-        category: "test",
-        severity: Severity::Minor,
-        summary: "",
-        explanation: "",
-        example: RuleExample {
-            source: "",
-            bad: "",
-            good: "",
-            glossary: "",
-            context: None,
-        },
-    };
+    static PROBE: Rule = probe_rule("gap-probe");
 
     /// Reports every gap of the source, whatever the lengths say.
     struct GapProbe;
