@@ -7,6 +7,7 @@ use crate::locale::pair::{LEXICON_STEM_CHARS, StemLexicon};
 use crate::model::{Side, Span};
 use crate::textutil::short_key;
 
+use super::positions::KeyedPositions;
 use super::side_words::SideWords;
 
 /// Letters two words must share at the start to count as cognates (`banque`/`bank` do not,
@@ -102,18 +103,16 @@ impl WordKey {
     }
 
     /// Whether `other` (a word of the other side) is this word, a cognate or a translation
-    /// (`translations`: what the lexicon gives for this word's stem).
+    /// (`translations`: what the lexicon gives for this word's stem): what [`Partners`] finds
+    /// for every word at once, and the tests compare it with.
+    #[cfg(test)]
     pub fn matches(&self, other: &WordKey, translations: &[u64]) -> bool {
         self.stem == other.stem || self.is_cognate(other) || translations.contains(&other.stem)
     }
 
-    /// Key of the word's lexicon stem.
-    pub fn stem(&self) -> u64 {
-        self.stem
-    }
-
     /// Both words have at least [`COGNATE_PREFIX`] letters and start with the same ones
     /// (`transaction`/`transactions`, not `banque`/`bank`).
+    #[cfg(test)]
     fn is_cognate(&self, other: &WordKey) -> bool {
         self.cognate.is_some() && self.cognate == other.cognate
     }
@@ -140,20 +139,22 @@ impl Partners {
     /// The partners of each word of `mine` among `other`; `lexicon` translates from `mine`'s
     /// language.
     pub fn new(mine: &[WordKey], other: &[WordKey], lexicon: &StemLexicon) -> Self {
-        let by_stem = sorted_keys(other, |w| Some(w.stem));
-        let by_cognate = sorted_keys(other, |w| w.cognate);
+        let by_stem = KeyedPositions::new(other.iter().zip(0..).map(|(w, j)| (w.stem, j)));
+        let by_cognate = KeyedPositions::new(
+            (other.iter().zip(0..)).filter_map(|(w, j)| w.cognate.map(|c| (c, j))),
+        );
         let mut starts = Vec::with_capacity(mine.len() + 1);
         let mut positions = Vec::new();
         starts.push(0);
         for w in mine {
             if w.is_anchor_candidate() {
                 let first = positions.len();
-                positions_of(&by_stem, w.stem, &mut positions);
+                positions.extend(by_stem.of(w.stem));
                 if let Some(cognate) = w.cognate {
-                    positions_of(&by_cognate, cognate, &mut positions);
+                    positions.extend(by_cognate.of(cognate));
                 }
                 for &translation in lexicon.translations_of(w.stem) {
-                    positions_of(&by_stem, translation, &mut positions);
+                    positions.extend(by_stem.of(translation));
                 }
                 sort_and_dedup_from(&mut positions, first);
             }
@@ -166,28 +167,6 @@ impl Partners {
     pub fn of(&self, i: usize) -> &[u32] {
         &self.positions[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
-}
-
-/// (key, position) of each word of `words` that `key` gives a key, sorted.
-fn sorted_keys(words: &[WordKey], key: impl Fn(&WordKey) -> Option<u64>) -> Vec<(u64, u32)> {
-    let mut keys: Vec<(u64, u32)> = words
-        .iter()
-        .enumerate()
-        .filter_map(|(j, w)| key(w).map(|k| (k, j as u32)))
-        .collect();
-    keys.sort_unstable();
-    keys
-}
-
-/// Appends the positions `keys` holds under `key`.
-fn positions_of(keys: &[(u64, u32)], key: u64, out: &mut Vec<u32>) {
-    let first = keys.partition_point(|&(k, _)| k < key);
-    out.extend(
-        keys[first..]
-            .iter()
-            .take_while(|&&(k, _)| k == key)
-            .map(|&(_, j)| j),
-    );
 }
 
 /// Sorts `positions[first..]` and leaves each position once.

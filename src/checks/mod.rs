@@ -21,6 +21,7 @@ mod number_mismatch;
 pub mod numbers;
 mod omission;
 mod placeholder;
+mod positions;
 mod punctuation_final;
 mod punctuation_unbalanced;
 mod repeated_word;

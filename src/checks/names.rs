@@ -267,7 +267,7 @@ pub fn status_in_target(
     if lookup.count_holding(&name.folded) >= source_count {
         // The name is all there; a near variant of it besides (`la Commission … la
         // Commmission`) is still a misspelling.
-        return misspelt_variant(ctx, name, names, target, lookup).unwrap_or(NameStatus::Present);
+        return misspelt_variant(ctx, name, target, lookup).unwrap_or(NameStatus::Present);
     }
     let (own, phrase) = classes_of(ctx, name, names);
     let has_class = !own.is_empty() || !phrase.is_empty();
@@ -290,9 +290,9 @@ pub fn status_in_target(
         // Written the target language's way (`London` → `Londres`) or adapted to it
         // (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`) — which does not excuse a
         // misspelt copy besides (`la Commission … la Commmission européenne`).
-        return misspelt_variant(ctx, name, names, target, lookup).unwrap_or(NameStatus::Present);
+        return misspelt_variant(ctx, name, target, lookup).unwrap_or(NameStatus::Present);
     }
-    if let Some(variant) = misspelt_variant(ctx, name, names, target, lookup) {
+    if let Some(variant) = misspelt_variant(ctx, name, target, lookup) {
         return variant;
     }
     if has_class || ctx.pair.translated_words.contains(&name.folded) {
@@ -308,7 +308,6 @@ pub fn status_in_target(
 fn misspelt_variant(
     ctx: &BeadContext,
     name: &SourceName,
-    names: &[SourceName],
     target: &TargetWords,
     lookup: &NameLookup,
 ) -> Option<NameStatus> {
@@ -332,7 +331,7 @@ fn misspelt_variant(
         || ctx.document.target_writes_in_lower_case(&folded)
         || is_adaptation(&name.folded, &folded, ctx.pair)
         || is_other_word(ctx, name, &folded)
-        || is_known_form(ctx, name, names, &folded);
+        || is_known_form(ctx, name, lookup.names, &folded);
     // A translated common word the lexicon knows, one the target document also writes in lower
     // case elsewhere (`Center` → `Centre`, `Blues` → `Bleus`), an adaptation, another word of
     // the target language (`Cech` → `Czech`) or the pair's own form of the name (`Brandebourg`):

@@ -1,6 +1,7 @@
 //! untranslated-fragment: a run of source-language words copied into an otherwise translated
 //! target.
 
+use super::positions::KeyedPositions;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Side, Span};
 use crate::textutil::{Word, is_capitalized};
@@ -80,7 +81,7 @@ fn longest_shared_run(source: &[&str], target: &[&str]) -> Option<(usize, usize)
 /// [`longest_shared_run`], visiting the pairs of equal words only (dynamic programming over
 /// common substrings, kept sparse).
 fn longest_shared_run_sparse(source: &[&str], target: &[&str]) -> Option<(usize, usize)> {
-    let positions = TargetPositions::of(target);
+    let positions = KeyedPositions::new(target.iter().copied().zip(0..));
     // run[j]: length of the shared run ending just before target word j, as found at source
     // word row[j]; an entry from an older row is a run that has ended.
     let mut run = vec![0usize; target.len() + 1];
@@ -89,7 +90,7 @@ fn longest_shared_run_sparse(source: &[&str], target: &[&str]) -> Option<(usize,
     for (i, word) in source.iter().enumerate() {
         let mut longest_here: Option<(usize, usize)> = None;
         // From the last match back, so that run[j], read at this row, is still the last row's.
-        for &j in positions.of_word(word).iter().rev() {
+        for j in positions.of(*word).rev() {
             let j = j as usize;
             let before = if i > 0 && row[j] == i - 1 { run[j] } else { 0 };
             run[j + 1] = before + 1;
@@ -132,34 +133,6 @@ fn longest_shared_run_every_pair(source: &[&str], target: &[&str]) -> Option<(us
 
 /// Pairs of words up to which comparing every pair costs less than indexing the target.
 const EVERY_PAIR_UP_TO: usize = 64 * 64;
-
-/// Where each word stands in the target, ascending, looked up by the word.
-struct TargetPositions<'t> {
-    index: rustc_hash::FxHashMap<&'t str, (u32, u32)>,
-    positions: Vec<u32>,
-}
-
-impl<'t> TargetPositions<'t> {
-    fn of(words: &[&'t str]) -> Self {
-        let mut sorted: Vec<(&str, u32)> = words.iter().zip(0..).map(|(w, j)| (*w, j)).collect();
-        sorted.sort_unstable();
-        let mut index = rustc_hash::FxHashMap::default();
-        let mut start = 0;
-        for group in sorted.chunk_by(|a, b| a.0 == b.0) {
-            let end = start + group.len() as u32;
-            index.insert(group[0].0, (start, end));
-            start = end;
-        }
-        let positions = sorted.into_iter().map(|(_, j)| j).collect();
-        TargetPositions { index, positions }
-    }
-
-    fn of_word(&self, word: &str) -> &[u32] {
-        self.index.get(word).map_or(&[], |&(start, end)| {
-            &self.positions[start as usize..end as usize]
-        })
-    }
-}
 
 fn looks_untranslated(ctx: &BeadContext, run: &[Word], folded: &[&str]) -> bool {
     let function_words = folded
