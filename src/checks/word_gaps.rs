@@ -133,23 +133,18 @@ fn longest_monotone_chain(matches: &[(usize, usize)]) -> Vec<(usize, usize)> {
     // Matches come row by row (`word_matches`); a row's matches enter the tree only after the
     // whole row is priced, since a chain needs strictly increasing rows too.
     let mut row_start = 0;
-    while row_start < matches.len() {
-        let row = matches[row_start].0;
-        let row_end = row_start
-            + matches[row_start..]
-                .iter()
-                .take_while(|&&(i, _)| i == row)
-                .count();
-        for k in row_start..row_end {
+    for row in matches.chunk_by(|a, b| a.0 == b.0) {
+        let in_row = row_start..row_start + row.len();
+        for k in in_row.clone() {
             if let Some((chain, end)) = best_before.best_up_to(matches[k].1) {
                 length[k] = chain + 1;
                 previous[k] = end;
             }
         }
-        for k in row_start..row_end {
+        for k in in_row {
             best_before.offer(matches[k].1, (length[k], k));
         }
-        row_start = row_end;
+        row_start += row.len();
     }
     read_back_longest(matches, &length, &previous)
 }
