@@ -8,6 +8,7 @@
 use crate::model::Finding;
 use crate::pipeline::Report;
 use crate::score;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -63,7 +64,10 @@ impl Baseline {
     pub fn from_reports(reports: &[Report]) -> Baseline {
         let mut findings: Vec<BaselineEntry> = reports
             .iter()
-            .flat_map(|r| r.findings.iter().map(move |f| entry(r, f)))
+            .flat_map(|r| {
+                let prints = Fingerprinter::new(r);
+                r.findings.iter().map(move |f| entry(r, f, &prints))
+            })
             .collect();
         findings.sort();
         Baseline {
@@ -107,18 +111,17 @@ impl Baseline {
         }
         let mut accepted = 0;
         for report in reports.iter_mut() {
+            let prints = Fingerprinter::new(report);
             let keep: Vec<bool> = report
                 .findings
                 .iter()
-                .map(
-                    |f| match remaining.get_mut(fingerprint(report, f).as_str()) {
-                        Some(n) if *n > 0 => {
-                            *n -= 1;
-                            false
-                        }
-                        _ => true,
-                    },
-                )
+                .map(|f| match remaining.get_mut(prints.of(f).as_str()) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        false
+                    }
+                    _ => true,
+                })
                 .collect();
             let before = report.findings.len();
             let mut keep = keep.into_iter();
@@ -141,9 +144,9 @@ impl Baseline {
     }
 }
 
-fn entry(report: &Report, f: &Finding) -> BaselineEntry {
+fn entry(report: &Report, f: &Finding, prints: &Fingerprinter) -> BaselineEntry {
     BaselineEntry {
-        fingerprint: fingerprint(report, f),
+        fingerprint: prints.of(f),
         rule: f.rule.to_string(),
         document: report.target.path.clone(),
         text: flagged_text(report, f).to_string(),
@@ -178,13 +181,52 @@ fn flagged_text<'a>(report: &'a Report, f: &Finding) -> &'a str {
     }
 }
 
-/// The content fingerprint of a finding: 16 hex digits, stable across runs, machines and
-/// versions as long as the rule, the segment's text and the flagged text are the same.
-pub fn fingerprint(report: &Report, f: &Finding) -> String {
+/// The content fingerprints of one report's findings: 16 hex digits each, stable across runs,
+/// machines and versions as long as the rule, the segment's text and the flagged text are the
+/// same. The hash reads the rule, then the segment's
+/// source and target, then the flagged text: findings of one rule in one segment share all
+/// but the last part, hashed once per (segment, rule) here. Hashing it for each finding made a
+/// segment holding a whole document cost its length times its findings.
+pub struct Fingerprinter<'r> {
+    report: &'r Report,
+    /// The hash state after the rule and the segment's text, by (segment id, rule).
+    prefixes: rustc_hash::FxHashMap<(usize, &'static str), Fnv>,
+}
+
+impl<'r> Fingerprinter<'r> {
+    pub fn new(report: &'r Report) -> Self {
+        let mut keys: Vec<(usize, &'static str)> = report
+            .findings
+            .iter()
+            .map(|f| (f.segment, f.rule))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let prefixes = keys
+            .into_par_iter()
+            .map(|(segment, rule)| ((segment, rule), segment_prefix(report, segment, rule)))
+            .collect();
+        Fingerprinter { report, prefixes }
+    }
+
+    /// The fingerprint of `f`, a finding of the report.
+    pub fn of(&self, f: &Finding) -> String {
+        let mut hash = match self.prefixes.get(&(f.segment, f.rule)) {
+            Some(prefix) => *prefix,
+            None => segment_prefix(self.report, f.segment, f.rule),
+        };
+        hash.separator();
+        hash.collapsed(flagged_text(self.report, f));
+        hash.hex()
+    }
+}
+
+/// The hash of the rule and the segment's source and target: the same as [`fingerprint_of`]
+/// over the parts with their white space collapsed, without copying the segment's text.
+fn segment_prefix(report: &Report, segment: usize, rule: &str) -> Fnv {
     // The segment ids of a batch of a bilingual file start where the previous batch ended.
     let first_id = report.segments.first().map_or(0, |s| s.id);
-    let (source, target) = f
-        .segment
+    let (source, target) = segment
         .checked_sub(first_id)
         .and_then(|i| report.segments.get(i))
         .map(|s| {
@@ -194,15 +236,13 @@ pub fn fingerprint(report: &Report, f: &Finding) -> String {
             )
         })
         .unwrap_or(("", ""));
-    // The same hash as `fingerprint_of` over the parts with their white space collapsed,
-    // without copying the segment's text for each of its findings.
     let mut hash = Fnv::new();
-    hash.part(f.rule);
-    for part in [source, target, flagged_text(report, f)] {
+    hash.part(rule);
+    for part in [source, target] {
         hash.separator();
         hash.collapsed(part);
     }
-    hash.hex()
+    hash
 }
 
 /// Hash of text parts (FNV-1a, 64 bits), written out by hand because the value must never
@@ -220,6 +260,7 @@ pub fn fingerprint_of(parts: &[&str]) -> String {
 }
 
 /// The FNV-1a state of [`fingerprint_of`].
+#[derive(Clone, Copy)]
 struct Fnv(u64);
 
 impl Fnv {
@@ -266,13 +307,25 @@ mod tests {
     #[test]
     fn a_fingerprint_hashes_the_parts_with_their_white_space_collapsed() {
         let collapse = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Two findings of one rule in one segment share the hashed rule and segment text.
         let report = check_texts(
-            ("en", "  Facebook  asked\tthe banks. ".to_string()),
-            ("fr", "Facebrook a  demandé aux   banques.".to_string()),
+            (
+                "en",
+                "  Facebook  asked\tBoeing and the banks. ".to_string(),
+            ),
+            (
+                "fr",
+                "Facebrook a  demandé à Boieng et aux   banques.".to_string(),
+            ),
             &CheckOptions::new("en", "fr"),
         )
         .unwrap();
-        assert!(!report.findings.is_empty());
+        let misspelt = report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "entity-misspelt");
+        assert_eq!(misspelt.count(), 2, "{:?}", report.findings);
+        let prints = Fingerprinter::new(&report);
         for f in &report.findings {
             let s = &report.segments[f.segment];
             let (source, target) = (
@@ -281,7 +334,7 @@ mod tests {
             );
             let parts = [source, target, flagged_text(&report, f)].map(collapse);
             let expected = fingerprint_of(&[f.rule, &parts[0], &parts[1], &parts[2]]);
-            assert_eq!(fingerprint(&report, f), expected, "{f:?}");
+            assert_eq!(prints.of(f), expected, "{f:?}");
         }
     }
 
@@ -294,8 +347,10 @@ mod tests {
         )
         .unwrap();
         assert!(!report.findings.is_empty());
-        let fingerprints =
-            |r: &Report| -> Vec<String> { r.findings.iter().map(|f| fingerprint(r, f)).collect() };
+        let fingerprints = |r: &Report| -> Vec<String> {
+            let prints = Fingerprinter::new(r);
+            r.findings.iter().map(|f| prints.of(f)).collect()
+        };
         let first_batch = fingerprints(&report);
         // What `check_unit_batches` does to a later batch.
         for s in &mut report.segments {
@@ -340,7 +395,8 @@ mod tests {
         let edited_en = format!("A sentence added at the top.\n{EN}");
         let after = report(&edited_en, &edited_fr);
         let prints = |r: &Report| {
-            let mut p: Vec<String> = r.findings.iter().map(|f| fingerprint(r, f)).collect();
+            let prints = Fingerprinter::new(r);
+            let mut p: Vec<String> = r.findings.iter().map(|f| prints.of(f)).collect();
             p.sort();
             p
         };

@@ -2,7 +2,6 @@
 //! with the TSV format.
 
 use super::{Location, RenderOptions};
-use crate::baseline::fingerprint;
 use crate::pipeline::Report;
 
 pub const COLUMNS: [&str; 15] = [
@@ -25,8 +24,8 @@ pub const COLUMNS: [&str; 15] = [
 
 /// Every finding as a row of `COLUMNS`; missing values are empty.
 pub fn rows(reports: &[Report]) -> Vec<[String; 15]> {
-    super::all_findings(reports)
-        .map(|(report, f)| {
+    super::all_fingerprinted(reports)
+        .map(|(report, f, fingerprint)| {
             let side = |at: Option<Location>| match at {
                 Some(l) => [l.line.to_string(), l.column.to_string(), l.text],
                 None => Default::default(),
@@ -48,7 +47,7 @@ pub fn rows(reports: &[Report]) -> Vec<[String; 15]> {
                 tt,
                 f.message.clone(),
                 f.suggestion.clone().unwrap_or_default(),
-                fingerprint(report, f),
+                fingerprint,
             ]
         })
         .collect()

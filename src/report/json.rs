@@ -3,7 +3,7 @@
 //! `documents`, and a summary over all of them.
 
 use super::{Location, RenderOptions, round, totals};
-use crate::baseline::fingerprint;
+use crate::baseline::Fingerprinter;
 use crate::model::{Finding, Severity};
 use crate::pipeline::{Report, Segment};
 use rayon::prelude::*;
@@ -107,10 +107,11 @@ fn report_json(report: &Report) -> JsonReport<'_> {
                 .collect()
         },
         || {
+            let prints = Fingerprinter::new(report);
             report
                 .findings
                 .par_iter()
-                .map(|f| finding(report, f))
+                .map(|f| finding(report, f, &prints))
                 .collect()
         },
     );
@@ -216,6 +217,7 @@ impl<W: Write> JsonStream<W> {
                 .write_all(indented(&pretty(&segment(report, s))).as_bytes())?;
             self.segments += 1;
         }
+        let prints = Fingerprinter::new(report);
         for f in &report.findings {
             let separator = if self.findings_written == 0 {
                 "[\n"
@@ -224,7 +226,7 @@ impl<W: Write> JsonStream<W> {
             };
             self.findings.write_all(separator.as_bytes())?;
             self.findings
-                .write_all(indented(&pretty(&finding(report, f))).as_bytes())?;
+                .write_all(indented(&pretty(&finding(report, f, &prints))).as_bytes())?;
             self.findings_written += 1;
         }
         let totals = self.started.as_mut().expect("started above");
@@ -320,7 +322,7 @@ fn close_array(elements: usize) -> &'static str {
     if elements == 0 { "[]" } else { "\n  ]" }
 }
 
-fn finding<'a>(report: &'a Report, f: &'a Finding) -> JsonFinding<'a> {
+fn finding<'a>(report: &'a Report, f: &'a Finding, prints: &Fingerprinter) -> JsonFinding<'a> {
     JsonFinding {
         rule: f.rule,
         category: f.category,
@@ -331,7 +333,7 @@ fn finding<'a>(report: &'a Report, f: &'a Finding) -> JsonFinding<'a> {
         unit: segment_of(report, f).and_then(|s| s.unit.as_deref()),
         source: f.source.map(|s| Location::of(&report.source, s)),
         target: f.target.map(|s| Location::of(&report.target, s)),
-        fingerprint: fingerprint(report, f),
+        fingerprint: prints.of(f),
     }
 }
 

@@ -3,7 +3,7 @@
 //! reports of consecutive shards of a corpus, merged by [`merge`], are the report of the whole.
 
 use super::{Location, RenderOptions, round};
-use crate::baseline::fingerprint;
+use crate::baseline::Fingerprinter;
 use crate::model::{Finding, Severity};
 use crate::pipeline::Report;
 use crate::score;
@@ -121,10 +121,11 @@ impl<W: Write> JsonlWriter<W> {
         offsets: Offsets,
     ) -> Result<(), JsonlError> {
         // Records (positions, fingerprints) are built on every thread, written in order.
+        let prints = Fingerprinter::new(report);
         let records: Vec<FindingRecord> = report
             .findings
             .par_iter()
-            .map(|f| record(report, f, offsets))
+            .map(|f| record(report, f, offsets, &prints))
             .collect();
         for record in &records {
             self.write_record(record)?;
@@ -199,7 +200,7 @@ fn record_penalty(record: &FindingRecord) -> f64 {
     score::penalty(&finding)
 }
 
-fn record(report: &Report, f: &Finding, offsets: Offsets) -> FindingRecord {
+fn record(report: &Report, f: &Finding, offsets: Offsets, prints: &Fingerprinter) -> FindingRecord {
     let located = |loc: Location| RecordLocation {
         line: loc.line + offsets.lines,
         column: loc.column,
@@ -215,7 +216,7 @@ fn record(report: &Report, f: &Finding, offsets: Offsets) -> FindingRecord {
         unit: segment_of(report, f).and_then(|s| s.unit.clone()),
         source: f.source.map(|s| located(Location::of(&report.source, s))),
         target: f.target.map(|s| located(Location::of(&report.target, s))),
-        fingerprint: fingerprint(report, f),
+        fingerprint: prints.of(f),
     }
 }
 

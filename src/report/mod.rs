@@ -231,6 +231,14 @@ pub fn all_findings(reports: &[Report]) -> impl Iterator<Item = (&Report, &Findi
         .flat_map(|r| r.findings.iter().map(move |f| (r, f)))
 }
 
+/// [`all_findings`], each with its content fingerprint.
+pub fn all_fingerprinted(reports: &[Report]) -> impl Iterator<Item = (&Report, &Finding, String)> {
+    reports.iter().flat_map(|r| {
+        let prints = crate::baseline::Fingerprinter::new(r);
+        r.findings.iter().map(move |f| (r, f, prints.of(f)))
+    })
+}
+
 /// Indices of a segment's findings: findings come sorted by segment, so they are one run,
 /// found by binary search instead of a scan per segment.
 pub fn segment_findings(report: &Report, segment: usize) -> std::ops::Range<usize> {

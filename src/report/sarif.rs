@@ -2,7 +2,6 @@
 //! located in the target (or source) file, with the other side as a related location.
 
 use super::{Anchor, Location, RenderOptions};
-use crate::baseline::fingerprint;
 use crate::checks::{Rule, rules};
 use crate::model::{Finding, Severity};
 use crate::pipeline::{CheckedDocument, Report};
@@ -11,8 +10,8 @@ use serde_json::{Value, json};
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn render(reports: &[Report], _options: &RenderOptions) -> String {
-    let results: Vec<Value> = super::all_findings(reports)
-        .map(|(report, f)| result(report, f))
+    let results: Vec<Value> = super::all_fingerprinted(reports)
+        .map(|(report, f, fingerprint)| result(report, f, fingerprint))
         .collect();
     let log = json!({
         "$schema": SCHEMA_URI,
@@ -67,7 +66,7 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn result(report: &Report, f: &Finding) -> Value {
+fn result(report: &Report, f: &Finding, fingerprint: String) -> Value {
     let rule_index = rules().position(|r| r.id == f.rule);
     let mut message = f.message.clone();
     if let Some(s) = &f.suggestion {
@@ -78,7 +77,7 @@ fn result(report: &Report, f: &Finding) -> Value {
         "level": level(f.severity),
         "message": { "text": message },
         "locations": [],
-        "partialFingerprints": { "transcheck/content/v1": fingerprint(report, f) },
+        "partialFingerprints": { "transcheck/content/v1": fingerprint },
         "properties": {
             "category": f.category,
             "severity": f.severity.as_str(),
