@@ -70,6 +70,28 @@ mod tests {
     }
 
     #[test]
+    fn a_long_segment_finds_what_its_sentence_alone_finds() {
+        // Past 64 target words, a name's adaptations are looked for among the target words
+        // that start as the name or one of its spellings does (`Yusupov` → `Iousoupov`).
+        let source = "Then Khodorkovsky flew from Bishkek to Colombia with Yusupov and Gazprom.";
+        let target = "Puis Khodorkovski a volé de Bichkek en Colombie avec Iousoupov.";
+        let filler_en = "The weather was fine and we walked along the river for an hour. ";
+        let filler_fr = "Il faisait beau et nous avons marché le long de la rivière une heure. ";
+        let (long_source, long_target) =
+            (filler_en.repeat(8) + source, filler_fr.repeat(8) + target);
+        assert!(long_target.split_whitespace().count() > 64);
+        let texts = |found: Vec<(Finding, String)>| -> Vec<String> {
+            found.into_iter().map(|(_, text)| text).collect()
+        };
+        let alone = texts(run(&EntityMissing, source, target));
+        assert_eq!(alone, vec!["Gazprom"]);
+        assert_eq!(
+            texts(run(&EntityMissing, &long_source, &long_target)),
+            alone
+        );
+    }
+
+    #[test]
     fn sentence_initial_words_are_not_names() {
         assert!(
             run(

@@ -227,6 +227,27 @@ impl<'t> NameLookup<'t> {
         Some(index.by_initial.get(&initial).unwrap_or(&index.no_initial))
     }
 
+    /// Whether a target word that starts with one of `initials` (`None`: with no letter)
+    /// passes `test`: in a long bead, only those words are tried; in a short one, every word.
+    fn any_starting_like(
+        &self,
+        initials: impl Iterator<Item = Option<char>>,
+        test: impl Fn(&str) -> bool,
+    ) -> bool {
+        let Some(index) = self.long_bead_index() else {
+            return self.words.iter().any(|t| test(t));
+        };
+        let mut initials: Vec<Option<char>> = initials.collect();
+        initials.sort_unstable();
+        initials.dedup();
+        initials.into_iter().any(|initial| {
+            let positions = initial
+                .and_then(|c| index.by_initial.get(&c))
+                .unwrap_or(&index.no_initial);
+            positions.iter().any(|&j| test(self.words[j as usize]))
+        })
+    }
+
     /// How many of the bead's source names are folded as `folded`.
     fn source_count(&self, folded: &str) -> usize {
         match self.long_bead_index() {
@@ -283,8 +304,8 @@ pub fn status_in_target(
                 .any(|f| !f.prefix && form_in(f, folded_target))
         });
     let adapted = || {
-        let adaptation = adaptations_of(&name.folded, ctx.pair);
-        folded_target.iter().any(|t| adaptation(t))
+        let adaptations = Adaptations::of(&name.folded, ctx.pair);
+        lookup.any_starting_like(adaptations.initials(), |t| adaptations.match_word(t))
     };
     if written_so || adapted() {
         // Written the target language's way (`London` → `Londres`) or adapted to it
@@ -329,7 +350,7 @@ fn misspelt_variant(
     let folded = fold(text);
     let word_of_the_language = translates_common_word(ctx, name, text, &folded)
         || ctx.document.target_writes_in_lower_case(&folded)
-        || is_adaptation(&name.folded, &folded, ctx.pair)
+        || Adaptations::of(&name.folded, ctx.pair).match_word(&folded)
         || is_other_word(ctx, name, &folded)
         || is_known_form(ctx, name, lookup.names, &folded);
     // A translated common word the lexicon knows, one the target document also writes in lower
@@ -573,19 +594,39 @@ fn compound_parts<'a>(word: &Word<'a>) -> impl Iterator<Item = Word<'a>> {
 /// transliterated the target language's way (`bishkek`/`bichkek`), or both
 /// (`danilishin`/`danilichine`: `sh` → `ch`, then an added `e`). Any other change
 /// (`facebrook`, `boeinng`) is not an adaptation.
-fn is_adaptation(source: &str, target: &str, pair: &PairKnowledge) -> bool {
-    adaptations_of(source, pair)(target)
+/// The ways the target language may adapt a folded name: its transliterations (spelt once
+/// for all the target words it is compared with) and the endings of the pair's data.
+struct Adaptations<'a> {
+    source: &'a str,
+    spelt: Vec<String>,
+    endings: &'a [(String, String)],
 }
 
-/// [`is_adaptation`] of `source` for many targets: its transliterations are spelt once.
-fn adaptations_of<'a>(source: &'a str, pair: &'a PairKnowledge) -> impl Fn(&str) -> bool + 'a {
-    let endings = &pair.name_endings;
-    let spelt = transliterations(source, &pair.name_spellings);
-    move |target| {
-        adapted_ending(source, target, endings)
-            || spelt
+impl<'a> Adaptations<'a> {
+    fn of(source: &'a str, pair: &'a PairKnowledge) -> Self {
+        Adaptations {
+            source,
+            spelt: transliterations(source, &pair.name_spellings),
+            endings: &pair.name_endings,
+        }
+    }
+
+    /// Whether the folded target word is the name adapted to the target language.
+    fn match_word(&self, target: &str) -> bool {
+        adapted_ending(self.source, target, self.endings)
+            || self
+                .spelt
                 .iter()
-                .any(|spelt| spelt == target || adapted_ending(spelt, target, endings))
+                .any(|spelt| spelt == target || adapted_ending(spelt, target, self.endings))
+    }
+
+    /// The first letters an adaptation can start with: the name's and its spellings' (`None`
+    /// for an empty one). An adapted ending keeps the first three letters, a spelling is the
+    /// word itself.
+    fn initials(&self) -> impl Iterator<Item = Option<char>> + '_ {
+        std::iter::once(self.source)
+            .chain(self.spelt.iter().map(String::as_str))
+            .map(|form| form.chars().next())
     }
 }
 
