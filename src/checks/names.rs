@@ -2,8 +2,9 @@
 //! places, acronyms. Shared by the entity checks.
 
 use super::BeadContext;
+use super::positions::KeyedPositions;
 use super::side_words::SideWords;
-use crate::locale::pair::{NameClass, PairKnowledge};
+use crate::locale::pair::{NameClass, NameForm, PairKnowledge};
 use crate::model::{Side, Span};
 use crate::textutil::{Word, fold};
 
@@ -165,6 +166,19 @@ struct LongBeadIndex<'t> {
     hyphenated: Vec<u32>,
     /// How many of the source's names have each folded form.
     name_counts: rustc_hash::FxHashMap<&'t str, usize>,
+    /// [`closest_variant`] of each folded name looked up so far: a long bead repeats its
+    /// names (`Commission`, `Parliament`), and each search scans every target word that
+    /// starts as the name does.
+    closest: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<NameStatus>>>,
+    /// The hyphen-separated parts of the target words, in order, and the positions of each
+    /// part among them: where multi-word forms are looked for.
+    parts: std::cell::OnceCell<WordParts<'t>>,
+}
+
+/// [`LongBeadIndex::parts`].
+struct WordParts<'t> {
+    parts: Vec<&'t str>,
+    positions: KeyedPositions<&'t str>,
 }
 
 /// Target words up to which a bead's names scan them all.
@@ -216,6 +230,8 @@ impl<'t> NameLookup<'t> {
             no_initial,
             hyphenated,
             name_counts,
+            closest: Default::default(),
+            parts: Default::default(),
         }
     }
 
@@ -246,6 +262,36 @@ impl<'t> NameLookup<'t> {
                 .unwrap_or(&index.no_initial);
             positions.iter().any(|&j| test(self.words[j as usize]))
         })
+    }
+
+    /// Whether a (possibly multi-word) form stands among the folded target words: one word,
+    /// or a run of the words' hyphen-separated parts joined by spaces or by hyphens. A match
+    /// starts as the form does, and a run with the form's whole first part (a part has no
+    /// space or hyphen to end it sooner): a long bead tries only the words and parts that do.
+    fn holds_form(&self, form: &NameForm) -> bool {
+        let mut pieces = form.folded.split([' ', '-']);
+        let head = pieces.next().unwrap_or("");
+        let count = 1 + pieces.count();
+        if count == 1 {
+            return match self.starting_like(&form.folded) {
+                Some(positions) => positions
+                    .iter()
+                    .any(|&j| form.matches(self.words[j as usize])),
+                None => self.words.iter().any(|t| form.matches(t)),
+            };
+        }
+        let Some(index) = self.long_bead_index() else {
+            let parts: Vec<&str> = self.words.iter().flat_map(|t| t.split('-')).collect();
+            let starts = (0..parts.len()).filter(|&i| parts[i] == head);
+            return run_matches(form, &parts, count, starts);
+        };
+        let parts = index.parts.get_or_init(|| {
+            let parts: Vec<&'t str> = self.words.iter().flat_map(|t| t.split('-')).collect();
+            let positions = KeyedPositions::new(parts.iter().copied().zip(0..));
+            WordParts { parts, positions }
+        });
+        let starts = parts.positions.of(head).map(|i| i as usize);
+        run_matches(form, &parts.parts, count, starts)
     }
 
     /// How many of the bead's source names are folded as `folded`.
@@ -282,7 +328,6 @@ pub fn status_in_target(
     lookup: &NameLookup,
 ) -> NameStatus {
     let names = lookup.names;
-    let folded_target = lookup.words();
     // As often in the target as in the source (`Boeing said … six Boeing 787s`).
     let source_count = lookup.source_count(&name.folded).max(1);
     if lookup.count_holding(&name.folded) >= source_count {
@@ -297,11 +342,11 @@ pub fn status_in_target(
     // adjective but misspells the name.
     let written_so = own
         .iter()
-        .any(|c| c.target_forms.iter().any(|f| form_in(f, folded_target)))
+        .any(|c| c.target_forms.iter().any(|f| lookup.holds_form(f)))
         || phrase.iter().any(|c| {
             c.target_forms
                 .iter()
-                .any(|f| !f.prefix && form_in(f, folded_target))
+                .any(|f| !f.prefix && lookup.holds_form(f))
         });
     let adapted = || {
         let adaptations = Adaptations::of(&name.folded, ctx.pair);
@@ -336,11 +381,23 @@ fn misspelt_variant(
     // (`Manaslu-Gletscher`); elsewhere a part is rather a combining form (`Germano-turcs`).
     let split_compounds = ctx.target.lang.nouns_capitalized;
     let words = target.words.words();
-    let variant = match lookup.starting_like(&name.folded) {
-        Some(positions) => closest_variant(name, words, lookup, split_compounds, || {
-            positions.iter().map(|&j| j as usize)
-        }),
-        None => closest_variant(name, words, lookup, split_compounds, || {
+    let variant = match (lookup.starting_like(&name.folded), lookup.long_bead_index()) {
+        (Some(positions), Some(index)) => {
+            // A function of the folded name alone, found once per bead.
+            let search = || {
+                closest_variant(name, words, lookup, split_compounds, || {
+                    positions.iter().map(|&j| j as usize)
+                })
+            };
+            let known = index.closest.borrow().get(&name.folded).cloned();
+            known.unwrap_or_else(|| {
+                let found = search();
+                let mut closest = index.closest.borrow_mut();
+                closest.insert(name.folded.clone(), found.clone());
+                found
+            })
+        }
+        _ => closest_variant(name, words, lookup, split_compounds, || {
             0..lookup.words().len()
         }),
     }?;
@@ -420,19 +477,30 @@ fn translates_common_word(
     ctx.pair.lexicon.translates(name.text, variant) && !misspelt_word && !near_typo
 }
 
-/// Whether a (possibly multi-word) form stands among the folded target words.
-fn form_in(form: &crate::locale::pair::NameForm, folded_target: &[&str]) -> bool {
-    let parts = form.folded.split([' ', '-']).count();
-    if parts <= 1 {
-        return folded_target.iter().any(|t| form.matches(t));
-    }
-    let words: Vec<String> = folded_target
-        .iter()
-        .flat_map(|t| t.split('-').map(str::to_string).collect::<Vec<_>>())
-        .collect();
-    words
-        .windows(parts)
-        .any(|w| form.matches(&w.join(" ")) || form.matches(&w.join("-")))
+/// Whether `form` is a run of `count` of the target's word parts that starts at one of
+/// `starts`, joined by spaces or by hyphens.
+fn run_matches(
+    form: &NameForm,
+    parts: &[&str],
+    count: usize,
+    mut starts: impl Iterator<Item = usize>,
+) -> bool {
+    let mut joined = String::new();
+    starts.any(|start| {
+        let Some(run) = parts.get(start..start + count) else {
+            return false;
+        };
+        [" ", "-"].iter().any(|separator| {
+            joined.clear();
+            for (k, part) in run.iter().enumerate() {
+                if k > 0 {
+                    joined.push_str(separator);
+                }
+                joined.push_str(part);
+            }
+            form.matches(&joined)
+        })
+    })
 }
 
 /// Name classes that hold this name alone, and those that hold it only as part of a run of
@@ -692,4 +760,94 @@ fn adapted_ending(source: &str, target: &str, endings: &[(String, String)]) -> b
             stem.chars().count() >= 3 && target.strip_suffix(to.as_str()) == Some(stem)
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Check, Rule};
+    use super::*;
+    use crate::checks::testing::{probe_rule, run};
+    use crate::model::Finding;
+
+    static PROBE: Rule = probe_rule("forms-probe");
+
+    const FORMS: &[&str] = &[
+        "Union européenne",
+        "Maison-Blanche",
+        "États-Unis",
+        "européen*",
+        "Pays de Galles",
+        "Nations unies",
+        "Proche-Orient",
+        "Cour suprême",
+    ];
+
+    /// Reports each of [`FORMS`] the target holds.
+    struct FormsProbe;
+
+    impl Check for FormsProbe {
+        fn rule(&self) -> &'static Rule {
+            &PROBE
+        }
+
+        fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+            let names = capitalized_source_words(ctx);
+            let lookup = NameLookup::new(&names, ctx.name_target());
+            for form in FORMS {
+                if lookup.holds_form(&NameForm::parse(form)) {
+                    out.push(ctx.finding(&PROBE, *form));
+                }
+            }
+        }
+    }
+
+    /// Every window of the words' parts, joined both ways: what [`NameLookup::holds_form`]
+    /// finds by looking only where a form can start.
+    fn held_by_every_window(form: &str, target: &str) -> bool {
+        let form = NameForm::parse(form);
+        let words: Vec<String> = crate::textutil::words(target)
+            .iter()
+            .map(|w| fold(w.text).replace('.', ""))
+            .collect();
+        let count = form.folded.split([' ', '-']).count();
+        if count == 1 {
+            return words.iter().any(|t| form.matches(t));
+        }
+        let parts: Vec<&str> = words.iter().flat_map(|t| t.split('-')).collect();
+        parts
+            .windows(count)
+            .any(|w| form.matches(&w.join(" ")) || form.matches(&w.join("-")))
+    }
+
+    #[test]
+    fn a_form_is_held_in_a_long_segment_as_in_its_sentence_alone() {
+        let target = "Le porte-parole de la Maison Blanche a parlé aux États-Unis puis à \
+                      l'Union européenne, pas au pays de Galles.";
+        let filler = "Il faisait beau et nous avons marché le long de la rivière une heure. ";
+        let long_target = filler.repeat(8) + target;
+        assert!(long_target.split_whitespace().count() > 64);
+        let held = |target: &str| -> Vec<String> {
+            run(&FormsProbe, "The White House spoke.", target)
+                .into_iter()
+                .map(|(f, _)| f.message)
+                .collect()
+        };
+        let expected: Vec<String> = FORMS
+            .iter()
+            .filter(|form| held_by_every_window(form, target))
+            .map(|form| form.to_string())
+            .collect();
+        assert_eq!(
+            expected,
+            [
+                "Union européenne",
+                "Maison-Blanche",
+                "États-Unis",
+                "européen*",
+                "Pays de Galles"
+            ]
+        );
+        assert_eq!(held(target), expected);
+        assert_eq!(held(&long_target), expected);
+    }
 }

@@ -205,7 +205,7 @@ pub struct NameForm {
 }
 
 impl NameForm {
-    fn parse(form: &str) -> Self {
+    pub(crate) fn parse(form: &str) -> Self {
         let (text, prefix) = match form.strip_suffix('*') {
             Some(stem) => (stem, true),
             None => (form, false),
