@@ -70,14 +70,14 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // `one` and `un` are as often pronouns and articles as numbers.
     let digits = |m: &NumberMention| m.written == Written::Digits || m.value >= 1e6;
 
-    // A source and a target number with their units, when both have one.
-    let measures = |s: &NumberMention, t: &NumberMention| {
-        measure(ctx.source.text, s, ctx.source.lang).zip(measure(
-            ctx.target.text,
-            t,
-            ctx.target.lang,
-        ))
-    };
+    // A source and a target number with their units, when both have one. Each number's
+    // measure is found once: a pass may compare it with every number of the other side.
+    let (source_measures, target_measures) = (
+        Measures::new(ctx.source.text, &source, ctx.source.lang),
+        Measures::new(ctx.target.text, &target, ctx.target.lang),
+    );
+    let measures =
+        |s: &NumberMention, t: &NumberMention| source_measures.of(s).zip(target_measures.of(t));
     // Both numbers with a unit, the two units measuring the same quantity.
     let same_quantity = |s: &NumberMention, t: &NumberMention| {
         measures(s, t).is_some_and(|(a, b)| a.quantity == b.quantity)
@@ -574,6 +574,40 @@ impl UnitChange {
     }
 }
 
+/// The [`measure`] of each number of one side, found at its first use.
+struct Measures<'a> {
+    text: &'a str,
+    lang: &'a Language,
+    /// The side's numbers, in order of their start (as [`find_numbers`] gives them).
+    numbers: &'a [NumberMention],
+    measures: Vec<std::cell::OnceCell<Option<Measure<'a>>>>,
+}
+
+impl<'a> Measures<'a> {
+    fn new(text: &'a str, numbers: &'a [NumberMention], lang: &'a Language) -> Self {
+        Measures {
+            text,
+            lang,
+            numbers,
+            measures: vec![std::cell::OnceCell::new(); numbers.len()],
+        }
+    }
+
+    /// The measure of `m`: one of the side's numbers, or a number made of some of them (a
+    /// decimal a tokenizer split), whose measure is not kept.
+    fn of(&self, m: &NumberMention) -> Option<Measure<'a>> {
+        let found = self
+            .numbers
+            .binary_search_by_key(&m.span.start, |n| n.span.start);
+        match found {
+            Ok(i) if self.numbers[i] == *m => self.measures[i]
+                .get_or_init(|| measure(self.text, m, self.lang))
+                .clone(),
+            _ => measure(self.text, m, self.lang),
+        }
+    }
+}
+
 /// A number with its unit of measure: its value in the quantity's base unit, and the same
 /// under the other convention's separators, if the digits can be read so.
 #[derive(Debug, Clone, PartialEq)]
@@ -915,4 +949,32 @@ fn unused<'a>(
         .zip(used)
         .filter(|(_, u)| !**u)
         .map(|(m, _)| m.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_has_the_measure_it_would_have_alone() {
+        let lang = Language::get("en").unwrap();
+        let text = "It rose 3 metres in 2 days, then 3 metres more, along 1,700 miles.";
+        let numbers = find_numbers(text, lang);
+        assert_eq!(numbers.len(), 4, "{numbers:?}");
+        let measures = Measures::new(text, &numbers, lang);
+        for m in &numbers {
+            let alone = measure(text, m, lang);
+            assert!(alone.is_some(), "{m:?}");
+            // Found, then kept.
+            assert_eq!(measures.of(m), alone);
+            assert_eq!(measures.of(m), alone);
+        }
+        // A number made of some of the side's (a split decimal joined) is measured as itself.
+        let joined = NumberMention {
+            span: Span::new(numbers[1].span.start, numbers[1].span.end + 5),
+            ..numbers[1].clone()
+        };
+        assert_ne!(measure(text, &joined, lang), measures.of(&numbers[1]));
+        assert_eq!(measures.of(&joined), measure(text, &joined, lang));
+    }
 }
