@@ -39,6 +39,11 @@ impl Check for TypographySpacing {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let text = ctx.target.text;
         for (at, mark) in text.char_indices() {
+            // Most characters are letters, digits and spaces, which no language spaces around
+            // (tested): skipped before the two lookups.
+            if mark.is_ascii_alphanumeric() || mark == ' ' {
+                continue;
+            }
             if let Some(space_start) = (mark == ':').then(|| time_split_at(text, at)).flatten() {
                 report_split_time(ctx, out, space_start, at);
                 continue;
@@ -176,6 +181,23 @@ mod tests {
             .into_iter()
             .map(|(f, t)| (t, f.severity))
             .collect()
+    }
+
+    #[test]
+    fn no_language_spaces_around_letters_digits_or_spaces() {
+        // `check_bead` skips them without looking them up.
+        for code in crate::locale::supported_codes() {
+            let typography = &crate::locale::Language::get(code).unwrap().typography;
+            for name in typography.variant_names() {
+                let variant = typography.variant(Some(name));
+                for mark in variant.before.keys().chain(variant.after.keys()) {
+                    assert!(
+                        !mark.is_ascii_alphanumeric() && *mark != ' ',
+                        "{code} {name}: `{mark}`"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
