@@ -56,7 +56,7 @@ impl Check for EntityMissing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::run;
+    use crate::checks::testing::{long_segment, run};
 
     #[test]
     fn reports_each_missing_name_once() {
@@ -75,11 +75,7 @@ mod tests {
         // that start as the name or one of its spellings does (`Yusupov` → `Iousoupov`).
         let source = "Then Khodorkovsky flew from Bishkek to Colombia with Yusupov and Gazprom.";
         let target = "Puis Khodorkovski a volé de Bichkek en Colombie avec Iousoupov.";
-        let filler_en = "The weather was fine and we walked along the river for an hour. ";
-        let filler_fr = "Il faisait beau et nous avons marché le long de la rivière une heure. ";
-        let (long_source, long_target) =
-            (filler_en.repeat(8) + source, filler_fr.repeat(8) + target);
-        assert!(long_target.split_whitespace().count() > 64);
+        let (long_source, long_target) = long_segment(source, target);
         let texts = |found: Vec<(Finding, String)>| -> Vec<String> {
             found.into_iter().map(|(_, text)| text).collect()
         };

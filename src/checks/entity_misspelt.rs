@@ -109,7 +109,7 @@ fn source_document_writes(ctx: &BeadContext, target_span: crate::model::Span) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::{run, run_document};
+    use crate::checks::testing::{long_segment, run, run_document};
     use crate::glossary::Glossary;
 
     #[test]
@@ -136,11 +136,7 @@ mod tests {
         // words by first letter: the findings must be the same as a plain scan's.
         let source = "JPMorgan and Goldman-Sachs told Facebook that Boeing would wait.";
         let target = "JP Morgan et GoldmanSachs ont dit à Facebrook que Boieng attendrait.";
-        let filler_en = "The weather was fine and we walked along the river for an hour. ";
-        let filler_fr = "Il faisait beau et nous avons marché le long de la rivière une heure. ";
-        let (long_source, long_target) =
-            (filler_en.repeat(8) + source, filler_fr.repeat(8) + target);
-        assert!(long_target.split_whitespace().count() > 64);
+        let (long_source, long_target) = long_segment(source, target);
         let messages = |found: Vec<(Finding, String)>| -> Vec<(String, String)> {
             found
                 .into_iter()

@@ -499,6 +499,16 @@ pub(crate) mod testing {
         }
     }
 
+    /// An en→fr pair with eight sentences of filler before it: a segment past the 64 target
+    /// words up to which the name checks scan every word instead of indexing them.
+    pub fn long_segment(source: &str, target: &str) -> (String, String) {
+        let filler_en = "The weather was fine and we walked along the river for an hour. ";
+        let filler_fr = "Il faisait beau et nous avons marché le long de la rivière une heure. ";
+        let long = (filler_en.repeat(8) + source, filler_fr.repeat(8) + target);
+        assert!(long.1.split_whitespace().count() > 64);
+        long
+    }
+
     /// Findings of `check` on one en→fr pair, each with the text it flags.
     pub fn run(check: &dyn Check, source: &str, target: &str) -> Vec<(Finding, String)> {
         run_with(check, source, target, "en", "fr", &Glossary::default())

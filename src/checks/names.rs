@@ -766,7 +766,7 @@ fn adapted_ending(source: &str, target: &str, endings: &[(String, String)]) -> b
 mod tests {
     use super::super::{Check, Rule};
     use super::*;
-    use crate::checks::testing::{probe_rule, run};
+    use crate::checks::testing::{long_segment, probe_rule, run};
     use crate::model::Finding;
 
     static PROBE: Rule = probe_rule("forms-probe");
@@ -823,9 +823,7 @@ mod tests {
     fn a_form_is_held_in_a_long_segment_as_in_its_sentence_alone() {
         let target = "Le porte-parole de la Maison Blanche a parlé aux États-Unis puis à \
                       l'Union européenne, pas au pays de Galles.";
-        let filler = "Il faisait beau et nous avons marché le long de la rivière une heure. ";
-        let long_target = filler.repeat(8) + target;
-        assert!(long_target.split_whitespace().count() > 64);
+        let (_, long_target) = long_segment("", target);
         let held = |target: &str| -> Vec<String> {
             run(&FormsProbe, "The White House spoke.", target)
                 .into_iter()
