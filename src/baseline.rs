@@ -183,10 +183,10 @@ fn flagged_text<'a>(report: &'a Report, f: &Finding) -> &'a str {
 
 /// The content fingerprints of one report's findings: 16 hex digits each, stable across runs,
 /// machines and versions as long as the rule, the segment's text and the flagged text are the
-/// same. The hash reads the rule, then the segment's
-/// source and target, then the flagged text: findings of one rule in one segment share all
-/// but the last part, hashed once per (segment, rule) here. Hashing it for each finding made a
-/// segment holding a whole document cost its length times its findings.
+/// same. The hash reads the rule, then the segment's source and target, then the flagged
+/// text: findings of one rule in one segment share all but the last part, hashed once per
+/// (segment, rule) here. Hashing it for each finding made a segment holding a whole document
+/// cost its length times its findings.
 pub struct Fingerprinter<'r> {
     report: &'r Report,
     /// The hash state after the rule and the segment's text, by (segment id, rule).

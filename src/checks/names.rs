@@ -658,12 +658,11 @@ fn compound_parts<'a>(word: &Word<'a>) -> impl Iterator<Item = Word<'a>> {
     })
 }
 
-/// A name adapted to the target language: a changed ending ([`adapted_ending`]), letters
-/// transliterated the target language's way (`bishkek`/`bichkek`), or both
-/// (`danilishin`/`danilichine`: `sh` → `ch`, then an added `e`). Any other change
-/// (`facebrook`, `boeinng`) is not an adaptation.
-/// The ways the target language may adapt a folded name: its transliterations (spelt once
-/// for all the target words it is compared with) and the endings of the pair's data.
+/// The ways the target language may adapt a folded name: a changed ending
+/// ([`adapted_ending`]), letters transliterated the target language's way
+/// (`bishkek`/`bichkek`), or both (`danilishin`/`danilichine`: `sh` → `ch`, then an added
+/// `e`). Any other change (`facebrook`, `boeinng`) is not an adaptation. The transliterations
+/// are spelt once for all the target words the name is compared with.
 struct Adaptations<'a> {
     source: &'a str,
     spelt: Vec<String>,
