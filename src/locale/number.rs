@@ -45,7 +45,7 @@ fn digit_run() -> &'static Regex {
 }
 
 /// Spans of the words of letters in `text`, hyphenated compounds whole (`twenty-one`): what
-/// `word_token` matches, scanned by hand since every segment goes through it.
+/// [`WORD_TOKEN`] matches, scanned by hand since every segment goes through it.
 fn letter_words(text: &str) -> impl Iterator<Item = Span> + '_ {
     // Called on every segment: ASCII bytes are classified without decoding.
     let bytes = text.as_bytes();
@@ -79,9 +79,16 @@ fn letter_words(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-fn word_token() -> &'static Regex {
+/// The pattern of a word of letters, a hyphenated compound whole (`twenty-one`).
+const WORD_TOKEN: &str = r"\p{L}+(?:-\p{L}+)*";
+
+/// The word of letters (a hyphenated compound whole) that `text` starts with, if any. The
+/// search is anchored: unanchored, it would look through the rest of the segment for a word
+/// that does not start the text, only to drop it.
+fn word_at_start(text: &str) -> Option<regex::Match<'_>> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\p{L}+(?:-\p{L}+)*").expect("static regex"))
+    RE.get_or_init(|| Regex::new(&format!("^(?:{WORD_TOKEN})")).expect("static regex"))
+        .find(text)
 }
 
 /// All numbers of `text`, in order: digit numbers first read in the language's convention.
@@ -648,9 +655,7 @@ impl NumberMention {
 /// A money scale abbreviation glued to the digits at `span` (`m` in `£435m`) when a currency
 /// of the language stands before them: its end and value.
 fn money_scale_after(text: &str, span: Span, lang: &Language) -> Option<(usize, f64)> {
-    let word = word_token()
-        .find(&text[span.end..])
-        .filter(|w| w.start() == 0)?;
+    let word = word_at_start(&text[span.end..])?;
     let scale = lang.money.scale.get(word.as_str())?;
     let before = text[..span.start].trim_end();
     let currency = lang
@@ -669,7 +674,7 @@ fn scale_word_after(text: &str, at: usize, lang: &Language) -> Option<(usize, f6
     if rest[..gap].chars().count() > 1 {
         return None;
     }
-    let word = word_token().find(after_space).filter(|w| w.start() == 0)?;
+    let word = word_at_start(after_space)?;
     let scale = lang.scale.get(&word.as_str().to_lowercase())?;
     Some((at + gap + word.end(), *scale))
 }
@@ -973,8 +978,20 @@ mod tests {
     fn letter_words_are_the_word_token_matches() {
         let text = "Twenty-one élèves -- quatre-vingt-deux, 3-year-old x- -y; l'été A-B-";
         let by_hand: Vec<&str> = letter_words(text).map(|s| &text[s.range()]).collect();
-        let by_regex: Vec<&str> = word_token().find_iter(text).map(|m| m.as_str()).collect();
+        let word_token = Regex::new(WORD_TOKEN).unwrap();
+        let by_regex: Vec<&str> = word_token.find_iter(text).map(|m| m.as_str()).collect();
         assert_eq!(by_hand, by_regex);
+        // The word a text starts with is the first match when it starts at the first byte.
+        for at in 0..text.len() {
+            let Some(rest) = text.get(at..) else {
+                continue;
+            };
+            let first = word_token.find(rest).filter(|m| m.start() == 0);
+            assert_eq!(
+                word_at_start(rest).map(|m| m.range()),
+                first.map(|m| m.range())
+            );
+        }
     }
 
     fn values(text: &str, lang: &str) -> Vec<(String, f64)> {
