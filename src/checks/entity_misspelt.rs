@@ -152,6 +152,31 @@ mod tests {
     }
 
     #[test]
+    fn a_long_segment_finds_the_names_written_with_a_hyphen_more_or_less() {
+        // Past 64 target words, such a spelling is looked up by the words' forms with their
+        // hyphens dropped, and a split name by the words that begin it.
+        let source = "They met at Miskolctapolca, then at the Wells-Fargo office of JPMorgan.";
+        let target = "Ils se sont vus à Miskolc-Tapolca, puis au bureau WellsFargo de JP Morgan.";
+        let (long_source, long_target) = long_segment(source, target);
+        let messages = |found: Vec<(Finding, String)>| -> Vec<String> {
+            found.into_iter().map(|(f, _)| f.message).collect()
+        };
+        let alone = messages(run(&EntityMisspelt, source, target));
+        assert_eq!(
+            alone,
+            [
+                "`Miskolctapolca` is written `Miskolc-Tapolca` in the target",
+                "`Wells-Fargo` is written `WellsFargo` in the target",
+                "`JPMorgan` is written `JP Morgan` in the target"
+            ]
+        );
+        assert_eq!(
+            messages(run(&EntityMisspelt, &long_source, &long_target)),
+            alone
+        );
+    }
+
+    #[test]
     fn flags_facebrook_with_suggestion() {
         let found = run(
             &EntityMisspelt,

@@ -162,8 +162,10 @@ struct LongBeadIndex<'t> {
     /// list of a letter no word starts with.
     by_initial: rustc_hash::FxHashMap<char, Vec<u32>>,
     no_initial: Vec<u32>,
-    /// Positions of the target words with a hyphen (compounds).
-    hyphenated: Vec<u32>,
+    /// How many target words have each folded form.
+    word_counts: rustc_hash::FxHashMap<&'t str, usize>,
+    /// How many hyphenated target words (compounds) have each part.
+    part_counts: rustc_hash::FxHashMap<&'t str, usize>,
     /// How many of the source's names have each folded form.
     name_counts: rustc_hash::FxHashMap<&'t str, usize>,
     /// [`closest_variant`] of each folded name looked up so far: a long bead repeats its
@@ -173,6 +175,18 @@ struct LongBeadIndex<'t> {
     /// The hyphen-separated parts of the target words, in order, and the positions of each
     /// part among them: where multi-word forms are looked for.
     parts: std::cell::OnceCell<WordParts<'t>>,
+    /// The positions of each target word.
+    by_word: std::cell::OnceCell<KeyedPositions<&'t str>>,
+    /// Each compound's form without hyphens, with the position of the first compound so.
+    compounds: std::cell::OnceCell<rustc_hash::FxHashMap<String, u32>>,
+}
+
+impl<'t> LongBeadIndex<'t> {
+    /// The positions of each of `words` (the bead's target words).
+    fn positions_by_word(&self, words: &[&'t str]) -> &KeyedPositions<&'t str> {
+        self.by_word
+            .get_or_init(|| KeyedPositions::new(words.iter().copied().zip(0..)))
+    }
 }
 
 /// [`LongBeadIndex::parts`].
@@ -205,14 +219,21 @@ impl<'t> NameLookup<'t> {
     fn build_index(&self) -> LongBeadIndex<'t> {
         let mut by_initial: rustc_hash::FxHashMap<char, Vec<u32>> = Default::default();
         let mut no_initial = Vec::new();
-        let mut hyphenated = Vec::new();
+        let mut word_counts: rustc_hash::FxHashMap<&'t str, usize> = Default::default();
+        let mut part_counts: rustc_hash::FxHashMap<&'t str, usize> = Default::default();
         for (j, word) in self.words.iter().enumerate() {
             match word.chars().next() {
                 Some(c) if c != '-' => by_initial.entry(c).or_default().push(j as u32),
                 _ => no_initial.push(j as u32),
             }
+            *word_counts.entry(word).or_default() += 1;
             if word.contains('-') {
-                hyphenated.push(j as u32);
+                let mut parts: Vec<&str> = word.split('-').collect();
+                parts.sort_unstable();
+                parts.dedup();
+                for part in parts {
+                    *part_counts.entry(part).or_default() += 1;
+                }
             }
         }
         if !no_initial.is_empty() {
@@ -228,10 +249,13 @@ impl<'t> NameLookup<'t> {
         LongBeadIndex {
             by_initial,
             no_initial,
-            hyphenated,
+            word_counts,
+            part_counts,
             name_counts,
             closest: Default::default(),
             parts: Default::default(),
+            by_word: Default::default(),
+            compounds: Default::default(),
         }
     }
 
@@ -294,6 +318,48 @@ impl<'t> NameLookup<'t> {
         run_matches(form, &parts.parts, count, starts)
     }
 
+    /// In a long bead, the first target word that is the folded name with a hyphen more or
+    /// less ([`is_respaced`]), found through the words' forms: a compound without its hyphens
+    /// for a name without one, the word without hyphens for a name with one. Such a word
+    /// starts as the name does, or with its hyphen: it is among the words a scan would try.
+    fn first_respaced(&self, name: &str) -> Option<usize> {
+        let index = self.long_bead_index()?;
+        let position = if name.contains('-') {
+            let joined: String = unhyphenated(name).collect();
+            index.positions_by_word(&self.words).of(&joined).next()
+        } else {
+            let compounds = index.compounds.get_or_init(|| {
+                let mut first = rustc_hash::FxHashMap::default();
+                for (j, word) in self.words.iter().enumerate() {
+                    if word.contains('-') {
+                        first
+                            .entry(unhyphenated(word).collect())
+                            .or_insert(j as u32);
+                    }
+                }
+                first
+            });
+            compounds.get(name).copied()
+        };
+        position.map(|j| j as usize)
+    }
+
+    /// In a long bead, the first target word `i` for which `splits(i)`, among the words that
+    /// start the name ([`splits_name`]): found by looking up each of its beginnings.
+    fn first_split(&self, name: &str, splits: impl Fn(usize) -> bool) -> Option<usize> {
+        let index = self.long_bead_index()?;
+        let by_word = index.positions_by_word(&self.words);
+        let beginnings = name.char_indices().map(|(at, _)| at).chain([name.len()]);
+        beginnings
+            .filter_map(|at| {
+                by_word
+                    .of(&name[..at])
+                    .map(|i| i as usize)
+                    .find(|&i| splits(i))
+            })
+            .min()
+    }
+
     /// How many of the bead's source names are folded as `folded`.
     fn source_count(&self, folded: &str) -> usize {
         match self.long_bead_index() {
@@ -307,15 +373,10 @@ impl<'t> NameLookup<'t> {
         let Some(index) = self.long_bead_index() else {
             return self.words.iter().filter(|t| holds_name(t, name)).count();
         };
-        // The word itself starts as the name does; a compound that holds it as a part and is
-        // not the name is among the hyphenated words.
-        let word = |&j: &u32| self.words[j as usize];
-        let whole = match self.starting_like(name) {
-            Some(positions) => positions.iter().map(word).filter(|t| *t == name).count(),
-            None => self.words.iter().filter(|t| **t == name).count(),
-        };
-        let parts = index.hyphenated.iter().map(word);
-        whole + parts.filter(|t| *t != name && holds_name(t, name)).count()
+        // The words that are the name, and the compounds one of whose parts is (a compound is
+        // never one of its own parts).
+        let count = |counts: &rustc_hash::FxHashMap<&str, usize>| counts.get(name).copied();
+        count(&index.word_counts).unwrap_or(0) + count(&index.part_counts).unwrap_or(0)
     }
 }
 
@@ -557,41 +618,35 @@ fn closest_variant<I: Iterator<Item = usize>>(
     // joined words, too): the candidates hold them all.
     // The same letters with a hyphen or space more or less (`Miskolc-Tapolca`).
     let hyphenated = name.folded.contains('-');
-    for j in candidates() {
-        let t = folded_target[j];
-        if t.contains('-') != hyphenated && unhyphenated(t).eq(unhyphenated(&name.folded)) {
-            let w = &target_words[j];
-            return Some(NameStatus::Misspelt {
-                span: w.span,
-                text: w.text.to_string(),
-                spacing_only: true,
-            });
-        }
+    let respaced = match lookup.long_bead_index() {
+        Some(_) => lookup.first_respaced(&name.folded),
+        None => candidates().find(|&j| is_respaced(folded_target[j], &name.folded)),
+    };
+    if let Some(j) = respaced {
+        let w = &target_words[j];
+        return Some(NameStatus::Misspelt {
+            span: w.span,
+            text: w.text.to_string(),
+            spacing_only: true,
+        });
     }
     // Two target words joined (`JP Morgan` for `JPMorgan`). The second keeps its capital in a
     // name split in two; in lower case it is a word of the language (`Apart` → `à part`).
-    for i in candidates().filter(|&i| i + 1 < folded_target.len()) {
-        let second_capitalized = target_words[i + 1]
-            .text
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        let joined = second_capitalized
-            && name
-                .folded
-                .strip_prefix(folded_target[i])
-                .is_some_and(|rest| rest == folded_target[i + 1]);
-        if joined {
-            let span = Span::new(target_words[i].span.start, target_words[i + 1].span.end);
-            // The two words as one form, so that a form the pair's data gives (`Viet Nam`
-            // for `Vietnam`) is recognised as the name.
-            let text = format!("{} {}", target_words[i].text, target_words[i + 1].text);
-            return Some(NameStatus::Misspelt {
-                span,
-                text,
-                spacing_only: true,
-            });
-        }
+    let splits = |i: usize| splits_name(target_words, folded_target, i, &name.folded);
+    let split = match lookup.long_bead_index() {
+        Some(_) => lookup.first_split(&name.folded, splits),
+        None => candidates().find(|&i| splits(i)),
+    };
+    if let Some(i) = split {
+        let span = Span::new(target_words[i].span.start, target_words[i + 1].span.end);
+        // The two words as one form, so that a form the pair's data gives (`Viet Nam`
+        // for `Vietnam`) is recognised as the name.
+        let text = format!("{} {}", target_words[i].text, target_words[i + 1].text);
+        return Some(NameStatus::Misspelt {
+            span,
+            text,
+            spacing_only: true,
+        });
     }
     // A set, not a scan of `names` per target word: a long bead has hundreds of both. Built
     // for the first candidate only, since most beads have none.
@@ -632,6 +687,27 @@ fn closest_variant<I: Iterator<Item = usize>>(
             text: w.text.to_string(),
             spacing_only: false,
         })
+}
+
+/// Whether the folded target word is the folded name with a hyphen more or less
+/// (`Miskolc-Tapolca`, `Miskolctapolca`).
+fn is_respaced(word: &str, name: &str) -> bool {
+    word.contains('-') != name.contains('-') && unhyphenated(word).eq(unhyphenated(name))
+}
+
+/// Whether target words `i` and `i + 1` joined are the folded name (`JP Morgan` for
+/// `JPMorgan`), the second with its capital: in lower case it is a word of the language
+/// (`Apart` → `à part`).
+fn splits_name(target_words: &[Word], folded_target: &[&str], i: usize, name: &str) -> bool {
+    i + 1 < folded_target.len()
+        && target_words[i + 1]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && name
+            .strip_prefix(folded_target[i])
+            .is_some_and(|rest| rest == folded_target[i + 1])
 }
 
 /// The letters of `text` without its hyphens.
