@@ -620,7 +620,7 @@ fn closest_variant<I: Iterator<Item = usize>>(
     let hyphenated = name.folded.contains('-');
     let respaced = match lookup.long_bead_index() {
         Some(_) => lookup.first_respaced(&name.folded),
-        None => candidates().find(|&j| is_respaced(folded_target[j], &name.folded)),
+        None => candidates().find(|&j| is_respaced(folded_target[j], &name.folded, hyphenated)),
     };
     if let Some(j) = respaced {
         let w = &target_words[j];
@@ -690,9 +690,10 @@ fn closest_variant<I: Iterator<Item = usize>>(
 }
 
 /// Whether the folded target word is the folded name with a hyphen more or less
-/// (`Miskolc-Tapolca`, `Miskolctapolca`).
-fn is_respaced(word: &str, name: &str) -> bool {
-    word.contains('-') != name.contains('-') && unhyphenated(word).eq(unhyphenated(name))
+/// (`Miskolc-Tapolca`, `Miskolctapolca`); `name_hyphenated`, whether the name has one, is
+/// found once for all the words.
+fn is_respaced(word: &str, name: &str, name_hyphenated: bool) -> bool {
+    word.contains('-') != name_hyphenated && unhyphenated(word).eq(unhyphenated(name))
 }
 
 /// Whether target words `i` and `i + 1` joined are the folded name (`JP Morgan` for
