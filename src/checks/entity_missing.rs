@@ -56,7 +56,7 @@ impl Check for EntityMissing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::{long_segment, run};
+    use crate::checks::testing::{run, same_alone_and_long};
 
     #[test]
     fn reports_each_missing_name_once() {
@@ -75,16 +75,9 @@ mod tests {
         // that start as the name or one of its spellings does (`Yusupov` → `Iousoupov`).
         let source = "Then Khodorkovsky flew from Bishkek to Colombia with Yusupov and Gazprom.";
         let target = "Puis Khodorkovski a volé de Bichkek en Colombie avec Iousoupov.";
-        let (long_source, long_target) = long_segment(source, target);
-        let texts = |found: Vec<(Finding, String)>| -> Vec<String> {
-            found.into_iter().map(|(_, text)| text).collect()
-        };
-        let alone = texts(run(&EntityMissing, source, target));
-        assert_eq!(alone, vec!["Gazprom"]);
-        assert_eq!(
-            texts(run(&EntityMissing, &long_source, &long_target)),
-            alone
-        );
+        let found = same_alone_and_long(&EntityMissing, source, target);
+        let texts: Vec<String> = found.into_iter().map(|(_, text)| text).collect();
+        assert_eq!(texts, vec!["Gazprom"]);
     }
 
     #[test]

@@ -509,6 +509,26 @@ pub(crate) mod testing {
         long
     }
 
+    /// The findings of `check` on an en→fr pair as (message, flagged text), once asserted the
+    /// same for the pair at the end of a [`long_segment`], whose words the checks index where
+    /// they scan a short segment's.
+    pub fn same_alone_and_long(
+        check: &dyn Check,
+        source: &str,
+        target: &str,
+    ) -> Vec<(String, String)> {
+        let described = |found: Vec<(Finding, String)>| -> Vec<(String, String)> {
+            found
+                .into_iter()
+                .map(|(f, text)| (f.message, text))
+                .collect()
+        };
+        let alone = described(run(check, source, target));
+        let (long_source, long_target) = long_segment(source, target);
+        assert_eq!(described(run(check, &long_source, &long_target)), alone);
+        alone
+    }
+
     /// Findings of `check` on one en→fr pair, each with the text it flags.
     pub fn run(check: &dyn Check, source: &str, target: &str) -> Vec<(Finding, String)> {
         run_with(check, source, target, "en", "fr", &Glossary::default())
