@@ -162,8 +162,6 @@ struct LongBeadIndex<'t> {
     /// list of a letter no word starts with.
     by_initial: rustc_hash::FxHashMap<char, Vec<u32>>,
     no_initial: Vec<u32>,
-    /// How many target words have each folded form.
-    word_counts: rustc_hash::FxHashMap<&'t str, usize>,
     /// How many hyphenated target words (compounds) have each part.
     part_counts: rustc_hash::FxHashMap<&'t str, usize>,
     /// How many of the source's names have each folded form.
@@ -219,14 +217,12 @@ impl<'t> NameLookup<'t> {
     fn build_index(&self) -> LongBeadIndex<'t> {
         let mut by_initial: rustc_hash::FxHashMap<char, Vec<u32>> = Default::default();
         let mut no_initial = Vec::new();
-        let mut word_counts: rustc_hash::FxHashMap<&'t str, usize> = Default::default();
         let mut part_counts: rustc_hash::FxHashMap<&'t str, usize> = Default::default();
         for (j, word) in self.words.iter().enumerate() {
             match word.chars().next() {
                 Some(c) if c != '-' => by_initial.entry(c).or_default().push(j as u32),
                 _ => no_initial.push(j as u32),
             }
-            *word_counts.entry(word).or_default() += 1;
             if word.contains('-') {
                 let mut parts: Vec<&str> = word.split('-').collect();
                 parts.sort_unstable();
@@ -249,7 +245,6 @@ impl<'t> NameLookup<'t> {
         LongBeadIndex {
             by_initial,
             no_initial,
-            word_counts,
             part_counts,
             name_counts,
             closest: Default::default(),
@@ -375,8 +370,8 @@ impl<'t> NameLookup<'t> {
         };
         // The words that are the name, and the compounds one of whose parts is (a compound is
         // never one of its own parts).
-        let count = |counts: &rustc_hash::FxHashMap<&str, usize>| counts.get(name).copied();
-        count(&index.word_counts).unwrap_or(0) + count(&index.part_counts).unwrap_or(0)
+        let words = index.positions_by_word(&self.words).of(name).count();
+        words + index.part_counts.get(name).copied().unwrap_or(0)
     }
 }
 
