@@ -313,12 +313,14 @@ impl<'t> NameLookup<'t> {
         run_matches(form, &parts.parts, count, starts)
     }
 
-    /// In a long bead, the first target word that is the folded name with a hyphen more or
-    /// less ([`is_respaced`]), found through the words' forms: a compound without its hyphens
-    /// for a name without one, the word without hyphens for a name with one. Such a word
-    /// starts as the name does, or with its hyphen: it is among the words a scan would try.
+    /// The first target word that is the folded name with a hyphen more or less
+    /// ([`is_respaced`]). A long bead finds it through the words' forms: a compound without its
+    /// hyphens for a name without one, the word without hyphens for a name with one.
     fn first_respaced(&self, name: &str) -> Option<usize> {
-        let index = self.long_bead_index()?;
+        let Some(index) = self.long_bead_index() else {
+            let hyphenated = name.contains('-');
+            return (0..self.words.len()).find(|&j| is_respaced(self.words[j], name, hyphenated));
+        };
         let position = if name.contains('-') {
             let joined: String = unhyphenated(name).collect();
             index.positions_by_word(&self.words).of(&joined).next()
@@ -339,10 +341,13 @@ impl<'t> NameLookup<'t> {
         position.map(|j| j as usize)
     }
 
-    /// In a long bead, the first target word `i` for which `splits(i)`, among the words that
-    /// start the name ([`splits_name`]): found by looking up each of its beginnings.
+    /// The first target word `i` for which `splits(i)`: the first of two words that join into
+    /// the name ([`splits_name`]). A long bead looks up the words equal to each beginning of
+    /// the name.
     fn first_split(&self, name: &str, splits: impl Fn(usize) -> bool) -> Option<usize> {
-        let index = self.long_bead_index()?;
+        let Some(index) = self.long_bead_index() else {
+            return (0..self.words.len()).find(|&i| splits(i));
+        };
         let by_word = index.positions_by_word(&self.words);
         let beginnings = name.char_indices().map(|(at, _)| at).chain([name.len()]);
         beginnings
@@ -440,22 +445,19 @@ fn misspelt_variant(
     let variant = match (lookup.starting_like(&name.folded), lookup.long_bead_index()) {
         (Some(positions), Some(index)) => {
             // A function of the folded name alone, found once per bead.
-            let search = || {
-                closest_variant(name, words, lookup, split_compounds, || {
-                    positions.iter().map(|&j| j as usize)
-                })
-            };
             let known = index.closest.borrow().get(&name.folded).cloned();
             known.unwrap_or_else(|| {
-                let found = search();
+                let candidates = positions.iter().map(|&j| j as usize);
+                let found = closest_variant(name, words, lookup, split_compounds, candidates);
                 let mut closest = index.closest.borrow_mut();
                 closest.insert(name.folded.clone(), found.clone());
                 found
             })
         }
-        _ => closest_variant(name, words, lookup, split_compounds, || {
-            0..lookup.words().len()
-        }),
+        _ => {
+            let candidates = 0..lookup.words().len();
+            closest_variant(name, words, lookup, split_compounds, candidates)
+        }
     }?;
     let NameStatus::Misspelt { text, .. } = &variant else {
         return Some(variant);
@@ -596,28 +598,22 @@ fn classes_of<'c>(
 /// Minimum similarity (normalized Damerau–Levenshtein on folded text) of a misspelling.
 const MISSPELLING_SIMILARITY: f64 = 0.8;
 
-/// The target word (or two joined) that misspells `name` most closely, among the positions
-/// `candidates` gives: every target word that starts as the name does, at least.
-fn closest_variant<I: Iterator<Item = usize>>(
+/// The target word (or two joined) that misspells `name` most closely: written with a hyphen
+/// more or less, split in two, or else the closest among the positions `candidates` gives
+/// (every target word that starts as the name does, at least).
+fn closest_variant(
     name: &SourceName,
     target_words: &[Word],
     lookup: &NameLookup,
     split_compounds: bool,
-    candidates: impl Fn() -> I,
+    candidates: impl Iterator<Item = usize>,
 ) -> Option<NameStatus> {
     if name.folded.chars().count() < 4 {
         return None;
     }
     let (names, folded_target) = (lookup.names, lookup.words());
-    // Each test below needs a target word that starts as the name does (the first of two
-    // joined words, too): the candidates hold them all.
     // The same letters with a hyphen or space more or less (`Miskolc-Tapolca`).
-    let hyphenated = name.folded.contains('-');
-    let respaced = match lookup.long_bead_index() {
-        Some(_) => lookup.first_respaced(&name.folded),
-        None => candidates().find(|&j| is_respaced(folded_target[j], &name.folded, hyphenated)),
-    };
-    if let Some(j) = respaced {
+    if let Some(j) = lookup.first_respaced(&name.folded) {
         let w = &target_words[j];
         return Some(NameStatus::Misspelt {
             span: w.span,
@@ -628,11 +624,7 @@ fn closest_variant<I: Iterator<Item = usize>>(
     // Two target words joined (`JP Morgan` for `JPMorgan`). The second keeps its capital in a
     // name split in two; in lower case it is a word of the language (`Apart` → `à part`).
     let splits = |i: usize| splits_name(target_words, folded_target, i, &name.folded);
-    let split = match lookup.long_bead_index() {
-        Some(_) => lookup.first_split(&name.folded, splits),
-        None => candidates().find(|&i| splits(i)),
-    };
-    if let Some(i) = split {
+    if let Some(i) = lookup.first_split(&name.folded, splits) {
         let span = Span::new(target_words[i].span.start, target_words[i + 1].span.end);
         // The two words as one form, so that a form the pair's data gives (`Viet Nam`
         // for `Vietnam`) is recognised as the name.
@@ -656,12 +648,13 @@ fn closest_variant<I: Iterator<Item = usize>>(
             })
             .contains(t)
     };
-    let words = candidates().map(|j| {
+    let words = candidates.map(|j| {
         (
             target_words[j],
             std::borrow::Cow::Borrowed(folded_target[j]),
         )
     });
+    let hyphenated = name.folded.contains('-');
     let parts = target_words
         .iter()
         .filter(|w| split_compounds && w.text.contains('-') && !hyphenated)
