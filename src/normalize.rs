@@ -30,7 +30,14 @@ pub struct Document {
     pub text: String,
     breakpoints: Vec<Breakpoint>,
     original_line_starts: Vec<usize>,
+    /// Characters of `original` before every [`CHAR_MARK_STEP`]-th byte, counted on the first
+    /// column asked on a long line ([`Document::chars_before`]).
+    char_marks: std::sync::OnceLock<Vec<usize>>,
 }
+
+/// Bytes between two marks of [`Document::char_marks`]: a column costs at most counting the
+/// characters of this many bytes twice, however long its line.
+const CHAR_MARK_STEP: usize = 4096;
 
 impl Document {
     pub fn new(original: String) -> Self {
@@ -43,6 +50,7 @@ impl Document {
             text,
             breakpoints,
             original_line_starts,
+            char_marks: std::sync::OnceLock::new(),
         }
     }
 
@@ -77,14 +85,37 @@ impl Document {
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
         let line_start = self.original_line_starts[line_index];
-        let column = self.original[line_start..floor_char_boundary(&self.original, offset)]
-            .chars()
-            .count()
-            + 1;
+        let end = floor_char_boundary(&self.original, offset);
+        // A document held in one line has thousands of findings on it: counting from the
+        // line's start for each would grow with the square of its length.
+        let chars = if end - line_start <= CHAR_MARK_STEP {
+            self.original[line_start..end].chars().count()
+        } else {
+            self.chars_before(end) - self.chars_before(line_start)
+        };
+        let column = chars + 1;
         Position {
             line: line_index + 1,
             column,
         }
+    }
+
+    /// Characters of the original text before `offset`, a character boundary: counted from the
+    /// last mark before it.
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark_start = |k: usize| floor_char_boundary(&self.original, k * CHAR_MARK_STEP);
+        let marks = self.char_marks.get_or_init(|| {
+            let mut marks = vec![0];
+            for k in 1..=self.original.len() / CHAR_MARK_STEP {
+                let counted = self.original[mark_start(k - 1)..mark_start(k)]
+                    .chars()
+                    .count();
+                marks.push(marks[k - 1] + counted);
+            }
+            marks
+        });
+        let k = offset / CHAR_MARK_STEP;
+        marks[k] + self.original[mark_start(k)..offset].chars().count()
     }
 
     /// The original text covered by a normalized span (what the user's file says).
@@ -257,6 +288,22 @@ mod tests {
         let at = doc.text.find("Facebrook").unwrap();
         assert_eq!(doc.position(at).column, 9);
         assert_eq!(doc.original_slice(Span::new(at, at + 9)), "Facebrook");
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_every_character() {
+        // Lines longer than a mark step, with characters of two and three bytes that straddle
+        // the marks, after a short first line.
+        let line = "é€ déjà vu ".repeat(2_000);
+        let doc = Document::new(format!("first\n{line}\n{line}"));
+        let mut offsets: Vec<usize> = (0..doc.text.len()).step_by(997).collect();
+        offsets.extend([0, 6, doc.text.len()]);
+        for offset in offsets {
+            let offset = floor_char_boundary(&doc.text, offset);
+            let line_start = doc.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = doc.text[line_start..offset].chars().count() + 1;
+            assert_eq!(doc.position(offset).column, expected, "at byte {offset}");
+        }
     }
 
     #[test]
