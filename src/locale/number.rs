@@ -696,12 +696,10 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
     let mut lower = String::new();
     for span in letter_words(text) {
         let word = &text[span.range()];
-        if taken.iter().any(|m| m.span.contains(span)) {
-            close(&mut open, &mut out);
-            continue;
-        }
-        if !lang.may_be_number_word(word) {
-            // Neither a number word nor a joiner: what the lookups below would find.
+        // Neither a number word nor a joiner (what the lookups below would find), or part of
+        // a number already read. The cheap test first: most words are no number word, and a
+        // long text has many numbers to compare each with.
+        if !lang.may_be_number_word(word) || taken.iter().any(|m| m.span.contains(span)) {
             close(&mut open, &mut out);
             continue;
         }
