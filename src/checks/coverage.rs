@@ -36,9 +36,14 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
         .map(|(i, w)| {
             // A trace counts near where the word would be translated: a word repeated
             // elsewhere in the sentence does not cover a dropped clause.
-            let near =
-                |j: usize| ((i as f64 + 0.5) / n - (j as f64 + 0.5) / m).abs() <= POSITION_WINDOW;
-            let covered = partners.of(i).iter().any(|&j| near(j as usize))
+            let (here, there) = ((i as f64 + 0.5) / n, |j: u32| (j as f64 + 0.5) / m);
+            let near = |j: u32| (here - there(j)).abs() <= POSITION_WINDOW;
+            // Partners are in order: those left of the window, those in it, those right of
+            // it. The search skips the first rather than trying each (a word a long segment
+            // repeats has thousands of partners).
+            let positions = partners.of(i);
+            let first = positions.partition_point(|&j| there(j) < here && !near(j));
+            let covered = positions.get(first).is_some_and(|&j| near(j))
                 || numbers.accounts_for(from, w.span);
             CoveredWord {
                 span: w.span,
@@ -130,8 +135,10 @@ fn is_content_word(word: &str, folded: &str, side: &SideText) -> bool {
 /// times their few partners, not the words of one side times those of the other.
 #[derive(Debug, Default)]
 pub struct Partners {
-    /// Where each word's positions start in `positions`; one more entry than words.
-    starts: Vec<u32>,
+    /// Each word's range in `positions`. The partners of a word depend on its keys alone:
+    /// words with the same keys share one range, so that a word a long segment repeats
+    /// (`Commission`) keeps its thousands of partners once, not once per occurrence.
+    ranges: Vec<(u32, u32)>,
     positions: Vec<u32>,
 }
 
@@ -143,11 +150,15 @@ impl Partners {
         let by_cognate = KeyedPositions::new(
             (other.iter().zip(0..)).filter_map(|(w, j)| w.cognate.map(|c| (c, j))),
         );
-        let mut starts = Vec::with_capacity(mine.len() + 1);
+        let mut ranges = Vec::with_capacity(mine.len());
         let mut positions = Vec::new();
-        starts.push(0);
+        let mut found: rustc_hash::FxHashMap<(u64, Option<u64>), (u32, u32)> = Default::default();
         for w in mine {
-            if w.is_anchor_candidate() {
+            if !w.is_anchor_candidate() {
+                ranges.push((0, 0));
+                continue;
+            }
+            let range = *found.entry((w.stem, w.cognate)).or_insert_with(|| {
                 let first = positions.len();
                 positions.extend(by_stem.of(w.stem));
                 if let Some(cognate) = w.cognate {
@@ -157,15 +168,17 @@ impl Partners {
                     positions.extend(by_stem.of(translation));
                 }
                 sort_and_dedup_from(&mut positions, first);
-            }
-            starts.push(positions.len() as u32);
+                (first as u32, positions.len() as u32)
+            });
+            ranges.push(range);
         }
-        Partners { starts, positions }
+        Partners { ranges, positions }
     }
 
     /// Positions on the other side of the words that word `i` matches, ascending.
     pub fn of(&self, i: usize) -> &[u32] {
-        &self.positions[self.starts[i] as usize..self.starts[i + 1] as usize]
+        let (start, end) = self.ranges[i];
+        &self.positions[start as usize..end as usize]
     }
 }
 
@@ -257,6 +270,22 @@ mod tests {
                         out.push(ctx.finding(&PROBE, text[w.span.range()].to_string()));
                     }
                 }
+                // Coverage, which skips the partners left of a word's window, against
+                // trying every partner.
+                let (n, m) = (mine.len().max(1) as f64, other.len().max(1) as f64);
+                let content = mine.iter().enumerate().filter(|(_, w)| w.content);
+                for ((i, w), found) in content.zip(coverage(ctx, side)) {
+                    let near = |j: u32| {
+                        ((i as f64 + 0.5) / n - (j as f64 + 0.5) / m).abs() <= POSITION_WINDOW
+                    };
+                    let expected = ctx.partners(side).of(i).iter().any(|&j| near(j))
+                        || ctx.numbers().accounts_for(side, w.span);
+                    if found.covered != expected {
+                        let text = ctx.side(side).text;
+                        let message = format!("coverage of {}", &text[w.span.range()]);
+                        out.push(ctx.finding(&PROBE, message));
+                    }
+                }
             }
         }
     }
@@ -281,6 +310,18 @@ mod tests {
             (
                 "Money money money, the house, the houses and the house.",
                 "L'argent, l'argent, la maison, les maisons et la maison.",
+            ),
+            (
+                // A long segment whose words have partners before, inside and after their
+                // windows, and words with none near (the bridge, told only at the start).
+                &format!(
+                    "The new bridge will open. {}",
+                    "The council met the bank and the mayor in the house. ".repeat(30)
+                ),
+                &format!(
+                    "{} Le pont ouvrira.",
+                    "Le conseil a reçu la banque et le maire dans la maison. ".repeat(30)
+                ),
             ),
         ];
         for (source, target) in pairs {
