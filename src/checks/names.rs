@@ -151,8 +151,12 @@ impl<'a> TargetWords<'a> {
 /// names grows with the square of its length.
 pub struct NameLookup<'t> {
     names: &'t [SourceName<'t>],
+    /// The target's words as written, and folded.
+    written: &'t [Word<'t>],
     words: Vec<&'t str>,
     index: std::cell::OnceCell<LongBeadIndex<'t>>,
+    /// The source names' folded forms ([`NameLookup::is_source_name`]).
+    source_names: std::cell::OnceCell<rustc_hash::FxHashSet<&'t str>>,
 }
 
 /// [`NameLookup`]'s index of a long bead.
@@ -170,6 +174,16 @@ struct LongBeadIndex<'t> {
     /// names (`Commission`, `Parliament`), and each search scans every target word that
     /// starts as the name does.
     closest: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<NameStatus>>>,
+    /// The positions of [`LongBeadIndex::by_initial`] whose word is written with a capital:
+    /// where a misspelt name can stand.
+    capitalized_by_initial: std::cell::OnceCell<rustc_hash::FxHashMap<char, Vec<u32>>>,
+    capitalized_no_initial: std::cell::OnceCell<Vec<u32>>,
+    /// The words of [`LongBeadIndex::by_initial`] and [`LongBeadIndex::no_initial`], each
+    /// once.
+    distinct: std::cell::OnceCell<DistinctWords<'t>>,
+    /// [`NameLookup::holds_adaptation`] of each folded name looked up so far, for the same
+    /// reason.
+    adapted: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>>,
     /// The hyphen-separated parts of the target words, in order, and the positions of each
     /// part among them: where multi-word forms are looked for.
     parts: std::cell::OnceCell<WordParts<'t>>,
@@ -187,6 +201,12 @@ impl<'t> LongBeadIndex<'t> {
     }
 }
 
+/// [`LongBeadIndex::distinct`]: each list's words once, in the order they first stand.
+struct DistinctWords<'t> {
+    by_initial: rustc_hash::FxHashMap<char, Vec<&'t str>>,
+    no_initial: Vec<&'t str>,
+}
+
 /// [`LongBeadIndex::parts`].
 struct WordParts<'t> {
     parts: Vec<&'t str>,
@@ -200,8 +220,10 @@ impl<'t> NameLookup<'t> {
     pub fn new(names: &'t [SourceName<'t>], target: &'t TargetWords) -> Self {
         NameLookup {
             names,
+            written: target.words.words(),
             words: target.folded(),
             index: std::cell::OnceCell::new(),
+            source_names: std::cell::OnceCell::new(),
         }
     }
 
@@ -248,6 +270,10 @@ impl<'t> NameLookup<'t> {
             part_counts,
             name_counts,
             closest: Default::default(),
+            capitalized_by_initial: Default::default(),
+            capitalized_no_initial: Default::default(),
+            distinct: Default::default(),
+            adapted: Default::default(),
             parts: Default::default(),
             by_word: Default::default(),
             compounds: Default::default(),
@@ -260,6 +286,59 @@ impl<'t> NameLookup<'t> {
         let index = self.long_bead_index()?;
         let initial = folded.chars().next()?;
         Some(index.by_initial.get(&initial).unwrap_or(&index.no_initial))
+    }
+
+    /// [`NameLookup::starting_like`], only the words written with a capital.
+    fn capitalized_starting_like(&self, folded: &str) -> Option<&[u32]> {
+        let index = self.long_bead_index()?;
+        let initial = folded.chars().next()?;
+        let capitalized = |positions: &[u32]| -> Vec<u32> {
+            let written = |j: u32| self.written[j as usize].text;
+            positions
+                .iter()
+                .copied()
+                .filter(|&j| written(j).chars().next().is_some_and(char::is_uppercase))
+                .collect()
+        };
+        let by_initial = index.capitalized_by_initial.get_or_init(|| {
+            index
+                .by_initial
+                .iter()
+                .map(|(&c, positions)| (c, capitalized(positions)))
+                .collect()
+        });
+        Some(match by_initial.get(&initial) {
+            Some(positions) => positions,
+            None => index
+                .capitalized_no_initial
+                .get_or_init(|| capitalized(&index.no_initial)),
+        })
+    }
+
+    /// Whether a target word is the folded name adapted to the target language
+    /// ([`Adaptations`]). A long bead remembers the answer for each name, which it repeats.
+    fn holds_adaptation(&self, folded: &str, pair: &PairKnowledge) -> bool {
+        let search = || {
+            let adaptations = Adaptations::of(folded, pair);
+            self.any_starting_like(adaptations.initials(), |t| adaptations.match_word(t))
+        };
+        let Some(index) = self.long_bead_index() else {
+            return search();
+        };
+        if let Some(&known) = index.adapted.borrow().get(folded) {
+            return known;
+        }
+        let found = search();
+        index.adapted.borrow_mut().insert(folded.to_string(), found);
+        found
+    }
+
+    /// Whether `folded` is one of the bead's source names, folded: a set built on the first
+    /// question, since most beads ask none.
+    fn is_source_name(&self, folded: &str) -> bool {
+        self.source_names
+            .get_or_init(|| self.names.iter().map(|n| n.folded.as_str()).collect())
+            .contains(folded)
     }
 
     /// Whether a target word that starts with one of `initials` (`None`: with no letter)
@@ -275,11 +354,25 @@ impl<'t> NameLookup<'t> {
         let mut initials: Vec<Option<char>> = initials.collect();
         initials.sort_unstable();
         initials.dedup();
+        // Each word once: `test` is asked of a word, not of where it stands.
+        let distinct = index.distinct.get_or_init(|| {
+            let distinct = |positions: &[u32]| -> Vec<&'t str> {
+                let mut seen = rustc_hash::FxHashSet::default();
+                let words = positions.iter().map(|&j| self.words[j as usize]);
+                words.filter(|w| seen.insert(*w)).collect()
+            };
+            DistinctWords {
+                by_initial: (index.by_initial.iter())
+                    .map(|(&c, positions)| (c, distinct(positions)))
+                    .collect(),
+                no_initial: distinct(&index.no_initial),
+            }
+        });
         initials.into_iter().any(|initial| {
-            let positions = initial
-                .and_then(|c| index.by_initial.get(&c))
-                .unwrap_or(&index.no_initial);
-            positions.iter().any(|&j| test(self.words[j as usize]))
+            let words = initial
+                .and_then(|c| distinct.by_initial.get(&c))
+                .unwrap_or(&distinct.no_initial);
+            words.iter().any(|w| test(w))
         })
     }
 
@@ -409,11 +502,7 @@ pub fn status_in_target(
                 .iter()
                 .any(|f| !f.prefix && lookup.holds_form(f))
         });
-    let adapted = || {
-        let adaptations = Adaptations::of(&name.folded, ctx.pair);
-        lookup.any_starting_like(adaptations.initials(), |t| adaptations.match_word(t))
-    };
-    if written_so || adapted() {
+    if written_so || lookup.holds_adaptation(&name.folded, ctx.pair) {
         // Written the target language's way (`London` → `Londres`) or adapted to it
         // (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`) — which does not excuse a
         // misspelt copy besides (`la Commission … la Commmission européenne`).
@@ -442,7 +531,11 @@ fn misspelt_variant(
     // (`Manaslu-Gletscher`); elsewhere a part is rather a combining form (`Germano-turcs`).
     let split_compounds = ctx.target.lang.nouns_capitalized;
     let words = target.words.words();
-    let variant = match (lookup.starting_like(&name.folded), lookup.long_bead_index()) {
+    let long = (
+        lookup.capitalized_starting_like(&name.folded),
+        lookup.long_bead_index(),
+    );
+    let variant = match long {
         (Some(positions), Some(index)) => {
             // A function of the folded name alone, found once per bead.
             let known = index.closest.borrow().get(&name.folded).cloned();
@@ -611,7 +704,7 @@ fn closest_variant(
     if name.folded.chars().count() < 4 {
         return None;
     }
-    let (names, folded_target) = (lookup.names, lookup.words());
+    let folded_target = lookup.words();
     // The same letters with a hyphen or space more or less (`Miskolc-Tapolca`).
     if let Some(j) = lookup.first_respaced(&name.folded) {
         let w = &target_words[j];
@@ -635,19 +728,6 @@ fn closest_variant(
             spacing_only: true,
         });
     }
-    // A set, not a scan of `names` per target word: a long bead has hundreds of both. Built
-    // for the first candidate only, since most beads have none.
-    let source_names = std::cell::OnceCell::new();
-    let is_source_name = |t: &str| {
-        source_names
-            .get_or_init(|| {
-                names
-                    .iter()
-                    .map(|n| n.folded.as_str())
-                    .collect::<rustc_hash::FxHashSet<&str>>()
-            })
-            .contains(t)
-    };
     let words = candidates.map(|j| {
         (
             target_words[j],
@@ -655,19 +735,34 @@ fn closest_variant(
         )
     });
     let hyphenated = name.folded.contains('-');
-    let parts = target_words
+    let compounds = if split_compounds && !hyphenated {
+        target_words
+    } else {
+        &[]
+    };
+    let parts = compounds
         .iter()
-        .filter(|w| split_compounds && w.text.contains('-') && !hyphenated)
+        .filter(|w| w.text.contains('-'))
         .flat_map(compound_parts)
         .map(|w| (w, std::borrow::Cow::Owned(fold(w.text))));
+    // A word a long bead repeats (`Commission`) is compared with the name once.
+    let mut similarities: rustc_hash::FxHashMap<String, f64> = Default::default();
+    let mut similarity = |t: &str| match similarities.get(t) {
+        Some(&known) => known,
+        None => {
+            let found = strsim::normalized_damerau_levenshtein(t, &name.folded);
+            similarities.insert(t.to_string(), found);
+            found
+        }
+    };
     words
         .chain(parts)
         .filter(|(w, t)| {
             w.text.chars().next().is_some_and(char::is_uppercase)
                 && t.chars().next() == name.folded.chars().next()
-                && !is_source_name(t)
+                && !lookup.is_source_name(t)
         })
-        .map(|(w, t)| (w, strsim::normalized_damerau_levenshtein(&t, &name.folded)))
+        .map(|(w, t)| (w, similarity(&t)))
         .filter(|(_, sim)| *sim >= MISSPELLING_SIMILARITY)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(w, _)| NameStatus::Misspelt {
