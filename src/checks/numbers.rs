@@ -186,24 +186,38 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     });
     check_units(&digits_and_words);
     pairing.unit_changed.extend(unit_changes_read_again);
+    // The passes below compare every unpaired number of one side with every one of the
+    // other, thousands of each in a long segment: what they ask of one number is found once,
+    // by its index.
     // A percentage and a fraction in words (`50 %` ↔ `la moitié`, `a quarter` ↔ `25 %`).
-    used.pass(&source, &target, |s, t| {
-        let fraction_of = |m: &NumberMention, side: Side| {
-            let text = ctx.side(side);
-            fraction_of_percentage(text.text, m, text.lang)
-        };
-        (t.written == Written::Words
-            && fraction_of(s, Side::Source).is_some_and(|v| same_value(v, t.value)))
+    let fractions = |side: Side, mentions: &[NumberMention]| -> Vec<Option<f64>> {
+        let text = ctx.side(side);
+        (mentions.iter())
+            .map(|m| fraction_of_percentage(text.text, m, text.lang))
+            .collect()
+    };
+    let (source_fractions, target_fractions) = (
+        fractions(Side::Source, &source),
+        fractions(Side::Target, &target),
+    );
+    used.pass_indexed(|i, j| {
+        let (s, t) = (&source[i], &target[j]);
+        (t.written == Written::Words && source_fractions[i].is_some_and(|v| same_value(v, t.value)))
             || (s.written == Written::Words
-                && fraction_of(t, Side::Target).is_some_and(|v| same_value(v, s.value)))
+                && target_fractions[j].is_some_and(|v| same_value(v, s.value)))
     });
     // A measure given in another unit (`30 years` ↔ `trois décennies`, `one and a half years`
     // ↔ `18 mois`, `a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`) — or in another unit
     // and the other convention's separators (`2,735 km`, read 2.735 in French).
     let reread_agrees =
         |a: &Measure, b: &Measure| b.other_reading.is_some_and(|v| a.agrees_with(b, v));
-    let converted = used.pass(&source, &target, |s, t| {
-        measures(s, t).is_some_and(|(a, b)| a.agrees_with(&b, b.value) || reread_agrees(&a, &b))
+    let converted = used.pass_indexed(|i, j| {
+        let Some(a) = source_measures.at(i) else {
+            return false;
+        };
+        target_measures
+            .at(j)
+            .is_some_and(|b| a.agrees_with(b, b.value) || reread_agrees(a, b))
     });
     for (i, j) in converted {
         if measures(&source[i], &target[j]).is_some_and(|(a, b)| !a.agrees_with(&b, b.value)) {
@@ -217,15 +231,23 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     used.pass(&source, &target, |s, t| {
         short_year(s.value, t.value) || short_year(t.value, s.value)
     });
-    // A 12-hour time `m` of `side` that says p.m., and its 24-hour hour `other`.
-    let afternoon = |m: &NumberMention, side: &SideText, other: &NumberMention| {
-        digits(m)
-            && is_afternoon(side.text, m, &side.lang.afternoon)
-            && same_value(m.value + 12.0, other.value)
+    // 12-hour times that say p.m., and their 24-hour hour on the other side.
+    let afternoons = |side: &SideText, mentions: &[NumberMention]| -> Vec<bool> {
+        (mentions.iter())
+            .map(|m| digits(m) && is_afternoon(side.text, m, &side.lang.afternoon))
+            .collect()
     };
-    used.pass(&source, &target, |s, t| afternoon(s, &ctx.source, t));
+    let (source_afternoons, target_afternoons) = (
+        afternoons(&ctx.source, &source),
+        afternoons(&ctx.target, &target),
+    );
+    used.pass_indexed(|i, j| {
+        source_afternoons[i] && same_value(source[i].value + 12.0, target[j].value)
+    });
     // … and the other way (`à 21 heures` ↔ `at 9 p.m.`).
-    used.pass(&source, &target, |s, t| afternoon(t, &ctx.target, s));
+    used.pass_indexed(|i, j| {
+        target_afternoons[j] && same_value(target[j].value + 12.0, source[i].value)
+    });
 
     // The digits of a hyphenated code whose family the other side has (`G-7` ↔ `G7`, `G-8`):
     // codes are compared whole (number-mismatch, with `super::codes`).
@@ -261,12 +283,18 @@ impl Used {
         target: &[NumberMention],
         accept: impl Fn(&NumberMention, &NumberMention) -> bool,
     ) -> Vec<(usize, usize)> {
+        self.pass_indexed(|i, j| accept(&source[i], &target[j]))
+    }
+
+    /// [`Used::pass`], `accept` given the indices of a source and a target mention.
+    fn pass_indexed(&mut self, accept: impl Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
         let mut pairs = Vec::new();
-        for (i, s) in source.iter().enumerate() {
+        for i in 0..self.source.len() {
             if self.source[i] {
                 continue;
             }
-            if let Some(j) = first_unused(target, &self.target, |t| accept(s, t)) {
+            let found = (0..self.target.len()).find(|&j| !self.target[j] && accept(i, j));
+            if let Some(j) = found {
                 self.source[i] = true;
                 self.target[j] = true;
                 pairs.push((i, j));
@@ -600,11 +628,16 @@ impl<'a> Measures<'a> {
             .numbers
             .binary_search_by_key(&m.span.start, |n| n.span.start);
         match found {
-            Ok(i) if self.numbers[i] == *m => self.measures[i]
-                .get_or_init(|| measure(self.text, m, self.lang))
-                .clone(),
+            Ok(i) if self.numbers[i] == *m => self.at(i).cloned(),
             _ => measure(self.text, m, self.lang),
         }
+    }
+
+    /// The measure of the side's number `i`.
+    fn at(&self, i: usize) -> Option<&Measure<'a>> {
+        self.measures[i]
+            .get_or_init(|| measure(self.text, &self.numbers[i], self.lang))
+            .as_ref()
     }
 }
 
