@@ -232,6 +232,26 @@ mod tests {
     }
 
     #[test]
+    fn a_year_of_another_century_is_short_only_with_its_century_named() {
+        for target in [
+            "l'histoire remonte aux années 80 du XIXe siècle",
+            "l'histoire remonte aux années 80 du dix-neuvième siècle",
+        ] {
+            assert!(flagged("the history goes back to the 1880s", target).is_empty());
+        }
+        // The century named is another one, or none: 80 reads as 1980.
+        for target in [
+            "l'histoire remonte aux années 80 du XVIIIe siècle",
+            "l'histoire remonte aux années 80",
+        ] {
+            assert_eq!(
+                flagged("the history goes back to the 1880s", target),
+                ["80"]
+            );
+        }
+    }
+
+    #[test]
     fn wrong_scale_and_wrong_value_are_flagged() {
         assert_eq!(
             flagged("1.3 billion users", "1,3 billion d'utilisateurs"),

@@ -231,6 +231,16 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     used.pass(&source, &target, |s, t| {
         short_year(s.value, t.value) || short_year(t.value, s.value)
     });
+    // A year of another century by its last two digits, that century named beside them (`the
+    // 1880s` ↔ `les années 80 du XIXe siècle`, `du dix-neuvième siècle`). Only a century in
+    // words is measured, and words need no counterpart: the century itself is left unpaired.
+    let source_centuries = centuries(&source, &source_measures);
+    let target_centuries = centuries(&target, &target_measures);
+    used.pass_indexed(|i, j| {
+        let (s, t) = (source[i].value, target[j].value);
+        (year_of_century(s, t) && target_centuries.contains(&century_of(s)))
+            || (year_of_century(t, s) && source_centuries.contains(&century_of(t)))
+    });
     // 12-hour times that say p.m., and their 24-hour hour on the other side.
     let afternoons = |side: &SideText, mentions: &[NumberMention]| -> Vec<bool> {
         (mentions.iter())
@@ -573,6 +583,27 @@ fn short_year(year: f64, short: f64) -> bool {
     (1900.0..2100.0).contains(&year) && year.fract() == 0.0 && short == year % 100.0
 }
 
+/// `year` is a year of the second millennium and `short` its last two digits, not `00`: read
+/// so only with the century named beside them.
+fn year_of_century(year: f64, short: f64) -> bool {
+    (1000.0..2100.0).contains(&year) && year.fract() == 0.0 && short > 0.0 && short == year % 100.0
+}
+
+/// The century a year falls in, as the languages count them (1880 in the 19th).
+fn century_of(year: f64) -> f64 {
+    (year / 100.0).floor() + 1.0
+}
+
+/// For each of `mentions`, the century it names (`XIXe siècle`, `19th century`), or 0.
+fn centuries(mentions: &[NumberMention], measures: &Measures) -> Vec<f64> {
+    (0..mentions.len())
+        .map(|k| match measures.at(k) {
+            Some(m) if m.quantity == TIME && m.unit_size == DAYS_PER_CENTURY => mentions[k].value,
+            _ => 0.0,
+        })
+        .collect()
+}
+
 /// The fraction a percentage below 100 stands for (`50 %` → 0.5). Not 100 %: `one` and `un`
 /// are as often articles as numbers.
 fn fraction_of_percentage(text: &str, m: &NumberMention, lang: &Language) -> Option<f64> {
@@ -662,6 +693,8 @@ const CONVERSION_TOLERANCE: f64 = 0.05;
 /// The quantity of the `[units.time]` tables, whose base unit is the day.
 const TIME: &str = "time";
 const HOURS_PER_DAY: f64 = 24.0;
+/// The size of a century in the `[units.time]` tables.
+const DAYS_PER_CENTURY: f64 = 36_525.0;
 
 impl Measure<'_> {
     /// Whether this measure and `other` (read as `other_value`) are the same amount: exactly,
