@@ -39,8 +39,8 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
             let (here, there) = ((i as f64 + 0.5) / n, |j: u32| (j as f64 + 0.5) / m);
             let near = |j: u32| (here - there(j)).abs() <= POSITION_WINDOW;
             // Partners are in order: those left of the window, those in it, those right of
-            // it. The search skips the first rather than trying each (a word a long segment
-            // repeats has thousands of partners).
+            // it. A binary search skips those left of it rather than trying each (a word a long
+            // segment repeats has thousands of partners); the next one is in it, or none is.
             let positions = partners.of(i);
             let first = positions.partition_point(|&j| there(j) < here && !near(j));
             let covered = positions.get(first).is_some_and(|&j| near(j))

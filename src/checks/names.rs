@@ -151,7 +151,7 @@ impl<'a> TargetWords<'a> {
 /// names grows with the square of its length.
 pub struct NameLookup<'t> {
     names: &'t [SourceName<'t>],
-    /// The target's words as written, and folded.
+    /// The target's words as written (`words` holds them folded).
     written: &'t [Word<'t>],
     words: Vec<&'t str>,
     index: std::cell::OnceCell<LongBeadIndex<'t>>,
@@ -531,11 +531,11 @@ fn misspelt_variant(
     // (`Manaslu-Gletscher`); elsewhere a part is rather a combining form (`Germano-turcs`).
     let split_compounds = ctx.target.lang.nouns_capitalized;
     let words = target.words.words();
-    let long = (
+    let long_bead = (
         lookup.capitalized_starting_like(&name.folded),
         lookup.long_bead_index(),
     );
-    let variant = match long {
+    let variant = match long_bead {
         (Some(positions), Some(index)) => {
             // A function of the folded name alone, found once per bead.
             let known = index.closest.borrow().get(&name.folded).cloned();
@@ -693,7 +693,8 @@ const MISSPELLING_SIMILARITY: f64 = 0.8;
 
 /// The target word (or two joined) that misspells `name` most closely: written with a hyphen
 /// more or less, split in two, or else the closest among the positions `candidates` gives
-/// (every target word that starts as the name does, at least).
+/// (every target word written with a capital that starts as the name does, at least: only
+/// those can be chosen).
 fn closest_variant(
     name: &SourceName,
     target_words: &[Word],

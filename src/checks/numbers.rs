@@ -233,7 +233,8 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     });
     // A year of another century by its last two digits, that century named beside them (`the
     // 1880s` ↔ `les années 80 du XIXe siècle`, `du dix-neuvième siècle`). Only a century in
-    // words is measured, and words need no counterpart: the century itself is left unpaired.
+    // words or Roman numerals is measured (not `19e siècle`), and those need no counterpart:
+    // the century itself is left unpaired.
     let source_centuries = centuries(&source, &source_measures);
     let target_centuries = centuries(&target, &target_measures);
     used.pass_indexed(|i, j| {
@@ -594,7 +595,7 @@ fn century_of(year: f64) -> f64 {
     (year / 100.0).floor() + 1.0
 }
 
-/// For each of `mentions`, the century it names (`XIXe siècle`, `19th century`), or 0.
+/// For each of `mentions`, the century it names (`XIXe siècle`, `dix-neuvième siècle`), or 0.
 fn centuries(mentions: &[NumberMention], measures: &Measures) -> Vec<f64> {
     (0..mentions.len())
         .map(|k| match measures.at(k) {
