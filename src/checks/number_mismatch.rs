@@ -236,6 +236,8 @@ mod tests {
         for target in [
             "l'histoire remonte aux années 80 du XIXe siècle",
             "l'histoire remonte aux années 80 du dix-neuvième siècle",
+            // The hyphen left out, as newstest2012's reference does.
+            "l'histoire remonte aux années 80 du dix neuvième siècle",
         ] {
             assert!(flagged("the history goes back to the 1880s", target).is_empty());
         }

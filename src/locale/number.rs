@@ -1074,6 +1074,10 @@ mod tests {
     fn tens_and_units_written_apart_are_one_number() {
         assert_eq!(one("il a vingt et un ans", "fr").value, 21.0);
         assert_eq!(one("soixante et onze pays", "fr").value, 71.0);
+        // `dix-neuf` with its hyphen left out, as `vingt deux` may be.
+        assert_eq!(one("il a dix neuf ans", "fr").value, 19.0);
+        assert_eq!(one("au dix neuvième siècle", "fr").value, 19.0);
+        assert_eq!(values("ten nine", "en").len(), 2);
         assert_eq!(one("twenty one years", "en").value, 21.0);
         assert_eq!(one("en mil neuf cent vingt et un", "fr").value, 1921.0);
         // Not after a unit, nor twice.
