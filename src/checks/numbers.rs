@@ -235,13 +235,20 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // 1880s` ↔ `les années 80 du XIXe siècle`, `du dix-neuvième siècle`). Only a century in
     // words or Roman numerals is measured (not `19e siècle`), and those need no counterpart:
     // the century itself is left unpaired.
-    let source_centuries = centuries(&source, &source_measures);
-    let target_centuries = centuries(&target, &target_measures);
-    used.pass_indexed(|i, j| {
-        let (s, t) = (source[i].value, target[j].value);
-        (year_of_century(s, t) && target_centuries.contains(&century_of(s)))
-            || (year_of_century(t, s) && source_centuries.contains(&century_of(t)))
-    });
+    // Most beads have no unpaired year: their numbers' measures are not needed.
+    let unpaired_year = |mentions: &[NumberMention], used: &[bool]| {
+        (mentions.iter().zip(used))
+            .any(|(m, &used)| !used && year_of_century(m.value, m.value % 100.0))
+    };
+    if unpaired_year(&source, &used.source) || unpaired_year(&target, &used.target) {
+        let source_centuries = centuries(&source, &source_measures);
+        let target_centuries = centuries(&target, &target_measures);
+        used.pass_indexed(|i, j| {
+            let (s, t) = (source[i].value, target[j].value);
+            (year_of_century(s, t) && target_centuries.contains(&century_of(s)))
+                || (year_of_century(t, s) && source_centuries.contains(&century_of(t)))
+        });
+    }
     // 12-hour times that say p.m., and their 24-hour hour on the other side.
     let afternoons = |side: &SideText, mentions: &[NumberMention]| -> Vec<bool> {
         (mentions.iter())
