@@ -17,7 +17,9 @@ static RULE: Rule = Rule {
 decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), scale words (`1.3 billion` \
 ↔ `1,3 milliard`; the French `billion` is 10^12) and number words (`three thousand` ↔ `3 000`), \
 fractions (`1 ½`, `1 1/2` ↔ `1,5`; one alone, `3/4 of`, is compared as the words it stands for), \
-and Roman ordinals where the language writes them (`19th century` ↔ `XIXe siècle`); a measure may \
+and Roman ordinals where the language writes them (`19th century` ↔ `XIXe siècle`); a year may \
+be given by its last two digits (`the 1960s` ↔ `les années 60`), in another century only with \
+that century named beside them (`the 1880s` ↔ `les années 80 du XIXe siècle`); a measure may \
 be given in another unit of its quantity: exactly between units that are whole multiples of each \
 other (`30 years` ↔ `trois décennies`, `one and a half years` ↔ `18 mois`, `1.5 km` ↔ `1 500 m`), \
 to within 5% between systems, which translators round (`a 1,700-mile pipeline` ↔ `un oléoduc de 2 \
