@@ -247,7 +247,8 @@ mod tests {
     static PROBE: Rule = probe_rule("partners-probe");
 
     /// Reports each word, of either side, whose partners differ from what comparing it with
-    /// every word of the other side ([`WordKey::matches`]) gives.
+    /// every word of the other side ([`WordKey::matches`]) gives, or whose coverage differs
+    /// from trying each of its partners.
     struct PartnersProbe;
 
     impl Check for PartnersProbe {

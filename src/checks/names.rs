@@ -376,6 +376,11 @@ impl<'t> NameLookup<'t> {
         })
     }
 
+    /// The hyphen-separated parts of the folded target words, in order.
+    fn word_parts(&self) -> Vec<&'t str> {
+        self.words.iter().flat_map(|t| t.split('-')).collect()
+    }
+
     /// Whether a (possibly multi-word) form stands among the folded target words: one word,
     /// or a run of the words' hyphen-separated parts joined by spaces or by hyphens. A match
     /// starts as the form does, and a run with the form's whole first part (a part has no
@@ -393,12 +398,12 @@ impl<'t> NameLookup<'t> {
             };
         }
         let Some(index) = self.long_bead_index() else {
-            let parts: Vec<&str> = self.words.iter().flat_map(|t| t.split('-')).collect();
+            let parts = self.word_parts();
             let starts = (0..parts.len()).filter(|&i| parts[i] == head);
             return run_matches(form, &parts, count, starts);
         };
         let parts = index.parts.get_or_init(|| {
-            let parts: Vec<&'t str> = self.words.iter().flat_map(|t| t.split('-')).collect();
+            let parts = self.word_parts();
             let positions = KeyedPositions::new(parts.iter().copied().zip(0..));
             WordParts { parts, positions }
         });

@@ -220,14 +220,14 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
             .is_some_and(|b| a.agrees_with(b, b.value) || reread_agrees(a, b))
     });
     for (i, j) in converted {
-        if measures(&source[i], &target[j]).is_some_and(|(a, b)| !a.agrees_with(&b, b.value)) {
+        let measured = source_measures.at(i).zip(target_measures.at(j));
+        if measured.is_some_and(|(a, b)| !a.agrees_with(b, b.value)) {
             pairing
                 .misformatted
                 .push((source[i].clone(), target[j].clone()));
         }
     }
-    // Years and their short forms (`the 1960s` ↔ `les années 60`, `2011/12` ↔ `2011/2012`),
-    // and 12-hour clock times (`2 p.m.` ↔ `14 heures`).
+    // Years and their short forms (`the 1960s` ↔ `les années 60`, `2011/12` ↔ `2011/2012`).
     used.pass(&source, &target, |s, t| {
         short_year(s.value, t.value) || short_year(t.value, s.value)
     });
@@ -237,8 +237,7 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // the century itself is left unpaired.
     // Most beads have no unpaired year: their numbers' measures are not needed.
     let unpaired_year = |mentions: &[NumberMention], used: &[bool]| {
-        (mentions.iter().zip(used))
-            .any(|(m, &used)| !used && year_of_century(m.value, m.value % 100.0))
+        (mentions.iter().zip(used)).any(|(m, &used)| !used && shortenable_year(m.value))
     };
     if unpaired_year(&source, &used.source) || unpaired_year(&target, &used.target) {
         let source_centuries = centuries(&source, &source_measures);
@@ -249,7 +248,8 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
                 || (year_of_century(t, s) && source_centuries.contains(&century_of(t)))
         });
     }
-    // 12-hour times that say p.m., and their 24-hour hour on the other side.
+    // 12-hour times that say p.m., and their 24-hour hour on the other side (`2 p.m.` ↔ `14
+    // heures`).
     let afternoons = |side: &SideText, mentions: &[NumberMention]| -> Vec<bool> {
         (mentions.iter())
             .map(|m| digits(m) && is_afternoon(side.text, m, &side.lang.afternoon))
@@ -591,10 +591,15 @@ fn short_year(year: f64, short: f64) -> bool {
     (1900.0..2100.0).contains(&year) && year.fract() == 0.0 && short == year % 100.0
 }
 
-/// `year` is a year of the second millennium and `short` its last two digits, not `00`: read
-/// so only with the century named beside them.
+/// A year of the second millennium not ending in `00`, which its last two digits may stand for
+/// when its century is named beside them.
+fn shortenable_year(year: f64) -> bool {
+    (1000.0..2100.0).contains(&year) && year.fract() == 0.0 && year % 100.0 > 0.0
+}
+
+/// `short` is the last two digits of `year`, a [`shortenable_year`].
 fn year_of_century(year: f64, short: f64) -> bool {
-    (1000.0..2100.0).contains(&year) && year.fract() == 0.0 && short > 0.0 && short == year % 100.0
+    shortenable_year(year) && short == year % 100.0
 }
 
 /// The century a year falls in, as the languages count them (1880 in the 19th).
