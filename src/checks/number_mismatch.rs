@@ -402,6 +402,17 @@ mod tests {
             flagged("It took 1 year.", "Cela a pris 13 mois."),
             vec!["13"]
         );
+        // A source written with the other language's separators (newstest's French `2,735
+        // km`, 2 735 km) is converted right; the same number in the source's unit is not.
+        let source = "L'oléoduc de 2,735 km s'étendrait du Canada.";
+        assert_eq!(
+            french_to_english(source, "The 1,700-mile pipeline would extend from Canada."),
+            0
+        );
+        assert_eq!(
+            french_to_english(source, "The 1,700-km pipeline would extend from Canada."),
+            1
+        );
     }
 
     #[test]
@@ -525,6 +536,22 @@ mod tests {
                 "I thought, no, he's 19.",
                 "Je me suis dit : non, il a 19 décennies.",
                 "`he's 19`",
+            ),
+            // An age bound, and an age by the decade of one's life (Europarl).
+            (
+                "Five million of them are under 25.",
+                "Cinq millions d'entre eux ont moins de 25 décennies.",
+                "`are under 25`",
+            ),
+            (
+                "Most smokers started under 18.",
+                "La plupart des fumeurs ont commencé avant 18 décennies.",
+                "`under 18`",
+            ),
+            (
+                "I am now in my 40s and have been to many funerals.",
+                "J'ai plus de 40 décennies et j'ai assisté à bien des funérailles.",
+                "`in my 40`",
             ),
             // The measured number is paired first, not the ordinal of `third-country`.
             (

@@ -208,20 +208,31 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     });
     // A measure given in another unit (`30 years` ↔ `trois décennies`, `one and a half years`
     // ↔ `18 mois`, `a 1,700-mile pipeline` ↔ `un oléoduc de 2 736 km`) — or in another unit
-    // and the other convention's separators (`2,735 km`, read 2.735 in French).
+    // and the other convention's separators, on either side (`2,735 km`, read 2.735 in
+    // French): a target so written is misformatted, a source so written is the source's
+    // slip, which the translation mends.
     let reread_agrees =
         |a: &Measure, b: &Measure| b.other_reading.is_some_and(|v| a.agrees_with(b, v));
+    let source_reread_agrees = |a: &Measure, b: &Measure| {
+        a.other_reading.is_some_and(|v| {
+            let reread = Measure {
+                value: v,
+                ..a.clone()
+            };
+            reread.agrees_with(b, b.value)
+        })
+    };
     let converted = used.pass_indexed(|i, j| {
         let Some(a) = source_measures.at(i) else {
             return false;
         };
-        target_measures
-            .at(j)
-            .is_some_and(|b| a.agrees_with(b, b.value) || reread_agrees(a, b))
+        target_measures.at(j).is_some_and(|b| {
+            a.agrees_with(b, b.value) || reread_agrees(a, b) || source_reread_agrees(a, b)
+        })
     });
     for (i, j) in converted {
         let measured = source_measures.at(i).zip(target_measures.at(j));
-        if measured.is_some_and(|(a, b)| !a.agrees_with(b, b.value)) {
+        if measured.is_some_and(|(a, b)| !a.agrees_with(b, b.value) && reread_agrees(a, b)) {
             pairing
                 .misformatted
                 .push((source[i].clone(), target[j].clone()));
