@@ -28,7 +28,9 @@ where the `[square_units]` words make a unit of length one of area (`square metr
 carrés`, `km ²`); hours and minutes glued by an `h` give a length of time (`5h30` ↔ `5 1/2 \
 hours`, `1h30` ↔ `90 minutes`); and words before a number may give it a unit left unsaid (`aged \
 42` is 42 years: `[implied_units]`), and so may a name before it where the press writes ages so \
-(`Giffords, 41,`: `age_after_name`). Codes (letters then digits: `A380`, `G-7`; two numbers glued \
+(`Giffords, 41,`: `age_after_name`), and the end of a range the number starts, which says the \
+unit once for both (`8501 à 8510 m`: `range_words`); a source written with the other \
+language's separators is read both ways (`2,735 km` ↔ `1,700-mile`). Codes (letters then digits: `A380`, `G-7`; two numbers glued \
 by an `x`: `4x4`) are compared whole, with or without their hyphen: one whose digits changed \
 (`A380` → `A390`) is a mismatch. A number changed in value is reported on the target with the \
 source value as suggestion; a number one side lacks is reported on the side that has it; a number \
@@ -486,6 +488,46 @@ mod tests {
     }
 
     #[test]
+    fn the_start_of_a_range_takes_the_unit_said_after_its_end() {
+        // Text+Berg: `8501 à 8510 m` ↔ `8501 m bzw. ca. 8510 m`.
+        one_finding_quoting(
+            "The summit is between 8501 and 8510 m high.",
+            "Le sommet culmine entre 8501 km et 8510 m.",
+            "`8501 km`",
+        );
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                (
+                    "The summit is between 8501 and 8510 m high.",
+                    "Le sommet culmine entre 8501 m et 8510 m.",
+                    0,
+                ),
+                ("It is 5 to 10 miles long.", "Il fait de 8 à 16 km.", 0),
+                (
+                    "He has 2 sons and 3 daughters.",
+                    "Il a 2 fils et 3 filles.",
+                    0,
+                ),
+            ],
+        );
+        // A number in its own unit keeps its counterpart in the same unit: the range's start
+        // that borrows `jours` does not take it (newstest).
+        let found = run(
+            &NumberMismatch,
+            "37 % lasted less than 8 days.",
+            "37 % duraient moins de 8 semaines, 22 % de 8 à 14 jours.",
+        );
+        assert!(
+            found[0]
+                .0
+                .message
+                .starts_with("`8 semaines` in the target does not match `8 days`"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_unit_the_source_leaves_unsaid_is_read_from_the_words_before_it() {
         // `aged 42` is 42 years; so is the end of a range after such words, and a number
         // word compounded with its unit. The finding quotes the source as written.
@@ -496,19 +538,9 @@ mod tests {
                 "`aged 42`",
             ),
             (
-                "It helps women aged between 50 and 69.",
-                "Elle aide les femmes de 50 à 69 décennies.",
-                "`aged between 50 and 69`",
-            ),
-            (
                 "The youngest was a three-year-old child.",
                 "Le plus jeune était un enfant de 3 décennies.",
                 "`three-year-old`",
-            ),
-            (
-                "A third of children between 9 and 13 are overweight.",
-                "Un tiers des enfants de 9 à 13 décennies sont en surpoids.",
-                "`children between 9 and 13`",
             ),
             (
                 "Rocco, a young man of 31, was accused.",
@@ -561,6 +593,26 @@ mod tests {
             ),
         ] {
             one_finding_quoting(source, target, quoted);
+        }
+        // The target's range says its unit once, after its end: both numbers are in the wrong
+        // unit, each with its conversion to suggest.
+        for (source, target, quoted) in [
+            (
+                "It helps women aged between 50 and 69.",
+                "Elle aide les femmes de 50 à 69 décennies.",
+                ["`50 à 69 décennies`", "`aged between 50 and 69`"],
+            ),
+            (
+                "A third of children between 9 and 13 are overweight.",
+                "Un tiers des enfants de 9 à 13 décennies sont en surpoids.",
+                ["`9 à 13 décennies`", "`children between 9 and 13`"],
+            ),
+        ] {
+            let found = run(&NumberMismatch, source, target);
+            let messages: Vec<&str> = found.iter().map(|f| f.0.message.as_str()).collect();
+            assert_eq!(messages.len(), 2, "{messages:?}");
+            assert!(messages[0].contains(quoted[0]), "{messages:?}");
+            assert!(messages[1].contains(quoted[1]), "{messages:?}");
         }
         assert_finding_counts(
             &NumberMismatch,

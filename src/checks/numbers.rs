@@ -83,12 +83,15 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         measures(s, t).is_some_and(|(a, b)| a.quantity == b.quantity)
     };
     // The same value in the same unit first (`3 metres … 3 days` ↔ `3 jours … 3 mètres`), so
-    // that a unit changed on one of them (`3 kilomètres`) is not hidden by the other.
+    // that a unit changed on one of them (`3 kilomètres`) is not hidden by the other. Each
+    // number's own unit: a range's start that borrows its end's (`de 8 à 14 jours`) could
+    // take the counterpart of a number whose own unit was changed (`8 days` ↔ `8 semaines`).
     let same_unit = used.pass(&source, &target, |s, t| {
         digits(s)
             && digits(t)
             && same_value(s.value, t.value)
-            && measures(s, t).is_some_and(|(a, b)| a.agrees_with(&b, b.value))
+            && measures(s, t)
+                .is_some_and(|(a, b)| !a.borrowed && !b.borrowed && a.agrees_with(&b, b.value))
     });
     // Then the same value in units of the same quantity (`3 mètres … trois jours` ↔ `3 days …
     // 3 kilometers`), so that the changed unit is compared with the unit it replaced.
@@ -638,7 +641,9 @@ fn fraction_of_percentage(text: &str, m: &NumberMention, lang: &Language) -> Opt
 impl UnitChange {
     /// The change of unit between a source number and the target number of the same value
     /// paired with it, measured `a` and `b` (the target's measure read as `b_value`), if their
-    /// units measure the same quantity and differ in size (`30 miles` ↔ `30 km`).
+    /// units measure the same quantity and differ in size (`30 miles` ↔ `30 km`). A range's
+    /// start in its end's unit is one too (`entre 5 et 10 km` ↔ `zwischen 5 und 10 Meilen`):
+    /// each number has its conversion to suggest.
     fn of(
         source: &NumberMention,
         target: &NumberMention,
@@ -708,6 +713,9 @@ struct Measure<'a> {
     unit_size: f64,
     value: f64,
     other_reading: Option<f64>,
+    /// Whether the unit is the one a range says once, after its end (`8501 à 8510 m` for
+    /// `8501`).
+    borrowed: bool,
 }
 
 /// Share by which a measure converted between units of different systems may differ from the
@@ -751,9 +759,11 @@ fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<M
     if lang.units.is_empty() {
         return None;
     }
-    let found = unit_after(text, m, lang)
+    let own = unit_after(text, m.span, lang)
         .or_else(|| unit_implied_before(text, m, lang))
-        .or_else(|| age_after_name(text, m, lang))?;
+        .or_else(|| age_after_name(text, m, lang));
+    let borrowed = own.is_none();
+    let found = own.or_else(|| unit_of_range_end(text, m.span, lang))?;
     let (unit, half) = (found.unit, if found.half { 0.5 } else { 0.0 });
     Some(Measure {
         quantity: &unit.quantity,
@@ -762,6 +772,7 @@ fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<M
         unit_size: unit.size,
         value: (m.value + half) * unit.size,
         other_reading: m.other_reading.map(|v| (v + half) * unit.size),
+        borrowed,
     })
 }
 
@@ -776,10 +787,53 @@ struct FoundUnit<'a> {
     written: Span,
 }
 
-/// A unit that ends number `m` or follows it (see [`measure`]).
-fn unit_after<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<FoundUnit<'a>> {
+/// The unit of the number that ends the range number `span` starts, the unit said once for
+/// both (`8501 à 8510 m`, `5 to 10 km`, `8153 et 8189 m`): a range word of the language, then
+/// digits with their unit.
+fn unit_of_range_end<'a>(text: &'a str, span: Span, lang: &'a Language) -> Option<FoundUnit<'a>> {
+    let rest = &text[span.end..];
+    let after_space = rest.trim_start();
+    let joiner = (lang.range_words.iter()).find(|joiner| {
+        after_space.starts_with(joiner.as_str())
+            && !(joiner.ends_with(char::is_alphabetic)
+                && after_space[joiner.len()..].starts_with(char::is_alphanumeric))
+    })?;
+    let after_joiner = &after_space[joiner.len()..];
+    let end_text = after_joiner.trim_start();
+    let end_start = span.end + (rest.len() - end_text.len());
+    let end_len = digits_with_marks_len(end_text);
+    if end_len == 0 {
+        return None;
+    }
+    let found = unit_after(text, Span::new(end_start, end_start + end_len), lang)?;
+    Some(FoundUnit {
+        written: Span::new(span.start, found.written.end),
+        ..found
+    })
+}
+
+/// The length of the digits `text` starts with, decimal and thousands marks between digits
+/// included (`8,5`, `1.500`).
+fn digits_with_marks_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut len = 0;
+    while len < bytes.len() {
+        let digit = bytes[len].is_ascii_digit();
+        let mark_between = len > 0
+            && matches!(bytes[len], b',' | b'.')
+            && bytes.get(len + 1).is_some_and(u8::is_ascii_digit);
+        if !(digit || mark_between) {
+            break;
+        }
+        len += 1;
+    }
+    len
+}
+
+/// A unit that ends the number at `span` or follows it (see [`measure`]).
+fn unit_after<'a>(text: &'a str, span: Span, lang: &'a Language) -> Option<FoundUnit<'a>> {
     // A compound number word with its unit (`demi-siècle`, `seven-year-old`).
-    let own_unit = text[m.span.range()]
+    let own_unit = text[span.range()]
         .split('-')
         .skip(1)
         .find_map(|word| Some((word, lang.unit(word)?)));
@@ -788,10 +842,10 @@ fn unit_after<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Optio
             word,
             unit,
             half: false,
-            written: m.span,
+            written: span,
         });
     }
-    let mut at = m.span.end;
+    let mut at = span.end;
     for filler in 0..2 {
         let rest = &text[at..];
         // The next word, with only spaces (or, right after the number, a hyphen) before it.
@@ -805,7 +859,7 @@ fn unit_after<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Optio
         let unit_start = at + word.span.start;
         if let Some(found) = squared_unit(text, unit_start, unit_word, lang) {
             return Some(FoundUnit {
-                written: Span::new(m.span.start, found.written.end),
+                written: Span::new(span.start, found.written.end),
                 ..found
             });
         }
@@ -814,7 +868,7 @@ fn unit_after<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Optio
                 word: unit_word,
                 unit,
                 half: and_a_half(&rest[word.span.end..], &lang.measure_halves),
-                written: Span::new(m.span.start, at + word.span.start + unit_word.len()),
+                written: Span::new(span.start, at + word.span.start + unit_word.len()),
             });
         }
         let after = &rest[word.span.end..];
