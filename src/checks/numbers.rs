@@ -150,13 +150,8 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     });
     for (i, j) in source_reread {
         let (s, t) = (&source[i], &target[j]);
-        let change = measures(s, t).and_then(|(a, b)| {
-            let a = Measure {
-                value: a.other_reading?,
-                ..a
-            };
-            UnitChange::of(s, t, &a, &b, b.value)
-        });
+        let change =
+            measures(s, t).and_then(|(a, b)| UnitChange::of(s, t, &a.reread()?, &b, b.value));
         unit_changes_read_again.extend(change);
     }
     // A decimal a tokenizer split at its mark (`0 , 5 %` for `0,5 %`), or a number at its
@@ -216,15 +211,8 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // slip, which the translation mends.
     let reread_agrees =
         |a: &Measure, b: &Measure| b.other_reading.is_some_and(|v| a.agrees_with(b, v));
-    let source_reread_agrees = |a: &Measure, b: &Measure| {
-        a.other_reading.is_some_and(|v| {
-            let reread = Measure {
-                value: v,
-                ..a.clone()
-            };
-            reread.agrees_with(b, b.value)
-        })
-    };
+    let source_reread_agrees =
+        |a: &Measure, b: &Measure| a.reread().is_some_and(|a| a.agrees_with(b, b.value));
     let converted = used.pass_indexed(|i, j| {
         let Some(a) = source_measures.at(i) else {
             return false;
@@ -728,7 +716,16 @@ const HOURS_PER_DAY: f64 = 24.0;
 /// The size of a century in the `[units.time]` tables.
 const DAYS_PER_CENTURY: f64 = 36_525.0;
 
-impl Measure<'_> {
+impl<'a> Measure<'a> {
+    /// The measure with its digits read under the other convention's separators (`5.352
+    /// pesos` as 5 352), if they can be read so.
+    fn reread(&self) -> Option<Measure<'a>> {
+        Some(Measure {
+            value: self.other_reading?,
+            ..self.clone()
+        })
+    }
+
     /// Whether this measure and `other` (read as `other_value`) are the same amount: exactly,
     /// in units that are whole multiples of each other (years and decades, metres and
     /// kilometres), or to [`CONVERSION_TOLERANCE`] between systems (miles and kilometres).
