@@ -350,6 +350,8 @@ mod tests {
                 "L'octroi de mer existe depuis un siècle et demi.",
             ),
             ("It took 18 months.", "Cela a pris un an et demi."),
+            ("It took 15 months.", "Cela a pris un an et quart."),
+            ("It took one year and a quarter.", "Cela a pris 15 mois."),
             ("It lasted two weeks.", "Cela a duré 14 jours."),
             ("A 90-second clip.", "Un extrait d'une minute et demie."),
         ];

@@ -761,14 +761,14 @@ fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<M
         .or_else(|| age_after_name(text, m, lang));
     let borrowed = own.is_none();
     let found = own.or_else(|| unit_of_range_end(text, m.span, lang))?;
-    let (unit, half) = (found.unit, if found.half { 0.5 } else { 0.0 });
+    let (unit, fraction) = (found.unit, found.fraction);
     Some(Measure {
         quantity: &unit.quantity,
         unit_word: found.word,
         written: &text[found.written.range()],
         unit_size: unit.size,
-        value: (m.value + half) * unit.size,
-        other_reading: m.other_reading.map(|v| (v + half) * unit.size),
+        value: (m.value + fraction) * unit.size,
+        other_reading: m.other_reading.map(|v| (v + fraction) * unit.size),
         borrowed,
     })
 }
@@ -778,8 +778,8 @@ struct FoundUnit<'a> {
     /// The unit's word, as written or as the language's data writes it.
     word: &'a str,
     unit: &'a Unit,
-    /// Whether half a unit more follows (`a year and a half`).
-    half: bool,
+    /// The fraction of a unit said after it (`a year and a half`: 0.5), or 0.
+    fraction: f64,
     /// The number with its unit or the words that imply it.
     written: Span,
 }
@@ -838,7 +838,7 @@ fn unit_after<'a>(text: &'a str, span: Span, lang: &'a Language) -> Option<Found
         return Some(FoundUnit {
             word,
             unit,
-            half: false,
+            fraction: 0.0,
             written: span,
         });
     }
@@ -864,7 +864,7 @@ fn unit_after<'a>(text: &'a str, span: Span, lang: &'a Language) -> Option<Found
             return Some(FoundUnit {
                 word: unit_word,
                 unit,
-                half: and_a_half(&rest[word.span.end..], &lang.measure_halves),
+                fraction: fraction_after(&rest[word.span.end..], &lang.measure_fractions),
                 written: Span::new(span.start, at + word.span.start + unit_word.len()),
             });
         }
@@ -895,7 +895,7 @@ fn squared_unit<'a>(
     let found = |end: usize, unit: &'a Unit| FoundUnit {
         word: &text[start..end],
         unit,
-        half: false,
+        fraction: 0.0,
         written: Span::new(start, end),
     };
     let after = start + word.len();
@@ -944,7 +944,7 @@ fn unit_implied_before<'a>(
     Some(FoundUnit {
         word,
         unit,
-        half: false,
+        fraction: 0.0,
         written: Span::new(start, m.span.end),
     })
 }
@@ -978,7 +978,7 @@ fn age_after_name<'a>(text: &str, m: &NumberMention, lang: &'a Language) -> Opti
     ends_with_name.then(|| FoundUnit {
         word,
         unit,
-        half: false,
+        fraction: 0.0,
         written: Span::new(name.span.start, close_at + close.len_utf8()),
     })
 }
@@ -1019,12 +1019,19 @@ fn before_range_start<'t>(before: &'t str, lang: &Language) -> Option<&'t str> {
     is_number.then(|| rest[..start].trim_end())
 }
 
-/// Whether `after` (the text after a unit) starts with one of the language's words for half a
-/// unit more (`un siècle et demi`, `a year and a half`).
-fn and_a_half(after: &str, halves: &[String]) -> bool {
+/// The fraction of a unit that `after` (the text after a unit) starts by adding in the
+/// language's words (`un siècle et demi`: 0.5, `une heure et quart`: 0.25), or 0.
+fn fraction_after(after: &str, fractions: &[(String, f64)]) -> f64 {
     let after = after.trim_start();
-    markers_at_start(after, halves)
-        .any(|half| !after[half.len()..].starts_with(char::is_alphanumeric))
+    fractions
+        .iter()
+        .find(|(words, _)| {
+            after
+                .get(..words.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(words))
+                && !after[words.len()..].starts_with(char::is_alphanumeric)
+        })
+        .map_or(0.0, |&(_, fraction)| fraction)
 }
 
 /// The markers `text` starts with, case aside (ASCII).

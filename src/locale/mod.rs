@@ -78,8 +78,9 @@ struct LocaleFile {
     teen_tens: Vec<f64>,
     #[serde(default)]
     measure_fillers: Vec<String>,
+    /// Words after a unit → the fraction of a unit they add.
     #[serde(default)]
-    measure_halves: Vec<String>,
+    measure_fractions: HashMap<String, f64>,
     /// Quantity → unit word → size in the quantity's base unit.
     #[serde(default)]
     units: HashMap<String, HashMap<String, f64>>,
@@ -305,8 +306,9 @@ pub struct Language {
     /// Words that may stand between a number and its unit (`half a century`, `les 18 derniers
     /// mois`).
     pub measure_fillers: Vec<String>,
-    /// Words after a unit that add half a unit (`un an et demi`, `a year and a half`).
-    pub measure_halves: Vec<String>,
+    /// Words after a unit that add a fraction of a unit (`un an et demi`, `an hour and a
+    /// quarter`), with that fraction; the longest first.
+    pub measure_fractions: Vec<(String, f64)>,
     /// Words before a number that give it a unit left unsaid (`aged 42`: years), in lower
     /// case, each with that unit's word (a key of [`Language::units`]).
     pub implied_units: Vec<ImpliedUnit>,
@@ -403,6 +405,15 @@ impl ScaleWord {
             &self.singular
         }
     }
+}
+
+/// A table's entries, the longest words first (then in order): where one entry starts
+/// another (`and a half`, `and a halfpenny`), the longer is tried first, and the order does
+/// not depend on the table's hashing.
+fn longest_first(table: HashMap<String, f64>) -> Vec<(String, f64)> {
+    let mut entries: Vec<(String, f64)> = table.into_iter().collect();
+    entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    entries
 }
 
 impl Language {
@@ -513,7 +524,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         square_units: file.square_units,
         squared_units,
         measure_fillers: file.measure_fillers,
-        measure_halves: file.measure_halves,
+        measure_fractions: longest_first(file.measure_fractions),
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),
         number_starts,
