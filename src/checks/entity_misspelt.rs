@@ -374,6 +374,13 @@ mod tests {
         ] {
             assert!(run(&EntityMisspelt, source, target).is_empty(), "{target}");
         }
+        // The other way: a country's name and its people's adjective side by side.
+        let adjective = crate::checks::testing::run_from_french(
+            &EntityMisspelt,
+            "Le gouvernement roumain et l'ONG Focus on Romania.",
+            "The Romanian Government and the NGO Focus on Romania.",
+        );
+        assert!(adjective.is_empty(), "{adjective:?}");
     }
 
     #[test]
