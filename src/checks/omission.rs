@@ -2,7 +2,7 @@
 //! the alignment (a 1-0 bead), or a clause dropped inside a bead.
 
 use super::coverage::{CoveredWord, UncoveredRun, coverage, longest_uncovered_run};
-use super::junctions::unlikely_junction;
+use super::junctions::{broken_elision, unlikely_junction};
 use super::unpaired::{moved_elsewhere, one_against_one, unpaired_sentences};
 use super::word_gaps::unanchored_gaps;
 use super::{BeadContext, Check, Rule, RuleExample};
@@ -33,7 +33,9 @@ count. One untraced content word is enough when the target is 0.8 standard devia
 near where the word would be translated, leaves two common words side by side that the language \
 never joins (`attend le de la`: the pairs of `data/<lang>/unlikely-bigrams.txt`, mined from \
 Europarl) or that break its elision (`la appris`, `[elision]` in `data/<lang>/locale.toml`): the \
-seam a cut leaves behind. A stretch of three untraced content words also counts, with the target \
+seam a cut leaves behind. A broken elision is enough alone, with no word untraced, when the \
+target is 0.5 standard deviations short (`Elle m'a dit que avait compris`: the lexicon may find \
+a word of the cut clause elsewhere). A stretch of three untraced content words also counts, with the target \
 only 1.2 standard deviations short (0.9 for a stretch of four), when the words on either side of \
 it are matched in order and stand next to each other in the target (nothing there takes the \
 stretch's place), and none of its words is found elsewhere in the target (it was not moved). \
@@ -103,8 +105,9 @@ impl Check for Omission {
             return;
         }
         if !short_enough_for_a_dropped_clause(ctx) && one_against_one(ctx, Side::Source) {
-            // Most beads: nothing below can fire, and the word-by-word coverage is the
-            // costliest part of the check.
+            // Most beads: nothing but a seam can tell a cut, and the word-by-word coverage
+            // that the rest needs is the costliest part of the check.
+            out.extend(seam_finding(ctx));
             return;
         }
         let words = coverage(ctx, Side::Source);
@@ -157,9 +160,35 @@ impl Check for Omission {
                 .with_source(ctx.source_span(span))
                 .with_target(ctx.target_span(junction)),
             );
+        } else {
+            out.extend(seam_finding(ctx));
         }
     }
 }
+
+/// A finding for two words of the target that the language never joins (see
+/// [`unlikely_junction`]), when the target is also somewhat shorter than predicted: the seam a
+/// cut leaves, whether or not a source word is left without a trace (the lexicon may trace a
+/// word of the cut clause elsewhere: `I need somebody I can trust` → `J'ai besoin je puisse
+/// me fier`).
+fn seam_finding(ctx: &BeadContext) -> Option<Finding> {
+    if !side_holds_more(ctx, Side::Source, SEAM_LENGTH_DEVIATION) {
+        return None;
+    }
+    let junction = broken_elision(ctx, Side::Target)?;
+    let message = format!(
+        "`{}` in the target reads as if words were cut out between them",
+        &ctx.target.text[junction.range()]
+    );
+    Some(
+        ctx.finding(&RULE, message)
+            .with_target(ctx.target_span(junction)),
+    )
+}
+
+/// Length deviation (in standard deviations, shorter) that backs an unlikely junction alone.
+/// Tuned on newstest2012, Europarl and the Multi30k val split with injected clause drops.
+const SEAM_LENGTH_DEVIATION: f64 = 0.5;
 
 /// The longest run of untraced source content words (`longest`, of `words`), when it is long
 /// enough and the target is as much shorter than the source as a dropped clause makes it.
@@ -285,6 +314,27 @@ mod tests {
         let whole =
             "Une fille en imperméable jaune attend le bus de l'école près de la vieille église.";
         assert!(run(&Omission, source, whole).is_empty());
+    }
+
+    #[test]
+    fn a_broken_elision_in_a_short_target_is_a_seam_even_with_every_word_traced() {
+        // Every content word of the source has a trace; the cut shows only in `que avait`.
+        let source = "She told me that she had finally understood what he wanted from her.";
+        let cut = run(
+            &Omission,
+            source,
+            "Elle m'a dit que avait enfin compris ce qu'il voulait d'elle.",
+        );
+        assert_eq!(cut.len(), 1, "{cut:?}");
+        assert_eq!(cut[0].1, "que avait");
+        assert!(cut[0].0.message.contains("cut out"), "{cut:?}");
+        // Elisions the language makes, and a `ce` that never elides before `alors`.
+        for sound in [
+            "Elle m'a dit qu'elle avait enfin vu l'œil qu'il voulait.",
+            "Elle m'a dit, et ce alors qu'elle avait compris, non.",
+        ] {
+            assert!(run(&Omission, source, sound).is_empty(), "{sound}");
+        }
     }
 
     #[test]
