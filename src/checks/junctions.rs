@@ -16,39 +16,20 @@ use crate::model::{Side, Span};
 /// start to the second one's end.
 pub fn unlikely_junction(ctx: &BeadContext, side: Side) -> Option<Span> {
     let text = ctx.side(side);
-    junction_in(text.text, ctx.words(side), text.lang, seam_between)
+    junction_in(text.text, ctx.words(side), text.lang)
 }
 
-/// The first two neighbouring words of `side` that break its elision (`la appris`, `l'
-/// type`): of the junctions [`unlikely_junction`] finds, the ones a grammar, not a table of
-/// word pairs seen, rules out.
-pub fn broken_elision(ctx: &BeadContext, side: Side) -> Option<Span> {
-    let text = ctx.side(side);
-    junction_in(
-        text.text,
-        ctx.words(side),
-        text.lang,
-        |lang, first, between, second| lang.elision.broken(first, between, second),
-    )
-}
-
-/// The first junction in `text`, split into `words`, that `seam` (given the language, the
-/// first word in lower case, what stands between and the second word as written) rules out.
-fn junction_in(
-    text: &str,
-    words: &SideWords,
-    lang: &Language,
-    seam: impl Fn(&Language, &str, &str, &str) -> bool,
-) -> Option<Span> {
+/// [`unlikely_junction`] in `text`, split into `words`.
+fn junction_in(text: &str, words: &SideWords, lang: &Language) -> Option<Span> {
     let all = words.words();
     (1..all.len()).find_map(|i| {
         let (first, second) = (&all[i - 1], &all[i]);
         let between = &text[first.span.end..second.span.start];
-        let found = adjacent(between)
+        let seam = adjacent(between)
             && common_word(first.text)
             && common_word(second.text)
-            && seam(lang, &lower(first.text), between, second.text);
-        found.then(|| Span::new(first.span.start, second.span.end))
+            && seam_between(lang, &lower(first.text), between, second.text);
+        seam.then(|| Span::new(first.span.start, second.span.end))
     })
 }
 
@@ -88,8 +69,7 @@ mod tests {
 
     fn junction(lang: &str, text: &str) -> Option<String> {
         let lang = Language::get(lang).unwrap();
-        junction_in(text, &SideWords::of(text), lang, seam_between)
-            .map(|span| text[span.range()].to_string())
+        junction_in(text, &SideWords::of(text), lang).map(|span| text[span.range()].to_string())
     }
 
     #[test]
