@@ -348,6 +348,7 @@ pub struct BeadCache<'a> {
     source_partners: OnceLock<coverage::Partners>,
     target_partners: OnceLock<coverage::Partners>,
     name_target: OnceLock<names::TargetWords<'a>>,
+    length_deviation: OnceLock<f64>,
 }
 
 impl<'a> BeadContext<'a> {

@@ -30,8 +30,8 @@ hours`, `1h30` ↔ `90 minutes`); and words before a number may give it a unit l
 42` is 42 years: `[implied_units]`), and so may a name before it where the press writes ages so \
 (`Giffords, 41,`: `age_after_name`), and the end of a range the number starts, which says the \
 unit once for both (`8501 à 8510 m`: `range_words`); a source written with the other \
-language's separators is read both ways (`2,735 km` ↔ `1,700-mile`). Codes (letters then digits: `A380`, `G-7`; two numbers glued \
-by an `x`: `4x4`) are compared whole, with or without their hyphen: one whose digits changed \
+language's separators is read both ways (`2,735 km` ↔ `1,700-mile`). Codes (letters then \
+digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`) are compared whole, with or without their hyphen: one whose digits changed \
 (`A380` → `A390`) is a mismatch. A number changed in value is reported on the target with the \
 source value as suggestion; a number one side lacks is reported on the side that has it; a number \
 carried over with its unit changed for another of the same quantity (`30 miles` → `30 km`) is \

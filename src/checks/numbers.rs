@@ -1026,9 +1026,7 @@ fn fraction_after(after: &str, fractions: &[(String, f64)]) -> f64 {
     fractions
         .iter()
         .find(|(words, _)| {
-            after
-                .get(..words.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(words))
+            starts_with_marker(after, words)
                 && !after[words.len()..].starts_with(char::is_alphanumeric)
         })
         .map_or(0.0, |&(_, fraction)| fraction)
@@ -1036,10 +1034,16 @@ fn fraction_after(after: &str, fractions: &[(String, f64)]) -> f64 {
 
 /// The markers `text` starts with, case aside (ASCII).
 fn markers_at_start<'m>(text: &str, markers: &'m [String]) -> impl Iterator<Item = &'m str> {
-    markers.iter().map(String::as_str).filter(move |marker| {
-        text.get(..marker.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(marker))
-    })
+    markers
+        .iter()
+        .map(String::as_str)
+        .filter(move |marker| starts_with_marker(text, marker))
+}
+
+/// Whether `text` starts with `marker`, case aside (ASCII).
+fn starts_with_marker(text: &str, marker: &str) -> bool {
+    text.get(..marker.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(marker))
 }
 
 /// Whether an unpaired value of 10 or more is said elsewhere on the other side: a value said

@@ -63,14 +63,17 @@ pub const DEFAULT_RATIO: f64 = 1.1;
 const VARIANCE_PER_CHAR: f64 = 6.8;
 
 /// How many standard deviations the target's length stands from the length the document's
-/// ratio predicts for this source (negative: shorter).
+/// ratio predicts for this source (negative: shorter). Counted once per bead: the omission,
+/// addition and unpaired-sentence tests each ask, several times.
 pub fn length_deviation(ctx: &BeadContext) -> f64 {
-    let chars = |text: &str| text.chars().count() as f64;
-    deviation(
-        chars(ctx.source.text),
-        chars(ctx.target.text),
-        document_ratio(ctx),
-    )
+    *ctx.cache.length_deviation.get_or_init(|| {
+        let chars = |text: &str| text.chars().count() as f64;
+        deviation(
+            chars(ctx.source.text),
+            chars(ctx.target.text),
+            document_ratio(ctx),
+        )
+    })
 }
 
 /// Whether `side` is at least `deviations` standard deviations longer than the document's
