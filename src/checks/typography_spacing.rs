@@ -91,8 +91,14 @@ fn applies_before(text: &str, at: usize, mark: char) -> bool {
         '%' | '$' | '€' => previous.is_ascii_digit(),
         '»' => true,
         _ => {
+            // A closing quote of any language may follow the mark: German closes `„…“`,
+            // `‚…‘`, `»…«` and `›…‹`.
             let ends_clause = next.is_none_or(|n| {
-                n.is_whitespace() || matches!(n, '"' | '»' | '”' | ')' | '\'' | '’')
+                n.is_whitespace()
+                    || matches!(
+                        n,
+                        '"' | '»' | '”' | '“' | '«' | '›' | '‹' | '‘' | ')' | ']' | '\'' | '’'
+                    )
             });
             ends_clause && !matches!(previous, '!' | '?' | ':' | ';' | '.' | '…' | '«' | '(')
         }
@@ -174,7 +180,8 @@ fn report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::{run, run_from_french};
+    use crate::checks::testing::{run, run_from_french, run_with};
+    use crate::glossary::Glossary;
 
     fn texts(target: &str) -> Vec<(String, Severity)> {
         run(&TypographySpacing, "x", target)
@@ -218,6 +225,24 @@ mod tests {
         let english = |target: &str| run_from_french(&TypographySpacing, "x", target).len();
         assert_eq!(english("The clock reads 6 :51 now."), 1);
         assert_eq!(english("The clock reads 6:51 now."), 0);
+    }
+
+    #[test]
+    fn a_space_before_a_mark_that_a_closing_quote_follows_is_reported() {
+        let german = |target: &str| {
+            run_with(
+                &TypographySpacing,
+                "x",
+                target,
+                "fr",
+                "de",
+                &Glossary::default(),
+            )
+            .len()
+        };
+        assert_eq!(german("„Komm her !“ rief er."), 1);
+        assert_eq!(german("„Komm her!“ rief er."), 0);
+        assert_eq!(german("(Kommst du [wirklich ?])"), 1);
     }
 
     #[test]
