@@ -25,7 +25,8 @@ after an initial that the source left out (`J.Hunt` → `J. Hunt`) writes the na
 Names the pair's data lists as translated are never reported, nor names adapted the target \
 language's way: an ending (`Colombia` → `Colombie`, `data/<pair>/name-endings.tsv`) or a \
 transliteration (`Bishkek` → `Bichkek`, `Khodorkovsky` → `Khodorkovski`, \
-`data/<pair>/name-spellings.tsv`).",
+`data/<pair>/name-spellings.tsv`). Nor is a name with a letter spelt out the way its language \
+allows (`Schröder` → `Schroeder`, `data/common/letter-spellings.tsv`).",
     example: RuleExample {
         source: "Reports that Facebook asked banks for data raised eyebrows.",
         bad: "Les informations selon lesquelles Facebrook a demandé des données aux banques ont surpris.",
@@ -111,6 +112,47 @@ mod tests {
     use super::*;
     use crate::checks::testing::{run, run_document, same_alone_and_long};
     use crate::glossary::Glossary;
+
+    #[test]
+    fn a_name_with_a_letter_spelt_out_is_the_same_name() {
+        let entity = |source: &str, target: &str| {
+            let mut found = run(&EntityMisspelt, source, target);
+            found.extend(run(
+                &super::super::entity_missing::EntityMissing,
+                source,
+                target,
+            ));
+            found
+        };
+        let same = [
+            (
+                "Chancellor Schröder spoke.",
+                "Le chancelier Schroeder a parlé.",
+            ),
+            (
+                "Chancellor Schroeder spoke.",
+                "Le chancelier Schröder a parlé.",
+            ),
+            (
+                "The Oesterreichische Alpenzeitung wrote.",
+                "L'Österreichische Alpenzeitung a écrit.",
+            ),
+            (
+                "Minister Søren Pind spoke.",
+                "Le ministre Soeren Pind a parlé.",
+            ),
+        ];
+        for (source, target) in same {
+            assert!(entity(source, target).is_empty(), "{target}");
+        }
+        // Spelt out, still misspelt.
+        let found = entity(
+            "Chancellor Schröder spoke.",
+            "Le chancelier Schroederr a parlé.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Schroederr");
+    }
 
     #[test]
     fn a_target_that_mends_the_source_typography_is_right() {

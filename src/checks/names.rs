@@ -521,7 +521,67 @@ pub fn status_in_target(
         // (a pronoun, a paraphrase): the omission checks' business, not the entity checks'.
         return NameStatus::Present;
     }
+    if lookup
+        .written
+        .iter()
+        .any(|w| same_name_spelt_out(name.text, w.text))
+    {
+        // `Schroeder` for `Schröder`.
+        return NameStatus::Present;
+    }
     NameStatus::Missing
+}
+
+/// `data/common/letter-spellings.tsv`: the letters names are also written without, each with
+/// the letters that stand for it (`ö`, `oe`).
+fn letter_spellings() -> &'static [(char, &'static str)] {
+    static SPELLINGS: std::sync::OnceLock<Vec<(char, &'static str)>> = std::sync::OnceLock::new();
+    SPELLINGS.get_or_init(|| {
+        parse_letter_spellings(include_str!("../../data/common/letter-spellings.tsv"))
+    })
+}
+
+fn parse_letter_spellings(text: &'static str) -> Vec<(char, &'static str)> {
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let (letter, spelt) = line
+                .split_once('\t')
+                .expect("letter-spellings.tsv: letter <TAB> letters (tested)");
+            let mut letters = letter.chars();
+            let first = letters.next().expect("a letter (tested)");
+            assert!(letters.next().is_none(), "one letter a line (tested)");
+            (first, spelt)
+        })
+        .collect()
+}
+
+/// Whether two different spellings are one name once the letters of
+/// [`letter_spellings`] are spelt out: `Schröder` and `Schroeder`, `Søren` and `Soeren`.
+fn same_name_spelt_out(a: &str, b: &str) -> bool {
+    // Plain ASCII has no such letter: most words stop here. (Other accents are the folding's
+    // business: `Fédération` is not spelt out.)
+    let has_letter = |word: &str| {
+        !word.is_ascii()
+            && word
+                .chars()
+                .flat_map(char::to_lowercase)
+                .any(|c| letter_spellings().iter().any(|(letter, _)| *letter == c))
+    };
+    if a == b || !(has_letter(a) || has_letter(b)) {
+        return false;
+    }
+    let spelt_out = |word: &str| {
+        let mut out = String::with_capacity(word.len() + 4);
+        for c in word.chars().flat_map(char::to_lowercase) {
+            match letter_spellings().iter().find(|(letter, _)| *letter == c) {
+                Some((_, spelt)) => out.push_str(spelt),
+                None => out.push(c),
+            }
+        }
+        fold(&out)
+    };
+    spelt_out(a) == spelt_out(b)
 }
 
 /// The target word closest to `name` that misspells it, if any: not the name, not an adaptation
@@ -562,14 +622,15 @@ fn misspelt_variant(
     };
     let folded = fold(text);
     let word_of_the_language = translates_common_word(ctx, name, text, &folded)
+        || same_name_spelt_out(name.text, text)
         || ctx.document.target_writes_in_lower_case(&folded)
         || Adaptations::of(&name.folded, ctx.pair).match_word(&folded)
         || is_other_word(ctx, name, &folded)
         || is_known_form(ctx, name, lookup.names, &folded);
     // A translated common word the lexicon knows, one the target document also writes in lower
     // case elsewhere (`Center` → `Centre`, `Blues` → `Bleus`), an adaptation, another word of
-    // the target language (`Cech` → `Czech`) or the pair's own form of the name (`Brandebourg`):
-    // not a misspelt name.
+    // the target language (`Cech` → `Czech`), the pair's own form of the name (`Brandebourg`)
+    // or the name with a letter spelt out (`Schroeder`): not a misspelt name.
     (!word_of_the_language).then_some(variant)
 }
 
@@ -982,6 +1043,22 @@ mod tests {
         parts
             .windows(count)
             .any(|w| form.matches(&w.join(" ")) || form.matches(&w.join("-")))
+    }
+
+    #[test]
+    fn every_letter_spelling_is_one_letter_and_the_letters_for_it() {
+        let spellings = letter_spellings();
+        assert!(spellings.len() >= 8);
+        assert!(
+            spellings
+                .iter()
+                .all(|(_, spelt)| spelt.chars().count() >= 2)
+        );
+        assert!(same_name_spelt_out("Staempfli", "Stämpfli"));
+        assert!(!same_name_spelt_out("Stempfli", "Stämpfli"));
+        assert!(!same_name_spelt_out("Boeing", "Boing"));
+        // Other accents are folded, not spelt out.
+        assert!(!same_name_spelt_out("Fédération", "Federation"));
     }
 
     #[test]
