@@ -8,9 +8,10 @@ use crate::textutil::{Word, fold_into, words};
 #[derive(Debug)]
 pub struct SideWords<'a> {
     words: Vec<Word<'a>>,
-    /// The folded words one after another; word `i` ends at `ends[i]`.
+    /// The folded words one after another; word `i` is `folded[bounds[i].0..bounds[i].1]`
+    /// (both ends kept: one lookup a word, which the checks make by the hundred a bead).
     folded: String,
-    ends: Vec<usize>,
+    bounds: Vec<(usize, usize)>,
 }
 
 impl<'a> SideWords<'a> {
@@ -26,18 +27,19 @@ impl<'a> SideWords<'a> {
         mut buffer: String,
         mut form: impl FnMut(usize, &Word<'a>, &mut String),
     ) -> Self {
-        let ends = words
+        let bounds = words
             .iter()
             .enumerate()
             .map(|(i, w)| {
+                let start = buffer.len();
                 form(i, w, &mut buffer);
-                buffer.len()
+                (start, buffer.len())
             })
             .collect();
         SideWords {
             words,
             folded: buffer,
-            ends,
+            bounds,
         }
     }
 
@@ -47,16 +49,16 @@ impl<'a> SideWords<'a> {
 
     /// Word `i` folded ([`crate::textutil::fold`]), or in the form given to [`Self::build`].
     pub fn folded(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.folded[start..self.ends[i]]
+        let (start, end) = self.bounds[i];
+        &self.folded[start..end]
     }
 
     /// Each word with its folded form.
     pub fn iter(&self) -> impl Iterator<Item = (&Word<'a>, &str)> {
         self.words
             .iter()
-            .enumerate()
-            .map(|(i, w)| (w, self.folded(i)))
+            .zip(&self.bounds)
+            .map(|(w, &(start, end))| (w, &self.folded[start..end]))
     }
 
     /// The folded words joined by single spaces.
