@@ -43,6 +43,9 @@ impl Check for UntranslatedFragment {
         let target_words = ctx.words(Side::Target);
         let target = target_words.words();
         let folded: Vec<&str> = target_words.iter().map(|(_, f)| f).collect();
+        if !may_share_a_run(&source, &folded) {
+            return;
+        }
         let Some((start, end)) = longest_shared_run(&source, &folded) else {
             return;
         };
@@ -63,6 +66,22 @@ impl Check for UntranslatedFragment {
             .with_target(ctx.target_span(span)),
         );
     }
+}
+
+/// Whether `target` has [`MIN_RUN`] consecutive words that each stand somewhere in `source`:
+/// no shared run is longer than such a stretch, and most translations have none, which this
+/// tells at the cost of a lookup a word rather than a comparison a pair of words.
+fn may_share_a_run(source: &[&str], target: &[&str]) -> bool {
+    let in_source: rustc_hash::FxHashSet<&str> = source.iter().copied().collect();
+    let mut stretch = 0;
+    target.iter().any(|word| {
+        stretch = if in_source.contains(word) {
+            stretch + 1
+        } else {
+            0
+        };
+        stretch >= MIN_RUN
+    })
 }
 
 /// The longest run of consecutive target words that also stand consecutively in the source:
@@ -168,12 +187,21 @@ mod tests {
                     .collect()
             };
             let (source, target) = (words(12), words(12));
+            let longest = longest_shared_run_every_pair(&source, &target);
             assert_eq!(
                 longest_shared_run_sparse(&source, &target),
-                longest_shared_run_every_pair(&source, &target),
+                longest,
                 "{source:?} / {target:?}"
             );
+            // The early exit never hides a run long enough to report.
+            if longest.is_some_and(|(start, end)| end - start >= MIN_RUN) {
+                assert!(may_share_a_run(&source, &target), "{source:?} / {target:?}");
+            }
         }
+        assert!(!may_share_a_run(
+            &["a", "b", "c", "d", "e"],
+            &["a", "b", "x", "c", "d", "e"]
+        ));
     }
 
     #[test]
