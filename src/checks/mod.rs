@@ -174,21 +174,31 @@ impl SideText<'_> {
 
     /// The sentences of the bead's text, with their spans in it.
     pub fn sentences(&self) -> Vec<(Span, &str)> {
-        let mut starts = self.sentence_starts.clone();
-        if starts.first() != Some(&0) {
-            starts.insert(0, 0);
-        }
-        starts
+        self.sentence_iter().collect()
+    }
+
+    /// [`SideText::sentences`] one by one: counting them (most beads have one a side) needs
+    /// no vector.
+    pub fn sentence_iter(&self) -> impl Iterator<Item = (Span, &str)> + '_ {
+        // The text's start opens a sentence even when the segmenter did not list it.
+        let listed_first = self.sentence_starts.first() == Some(&0);
+        let starts = (!listed_first)
+            .then_some(0)
+            .into_iter()
+            .chain(self.sentence_starts.iter().copied());
+        let ends = self
+            .sentence_starts
             .iter()
-            .enumerate()
-            .map(|(k, &start)| {
-                let end = starts.get(k + 1).copied().unwrap_or(self.text.len());
-                let raw = &self.text[start..end];
-                let trimmed = raw.trim_end();
+            .copied()
+            .skip(usize::from(listed_first))
+            .chain(std::iter::once(self.text.len()));
+        starts
+            .zip(ends)
+            .map(|(start, end)| {
+                let trimmed = self.text[start..end].trim_end();
                 (Span::new(start, start + trimmed.len()), trimmed)
             })
             .filter(|(span, _)| !span.is_empty())
-            .collect()
     }
 
     /// Whether the word at `at` opens a sentence or a quotation, where capitals say nothing.
@@ -664,6 +674,41 @@ pub(crate) mod testing {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn sentences_cover_the_text_from_its_start_without_trailing_space() {
+        let lang = Language::get("en").unwrap();
+        let side = |text: &'static str, sentence_starts: Vec<usize>| SideText {
+            text,
+            offset: 0,
+            lang,
+            sentence_starts,
+            leading: "",
+            trailing: "",
+        };
+        let texts = |side: &SideText| -> Vec<String> {
+            side.sentences()
+                .iter()
+                .map(|(span, text)| format!("{}..{} {text}", span.start, span.end))
+                .collect()
+        };
+        assert_eq!(
+            texts(&side("One. Two.  ", vec![0, 5])),
+            ["0..4 One.", "5..9 Two."]
+        );
+        assert_eq!(
+            texts(&side("One. Two.", vec![5])),
+            ["0..4 One.", "5..9 Two."]
+        );
+        assert_eq!(texts(&side("One.", vec![])), ["0..4 One."]);
+        assert!(texts(&side("   ", vec![0])).is_empty());
+        assert_eq!(
+            side("One. Two. Three.", vec![0, 5, 10])
+                .sentence_iter()
+                .count(),
+            3
+        );
+    }
 
     #[test]
     fn rule_ids_are_unique_and_kebab_case() {

@@ -154,18 +154,20 @@ fn traced_outside(ctx: &BeadContext, from: Side, excluded: Span) -> (usize, usiz
 /// most beads: the other side has as many substantial sentences, found without splitting
 /// each sentence into words again, so no sentence of `side` can be unpaired.
 pub fn one_against_one(ctx: &BeadContext, side: Side) -> bool {
-    ctx.side(side).sentences().len() <= 1
-        && ctx.side(side.other()).sentences().len() == 1
-        && letter_words(ctx, side.other()) >= 2
+    // Counted up to two: only none, one or more matter.
+    let sentences = |side: Side| ctx.side(side).sentence_iter().take(2).count();
+    sentences(side) <= 1 && sentences(side.other()) == 1 && has_two_letter_words(ctx, side.other())
 }
 
-/// Words made of letters only on one side of the bead (what makes a sentence substantial).
-fn letter_words(ctx: &BeadContext, side: Side) -> usize {
+/// Whether one side of the bead has two words made of letters only (what makes a sentence
+/// substantial).
+fn has_two_letter_words(ctx: &BeadContext, side: Side) -> bool {
     ctx.words(side)
         .words()
         .iter()
         .filter(|w| w.text.chars().all(char::is_alphabetic))
-        .count()
+        .nth(1)
+        .is_some()
 }
 
 /// Content words of `words` inside `span`, and how many of them have no trace.
