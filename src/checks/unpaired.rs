@@ -165,7 +165,7 @@ fn has_two_letter_words(ctx: &BeadContext, side: Side) -> bool {
     ctx.words(side)
         .words()
         .iter()
-        .filter(|w| w.text.chars().all(char::is_alphabetic))
+        .filter(|w| w.text.chars().all(crate::textutil::is_letter))
         .nth(1)
         .is_some()
 }

@@ -51,7 +51,7 @@ fn letter_words(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
     let alphabetic_at = move |i: usize| -> (bool, usize) {
         let (c, len) = char_at(text, i);
-        (c.is_alphabetic(), len)
+        (crate::textutil::is_letter(c), len)
     };
     let mut i = 0;
     std::iter::from_fn(move || {
