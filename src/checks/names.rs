@@ -157,6 +157,9 @@ pub struct NameLookup<'t> {
     index: std::cell::OnceCell<LongBeadIndex<'t>>,
     /// The source names' folded forms ([`NameLookup::is_source_name`]).
     source_names: std::cell::OnceCell<rustc_hash::FxHashSet<&'t str>>,
+    /// The positions of the target words written with a capital, ascending: a short bead's
+    /// names scan these rather than every word where only such a word can answer.
+    capitalized: std::cell::OnceCell<Vec<u32>>,
 }
 
 /// [`NameLookup`]'s index of a long bead.
@@ -224,7 +227,19 @@ impl<'t> NameLookup<'t> {
             words: target.folded(),
             index: std::cell::OnceCell::new(),
             source_names: std::cell::OnceCell::new(),
+            capitalized: std::cell::OnceCell::new(),
         }
+    }
+
+    /// [`NameLookup::capitalized`].
+    fn capitalized_positions(&self) -> &[u32] {
+        self.capitalized.get_or_init(|| {
+            (0..)
+                .zip(self.written)
+                .filter(|(_, w)| w.text.chars().next().is_some_and(char::is_uppercase))
+                .map(|(j, _)| j)
+                .collect()
+        })
     }
 
     /// The target's words, folded and without dots.
@@ -444,7 +459,9 @@ impl<'t> NameLookup<'t> {
     /// the name.
     fn first_split(&self, name: &str, splits: impl Fn(usize) -> bool) -> Option<usize> {
         let Some(index) = self.long_bead_index() else {
-            return (0..self.words.len()).find(|&i| splits(i));
+            // The second word of a split name has its capital (`splits_name`).
+            let seconds = self.capitalized_positions().iter().filter(|&&j| j > 0);
+            return seconds.map(|&j| j as usize - 1).find(|&i| splits(i));
         };
         let by_word = index.positions_by_word(&self.words);
         let beginnings = name.char_indices().map(|(at, _)| at).chain([name.len()]);
@@ -613,7 +630,8 @@ fn misspelt_variant(
             })
         }
         _ => {
-            let candidates = 0..lookup.words().len();
+            // Only a word written with a capital can be chosen.
+            let candidates = lookup.capitalized_positions().iter().map(|&j| j as usize);
             closest_variant(name, words, lookup, split_compounds, candidates)
         }
     }?;
