@@ -357,14 +357,20 @@ impl<'t> NameLookup<'t> {
     }
 
     /// Whether a target word that starts with one of `initials` (`None`: with no letter)
-    /// passes `test`: in a long bead, only those words are tried; in a short one, every word.
+    /// passes `test`, which no other word can (an adaptation starts as the name or one of its
+    /// spellings does): in a long bead, the words that start so are looked up; in a short
+    /// one, every word's first character is compared before `test`.
     fn any_starting_like(
         &self,
         initials: impl Iterator<Item = Option<char>>,
         test: impl Fn(&str) -> bool,
     ) -> bool {
         let Some(index) = self.long_bead_index() else {
-            return self.words.iter().any(|t| test(t));
+            let initials: Vec<Option<char>> = initials.collect();
+            return self
+                .words
+                .iter()
+                .any(|t| initials.contains(&t.chars().next()) && test(t));
         };
         let mut initials: Vec<Option<char>> = initials.collect();
         initials.sort_unstable();
