@@ -565,8 +565,7 @@ fn letter_spellings() -> &'static [(char, &'static str)] {
 }
 
 fn parse_letter_spellings(text: &'static str) -> Vec<(char, &'static str)> {
-    text.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+    crate::locale::data_lines(text)
         .map(|line| {
             let (letter, spelt) = line
                 .split_once('\t')
@@ -579,6 +578,14 @@ fn parse_letter_spellings(text: &'static str) -> Vec<(char, &'static str)> {
         .collect()
 }
 
+/// The letters that stand for the lower-case letter `c` in [`letter_spellings`], if any.
+fn spelling_of(c: char) -> Option<&'static str> {
+    letter_spellings()
+        .iter()
+        .find(|(letter, _)| *letter == c)
+        .map(|&(_, spelt)| spelt)
+}
+
 /// Whether two different spellings are one name once the letters of
 /// [`letter_spellings`] are spelt out: `Schröder` and `Schroeder`, `Søren` and `Soeren`.
 fn same_name_spelt_out(a: &str, b: &str) -> bool {
@@ -589,7 +596,7 @@ fn same_name_spelt_out(a: &str, b: &str) -> bool {
             && word
                 .chars()
                 .flat_map(char::to_lowercase)
-                .any(|c| letter_spellings().iter().any(|(letter, _)| *letter == c))
+                .any(|c| spelling_of(c).is_some())
     };
     if a == b || !(has_letter(a) || has_letter(b)) {
         return false;
@@ -597,8 +604,8 @@ fn same_name_spelt_out(a: &str, b: &str) -> bool {
     let spelt_out = |word: &str| {
         let mut out = String::with_capacity(word.len() + 4);
         for c in word.chars().flat_map(char::to_lowercase) {
-            match letter_spellings().iter().find(|(letter, _)| *letter == c) {
-                Some((_, spelt)) => out.push_str(spelt),
+            match spelling_of(c) {
+                Some(spelt) => out.push_str(spelt),
                 None => out.push(c),
             }
         }

@@ -91,8 +91,8 @@ fn applies_before(text: &str, at: usize, mark: char) -> bool {
         '%' | '$' | '€' => previous.is_ascii_digit(),
         '»' => true,
         _ => {
-            // A closing quote of any language may follow the mark: German closes `„…“`,
-            // `‚…‘`, `»…«` and `›…‹`.
+            // A closing quote of any language, or a closing bracket, may follow the mark:
+            // German closes `„…“`, `‚…‘`, `»…«` and `›…‹`.
             let ends_clause = next.is_none_or(|n| {
                 n.is_whitespace()
                     || matches!(
