@@ -10,8 +10,9 @@ use super::BeadContext;
 use super::coverage::{CoveredWord, Partners, WordKey};
 use crate::model::{Side, Span};
 
-/// Content words a stretch needs before its absence on the other side counts.
-const MIN_GAP_CONTENT_WORDS: usize = 3;
+/// Content words a stretch needs before its absence on the other side counts, unless the
+/// caller has other evidence ([`unanchored_gaps`]'s `min_content_words`).
+pub const MIN_GAP_CONTENT_WORDS: usize = 3;
 /// Content words the other side may still have between the same anchors (a connective).
 const MAX_FACING_CONTENT_WORDS: usize = 1;
 /// Share of the expected length the other side's stretch may have at most.
@@ -27,13 +28,15 @@ pub struct Gap {
     pub content_words: usize,
 }
 
-/// Stretches of side `from` of the bead that the other side skips; `ratio` is the expected
-/// length of the other side per character of `from`.
+/// Stretches of side `from` of the bead, of `min_content_words` content words at least, that
+/// the other side skips; `ratio` is the expected length of the other side per character of
+/// `from`.
 pub fn unanchored_gaps(
     ctx: &BeadContext,
     from: Side,
     ratio: f64,
     coverage: &[CoveredWord],
+    min_content_words: usize,
 ) -> Vec<Gap> {
     let (mine, other) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let (my_text, other_text) = (ctx.side(from).text, ctx.side(from.other()).text);
@@ -72,7 +75,7 @@ pub fn unanchored_gaps(
         let Some(gap) = untraced_stretch(mine, my_range, coverage) else {
             continue;
         };
-        if gap.content_words < MIN_GAP_CONTENT_WORDS {
+        if gap.content_words < min_content_words {
             continue;
         }
         let facing = other[other_range.0..other_range.1.max(other_range.0)]
@@ -273,7 +276,7 @@ mod tests {
 
         fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
             let words = coverage(ctx, Side::Source);
-            for gap in unanchored_gaps(ctx, Side::Source, 1.1, &words) {
+            for gap in unanchored_gaps(ctx, Side::Source, 1.1, &words, MIN_GAP_CONTENT_WORDS) {
                 out.push(
                     ctx.finding(&PROBE, "gap")
                         .with_source(ctx.source_span(gap.span)),
