@@ -5,7 +5,7 @@
 use super::{BeadContext, SideText};
 use crate::locale::pair::{LEXICON_STEM_CHARS, StemLexicon};
 use crate::model::{Side, Span};
-use crate::textutil::short_key;
+use crate::textutil::{Word, short_key};
 
 use super::positions::KeyedPositions;
 use super::side_words::SideWords;
@@ -72,26 +72,34 @@ pub struct WordKey {
 
 impl WordKey {
     /// Keys of every word of a side.
+    /// Keys of every word of a side; a compound of letters joined by hyphens gives a key per
+    /// part (`États-Unis` is `États` and `Unis`, which `United States` traces), as the
+    /// lexicon was trained on such parts.
     pub fn all(words: &SideWords, side: &SideText) -> Vec<WordKey> {
-        words
-            .iter()
-            .map(|(word, folded)| {
-                let prefix = |chars: usize| {
-                    folded
-                        .char_indices()
-                        .nth(chars)
-                        .map_or(folded, |(at, _)| &folded[..at])
-                };
-                let letters = folded.chars().count();
-                WordKey {
-                    span: word.span,
-                    stem: short_key(prefix(LEXICON_STEM_CHARS)),
-                    cognate: (letters >= COGNATE_PREFIX).then(|| short_key(prefix(COGNATE_PREFIX))),
-                    content: is_content_word(word.text, folded, side),
-                    number: word.text.starts_with(|c: char| c.is_ascii_digit()),
-                }
-            })
-            .collect()
+        let mut keys = Vec::with_capacity(words.len());
+        for (word, folded) in words.iter() {
+            if !is_hyphenated_compound(word.text) || !push_parts(&mut keys, word, folded, side) {
+                keys.push(WordKey::of(word.text, folded, word.span, side));
+            }
+        }
+        keys
+    }
+
+    fn of(text: &str, folded: &str, span: Span, side: &SideText) -> WordKey {
+        let prefix = |chars: usize| {
+            folded
+                .char_indices()
+                .nth(chars)
+                .map_or(folded, |(at, _)| &folded[..at])
+        };
+        let letters = folded.chars().count();
+        WordKey {
+            span,
+            stem: short_key(prefix(LEXICON_STEM_CHARS)),
+            cognate: (letters >= COGNATE_PREFIX).then(|| short_key(prefix(COGNATE_PREFIX))),
+            content: is_content_word(text, folded, side),
+            number: text.starts_with(|c: char| c.is_ascii_digit()),
+        }
     }
 
     pub fn span(&self) -> Span {
@@ -121,6 +129,29 @@ impl WordKey {
     fn is_cognate(&self, other: &WordKey) -> bool {
         self.cognate.is_some() && self.cognate == other.cognate
     }
+}
+
+/// Letters with a hyphen between them, and nothing else (`États-Unis`, not `COVID-19`).
+fn is_hyphenated_compound(word: &str) -> bool {
+    word.contains('-')
+        && word
+            .chars()
+            .all(|c| c == '-' || crate::textutil::is_letter(c))
+}
+
+/// Pushes a key for each part of the hyphenated `word`; false (nothing pushed) when its folded
+/// form does not split into as many parts.
+fn push_parts(keys: &mut Vec<WordKey>, word: &Word, folded: &str, side: &SideText) -> bool {
+    if word.text.matches('-').count() != folded.matches('-').count() {
+        return false;
+    }
+    let mut start = word.span.start;
+    for (part, folded_part) in word.text.split('-').zip(folded.split('-')) {
+        let span = Span::new(start, start + part.len());
+        keys.push(WordKey::of(part, folded_part, span, side));
+        start = span.end + 1;
+    }
+    true
 }
 
 fn is_content_word(word: &str, folded: &str, side: &SideText) -> bool {
@@ -289,6 +320,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    static UNTRACED: Rule = probe_rule("untraced-probe");
+
+    /// Reports each content word of the source without a trace in the target.
+    struct UntracedProbe;
+
+    impl Check for UntracedProbe {
+        fn rule(&self) -> &'static Rule {
+            &UNTRACED
+        }
+
+        fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+            for w in coverage(ctx, Side::Source).iter().filter(|w| !w.covered) {
+                let word = &ctx.source.text[w.span.range()];
+                out.push(ctx.finding(&UNTRACED, word.to_string()));
+            }
+        }
+    }
+
+    fn untraced(source: &str, target: &str) -> Vec<String> {
+        let found = run(&UntracedProbe, source, target);
+        found.into_iter().map(|(f, _)| f.message).collect()
+    }
+
+    #[test]
+    fn the_parts_of_a_hyphenated_compound_are_words_of_their_own() {
+        let source = "Relations between the United States and the Middle East.";
+        assert!(
+            untraced(
+                source,
+                "Les relations entre les États-Unis et le Moyen-Orient."
+            )
+            .is_empty()
+        );
+        // Each part is a content word of its own, traced or not.
+        let found = untraced("The writer-director spoke.", "Le cinéaste a parlé.");
+        assert_eq!(found, ["writer", "director"]);
+        // A word with digits stays whole, and is no content word.
+        assert!(untraced("The COVID-19 cases spoke.", "Les cas ont parlé.").is_empty());
     }
 
     #[test]
