@@ -46,7 +46,6 @@ impl Check for Untranslated {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let source = ctx.source.text;
         let target = ctx.target.text;
-        let source_words = lowercase_words(ctx.words(Side::Source));
         if target.trim().is_empty() {
             // Any word counts here, names included: a unit of a bilingual file whose target
             // is empty (`Cancel`, `ACME Cloud`) is untranslated. Without line alignment, an
@@ -63,6 +62,7 @@ impl Check for Untranslated {
         if target_words.len() < MIN_COPIED_WORDS || ctx.source.lang.code == ctx.target.lang.code {
             return;
         }
+        let source_words = lowercase_words(ctx.words(Side::Source));
         let in_source: rustc_hash::FxHashSet<&str> = source_words.iter().copied().collect();
         let copied = target_words
             .iter()
@@ -172,8 +172,8 @@ fn lowercase_words<'w>(words: &'w SideWords) -> Vec<&'w str> {
     words
         .iter()
         .filter(|(w, _)| {
-            w.text.chars().all(char::is_alphabetic)
-                && w.text.chars().next().is_some_and(char::is_lowercase)
+            w.text.chars().next().is_some_and(char::is_lowercase)
+                && w.text.chars().all(crate::textutil::is_letter)
         })
         .map(|(_, folded)| folded)
         .collect()
