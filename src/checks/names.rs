@@ -124,6 +124,12 @@ pub struct TargetWords<'a> {
 impl<'a> TargetWords<'a> {
     pub fn of(ctx: &BeadContext<'a>) -> Self {
         let target = ctx.words(Side::Target);
+        if !target.any_folded_holds('.') {
+            // Most beads: no dot to drop, the folded words are the names' already.
+            return TargetWords {
+                words: target.clone(),
+            };
+        }
         // Folding rarely lengthens a text: one allocation for the buffer, and most words have
         // no dot to drop and are copied whole.
         let buffer = String::with_capacity(ctx.target.text.len() + 8);

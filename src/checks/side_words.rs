@@ -5,7 +5,7 @@
 use crate::textutil::{Word, fold_into, words};
 
 /// The words of a text with their folded forms.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SideWords<'a> {
     words: Vec<Word<'a>>,
     /// The folded words one after another; word `i` is `folded[bounds[i].0..bounds[i].1]`
@@ -71,6 +71,11 @@ impl<'a> SideWords<'a> {
             joined.push_str(self.folded(i));
         }
         joined
+    }
+
+    /// Whether a folded word holds `c`: one search of the buffer, not one per word.
+    pub fn any_folded_holds(&self, c: char) -> bool {
+        self.folded.contains(c)
     }
 
     pub fn len(&self) -> usize {
