@@ -40,8 +40,9 @@ with the target only 1.2 standard deviations short (0.9 for a stretch of four), 
 it are matched in order and stand next to each other in the target (nothing there takes the \
 stretch's place), and none of its words is found elsewhere in the target (it was not moved). \
 Two such untraced words are enough, with the target 0.5 standard deviations short, when every \
-content word of the target (three at least) has a trace in the source: a free translation \
-leaves words of both sides untraced, a cut only the source's. \
+content word of the target (three at least) has a trace in the source, or with the target 1.0 \
+standard deviation short, when all but one has: a free translation leaves words of both sides \
+untraced, a cut only the source's. \
 Tuned to about 12 false alarms per 1,000 clean news pairs, the rule catches the larger dropped \
 clauses, not every one.",
     example: RuleExample {
@@ -144,7 +145,7 @@ impl Check for Omission {
         let longest = longest_uncovered_run(&words);
         let run_or_stretch = untraced_run(ctx, &words, longest)
             .or_else(|| skipped_stretch(ctx, &words))
-            .or_else(|| stretch_beside_a_fully_traced_target(ctx, &words, longest));
+            .or_else(|| stretch_beside_a_traced_target(ctx, &words, longest));
         if let Some(span) = run_or_stretch {
             out.push(
                 ctx.finding(
@@ -249,13 +250,14 @@ const JUNCTION_WINDOW: f64 = 0.2;
 const JUNCTION_LENGTH_DEVIATION: f64 = 0.8;
 
 /// A stretch of two untraced source content words or more whose neighbours stand side by side
-/// in the target ([`super::word_gaps`]), when every content word of the target (three at
-/// least) has a trace in the source and the target is somewhat shorter than predicted. A free
-/// translation that leaves source words untraced leaves target words untraced too (it says the
-/// same thing in other words); a cut does not (`A mother and two children are posing with
-/// funny faces` → `Une mère et en faisant de drôles de têtes`). `longest` is the longest run of
-/// untraced source words, which the stretch cannot outgrow.
-fn stretch_beside_a_fully_traced_target(
+/// in the target ([`super::word_gaps`]), when the content words of the target (three at least)
+/// have a trace in the source — all of them with the target somewhat shorter than predicted, all
+/// but one with the target clearly shorter. A free translation that leaves source words
+/// untraced leaves target words untraced too (it says the same thing in other words); a cut
+/// does not (`A mother and two children are posing with funny faces` → `Une mère et en faisant
+/// de drôles de têtes`). `longest` is the longest run of untraced source words, which the
+/// stretch cannot outgrow.
+fn stretch_beside_a_traced_target(
     ctx: &BeadContext,
     words: &[CoveredWord],
     longest: Option<UncoveredRun>,
@@ -276,21 +278,28 @@ fn stretch_beside_a_fully_traced_target(
     );
     let gap = gaps.first()?;
     let target = coverage(ctx, Side::Target);
-    let fully_traced = target.len() >= TRACED_TARGET_MIN_WORDS && target.iter().all(|w| w.covered);
-    fully_traced.then_some(gap.span)
+    let untraced = target.iter().filter(|w| !w.covered).count();
+    let traced_enough = match untraced {
+        0 => true,
+        1 => side_holds_more(ctx, Side::Source, NEARLY_TRACED_TARGET_LENGTH_DEVIATION),
+        _ => false,
+    };
+    (target.len() >= TRACED_TARGET_MIN_WORDS && traced_enough).then_some(gap.span)
 }
 
-/// What [`stretch_beside_a_fully_traced_target`] needs: the stretch's content words, the
-/// target's, and the length deviation (in standard deviations, shorter). Chosen on
-/// newstest2012, Europarl and the Multi30k val split with injected clause drops against the
-/// false alarms on their clean pairs (the stretch alone, without the anchors, added 2.4 and 4.5
-/// false alarms per 1,000 Europarl pairs), confirmed on Tatoeba and the Multi30k test splits.
+/// What [`stretch_beside_a_traced_target`] needs: the stretch's content words, the target's,
+/// and the length deviation (in standard deviations, shorter) with every target word traced,
+/// and with all but one. Chosen on newstest2012, Europarl and the Multi30k val split with
+/// injected clause drops against the false alarms on their clean pairs (the run alone, without
+/// the anchors, in sentences of ten content words at most, added 48 and 90 omissions on clean
+/// Europarl pairs), confirmed on Tatoeba and the Multi30k test splits.
 const TRACED_TARGET_GAP_CONTENT_WORDS: usize = 2;
 const TRACED_TARGET_MIN_WORDS: usize = 3;
 const TRACED_TARGET_LENGTH_DEVIATION: f64 = 0.5;
+const NEARLY_TRACED_TARGET_LENGTH_DEVIATION: f64 = 1.0;
 
 /// Whether the target is as much shorter than predicted as [`untraced_run`],
-/// [`skipped_stretch`], [`stretch_beside_a_fully_traced_target`] or [`cut_junction`] need, at the
+/// [`skipped_stretch`], [`stretch_beside_a_traced_target`] or [`cut_junction`] need, at the
 /// least.
 fn short_enough_for_a_dropped_clause(ctx: &BeadContext) -> bool {
     let least = SHORT_LENGTH_DEVIATION
@@ -391,9 +400,10 @@ mod tests {
     #[test]
     fn a_larger_skipped_stretch_needs_less_length_evidence() {
         // The target is about one standard deviation short: enough for a skipped stretch of
-        // four content words, not for one of three.
-        let target = "Le maire a déclaré lundi que le nouveau pont serait ouvert à la circulation au \
-                      printemps après deux ans de travaux.";
+        // four content words, not for one of three. Two of its words have no trace in the
+        // source (`voitures`, `chantier`), which keeps [`stretch_beside_a_traced_target`] out.
+        let target = "Le maire a déclaré lundi que le nouveau pont serait ouvert aux voitures dès le \
+                      printemps après deux ans de chantier.";
         let four = "The mayor said on Monday that the new bridge, with its tall grey steel towers, \
                     would open to traffic in the spring after two years of work.";
         let found = run(&Omission, four, target);
