@@ -71,7 +71,6 @@ pub struct WordKey {
 }
 
 impl WordKey {
-    /// Keys of every word of a side.
     /// Keys of every word of a side; a compound of letters joined by hyphens gives a key per
     /// part (`États-Unis` is `États` and `Unis`, which `United States` traces), as the
     /// lexicon was trained on such parts.

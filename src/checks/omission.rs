@@ -4,9 +4,10 @@
 use super::coverage::{CoveredWord, UncoveredRun, coverage, longest_uncovered_run};
 use super::junctions::unlikely_junction;
 use super::unpaired::{moved_elsewhere, one_against_one, unpaired_sentences};
-use super::word_gaps::{MIN_GAP_CONTENT_WORDS, unanchored_gaps};
+use super::word_gaps::{Gap, MIN_GAP_CONTENT_WORDS, unanchored_gaps};
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Side, Span};
+use std::cell::OnceCell;
 
 pub struct Omission;
 
@@ -141,11 +142,13 @@ impl Check for Omission {
             }
             return;
         }
-        // The same run backs the two kinds of evidence that need one: found once.
+        // The same run backs the kinds of evidence that need one, and the same anchored gaps
+        // the two that need those: each found once.
         let longest = longest_uncovered_run(&words);
+        let gaps = OnceCell::new();
         let run_or_stretch = untraced_run(ctx, &words, longest)
-            .or_else(|| skipped_stretch(ctx, &words))
-            .or_else(|| stretch_beside_a_traced_target(ctx, &words, longest));
+            .or_else(|| skipped_stretch(ctx, &words, &gaps))
+            .or_else(|| stretch_beside_a_traced_target(ctx, &words, longest, &gaps));
         if let Some(span) = run_or_stretch {
             out.push(
                 ctx.finding(
@@ -261,6 +264,7 @@ fn stretch_beside_a_traced_target(
     ctx: &BeadContext,
     words: &[CoveredWord],
     longest: Option<UncoveredRun>,
+    gaps: &OnceCell<Vec<Gap>>,
 ) -> Option<Span> {
     if longest?.words < TRACED_TARGET_GAP_CONTENT_WORDS
         || !side_holds_more(ctx, Side::Source, TRACED_TARGET_LENGTH_DEVIATION)
@@ -269,14 +273,9 @@ fn stretch_beside_a_traced_target(
     }
     // The gaps need only the source's partners, which the run already has; the target's
     // coverage needs its own, and is looked at only for a bead with a gap.
-    let gaps = unanchored_gaps(
-        ctx,
-        Side::Source,
-        document_ratio(ctx),
-        words,
-        TRACED_TARGET_GAP_CONTENT_WORDS,
-    );
-    let gap = gaps.first()?;
+    let gap = anchored_gaps(ctx, words, gaps)
+        .iter()
+        .find(|gap| gap.content_words >= TRACED_TARGET_GAP_CONTENT_WORDS)?;
     let target = coverage(ctx, Side::Target);
     let untraced = target.iter().filter(|w| !w.covered).count();
     let traced_enough = match untraced {
@@ -314,16 +313,36 @@ fn short_enough_for_a_dropped_clause(ctx: &BeadContext) -> bool {
 /// A stretch of untraced source words whose neighbours stand side by side in the target (see
 /// [`super::word_gaps`]), when the target is shorter than predicted too — less so than
 /// [`untraced_run`] asks, the anchors being evidence of their own.
-fn skipped_stretch(ctx: &BeadContext, words: &[CoveredWord]) -> Option<Span> {
+fn skipped_stretch(
+    ctx: &BeadContext,
+    words: &[CoveredWord],
+    gaps: &OnceCell<Vec<Gap>>,
+) -> Option<Span> {
     if !side_holds_more(ctx, Side::Source, LARGE_GAP_LENGTH_DEVIATION) {
         return None;
     }
     let short_enough_for_any = side_holds_more(ctx, Side::Source, GAP_LENGTH_DEVIATION);
-    let ratio = document_ratio(ctx);
-    unanchored_gaps(ctx, Side::Source, ratio, words, MIN_GAP_CONTENT_WORDS)
+    anchored_gaps(ctx, words, gaps)
         .iter()
+        .filter(|gap| gap.content_words >= MIN_GAP_CONTENT_WORDS)
         .find(|gap| short_enough_for_any || gap.content_words >= LARGE_GAP_CONTENT_WORDS)
         .map(|gap| gap.span)
+}
+
+/// The source's anchored gaps ([`unanchored_gaps`]) of as few content words as any evidence
+/// takes, found at the first call and kept in `found` for the others: each evidence keeps
+/// those it needs.
+fn anchored_gaps<'g>(
+    ctx: &BeadContext,
+    words: &[CoveredWord],
+    found: &'g OnceCell<Vec<Gap>>,
+) -> &'g [Gap] {
+    const FEWEST: usize = if TRACED_TARGET_GAP_CONTENT_WORDS < MIN_GAP_CONTENT_WORDS {
+        TRACED_TARGET_GAP_CONTENT_WORDS
+    } else {
+        MIN_GAP_CONTENT_WORDS
+    };
+    found.get_or_init(|| unanchored_gaps(ctx, Side::Source, document_ratio(ctx), words, FEWEST))
 }
 
 /// Length deviation (in standard deviations, shorter) that backs a skipped stretch. Tuned with
