@@ -271,18 +271,15 @@ impl StemLexicon {
             .collect();
         packed.sort_unstable();
         packed.dedup();
-        let pairs: Vec<(u64, u64)> = packed
-            .into_iter()
-            .map(|p| ((p >> 64) as u64, p as u64))
-            .collect();
+        let (source, target) = (|p: &u128| (p >> 64) as u64, |p: &u128| *p as u64);
         let mut ranges = rustc_hash::FxHashMap::default();
         let mut start = 0;
-        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        for group in packed.chunk_by(|a, b| source(a) == source(b)) {
             let end = start + group.len();
-            ranges.insert(group[0].0, (start as u32, end as u32));
+            ranges.insert(source(&group[0]), (start as u32, end as u32));
             start = end;
         }
-        let targets = pairs.into_iter().map(|(_, to)| to).collect();
+        let targets = packed.iter().map(target).collect();
         StemLexicon { ranges, targets }
     }
 
