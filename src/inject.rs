@@ -23,10 +23,11 @@ pub enum ErrorType {
     ChangedUrl,
     BrokenQuotes,
     BrokenSpacing,
+    BrokenElision,
 }
 
 impl ErrorType {
-    pub const ALL: [ErrorType; 12] = [
+    pub const ALL: [ErrorType; 13] = [
         ErrorType::ChangedNumber,
         ErrorType::ScaleWord,
         ErrorType::MisspeltName,
@@ -38,8 +39,9 @@ impl ErrorType {
         ErrorType::ChangedUrl,
         ErrorType::BrokenQuotes,
         ErrorType::BrokenSpacing,
-        // Last, so that adding it left the other types' seeds (their index) as they were.
+        // Last, so that adding them left the other types' seeds (their index) as they were.
         ErrorType::UnitSwapped,
+        ErrorType::BrokenElision,
     ];
 
     pub fn name(self) -> &'static str {
@@ -56,6 +58,7 @@ impl ErrorType {
             ErrorType::ChangedUrl => "URL changed",
             ErrorType::BrokenQuotes => "quotes broken",
             ErrorType::BrokenSpacing => "no-break spaces broken",
+            ErrorType::BrokenElision => "elision broken",
         }
     }
 
@@ -73,6 +76,7 @@ impl ErrorType {
             ErrorType::ChangedUrl => &["verbatim-mismatch"],
             ErrorType::BrokenQuotes => &["typography-quotes", "punctuation-unbalanced"],
             ErrorType::BrokenSpacing => &["typography-spacing"],
+            ErrorType::BrokenElision => &["elision"],
         }
     }
 }
@@ -175,6 +179,7 @@ impl Injector<'_> {
             ErrorType::ChangedUrl => Some(change_url(source, target, rng)),
             ErrorType::BrokenQuotes => self.break_quotes(target).map(keep_source),
             ErrorType::BrokenSpacing => self.break_spacing(target).map(keep_source),
+            ErrorType::BrokenElision => self.break_elision(target, rng).map(keep_source),
         }
     }
 
@@ -307,6 +312,39 @@ impl Injector<'_> {
             .then(|| format!("{}{}", &target[..last], &target[last + mark_len..]))
     }
 
+    /// One word of the target written in the form the next word's sound rules out: an elided
+    /// French word written whole (`qu'il` → `que il`), an English `an` written `a` or `a`
+    /// written `an` (`an hour` → `a hour`). The word after it is a common one in lower case.
+    fn break_elision(&self, target: &str, rng: &mut Rng) -> Option<String> {
+        let lang = self.target_lang;
+        let words: Vec<_> = crate::textutil::words(target);
+        let places: Vec<(crate::model::Span, String)> = words
+            .windows(2)
+            .filter(|pair| pair[1].text.starts_with(|c: char| c.is_lowercase()))
+            .filter_map(|pair| {
+                let (first, second) = (&pair[0], &pair[1]);
+                let between = &target[first.span.end..second.span.start];
+                let replaced = match &lang.indefinite_article {
+                    Some(article) => other_article(article, first.text, between, second.text)?,
+                    None => full_form(&lang.elision, first.text, between, second.text)?,
+                };
+                Some((
+                    crate::model::Span::new(first.span.start, second.span.start),
+                    replaced,
+                ))
+            })
+            .collect();
+        if places.is_empty() {
+            return None;
+        }
+        let (span, replaced) = &places[rng.below(places.len())];
+        Some(format!(
+            "{}{replaced}{}",
+            &target[..span.start],
+            &target[span.end..]
+        ))
+    }
+
     fn break_spacing(&self, target: &str) -> Option<String> {
         let rules = self.target_lang.typography.variant(None);
         let chars: Vec<(usize, char)> = target.char_indices().collect();
@@ -333,6 +371,52 @@ impl Injector<'_> {
         }
         None
     }
+}
+
+/// `elided` and the apostrophe after it written in full (`qu'` → `que `), when `second`
+/// starts with a letter the full form never stands before.
+fn full_form(
+    elision: &crate::locale::Elision,
+    elided: &str,
+    between: &str,
+    second: &str,
+) -> Option<String> {
+    let spaces = between.strip_prefix(['\'', '’'])?;
+    if !spaces.chars().all(|c| c == ' ') {
+        return None;
+    }
+    let lower = elided.to_lowercase();
+    let full = elision
+        .full
+        .iter()
+        .find(|full| full.strip_suffix(|_: char| true) == Some(lower.as_str()))?;
+    let initial = second.chars().next()?;
+    let breaks = elision.full_never_before.contains(initial)
+        && !elision.full_before_exceptions.iter().any(|w| w == second);
+    // The full form with the elided word's case (`L'` → `Le`).
+    breaks.then(|| format!("{elided}{} ", &full[lower.len()..]))
+}
+
+/// The other form of the indefinite article `first` (`an` → `a `), followed by a space, when
+/// `first` is the only form `second` takes (not before `historic`, which takes both).
+fn other_article(
+    article: &crate::locale::IndefiniteArticle,
+    first: &str,
+    between: &str,
+    second: &str,
+) -> Option<String> {
+    let head = second.split('-').next().unwrap_or(second);
+    if between != " " || article.form_before(head) != Some(first) {
+        return None;
+    }
+    let other = if first == article.before_vowel {
+        &article.before_consonant
+    } else if first == article.before_consonant {
+        &article.before_vowel
+    } else {
+        return None;
+    };
+    Some(format!("{other} "))
 }
 
 /// Two sentences one after the other, with a full stop after the first if it has no final
@@ -510,6 +594,36 @@ mod tests {
             .unwrap()
             .target;
         assert_eq!(broken, "\"How do you know? he asked.");
+    }
+
+    #[test]
+    fn an_elision_is_broken_where_the_next_word_rules_the_full_form_out() {
+        let break_in = |to: &str, target: &str| {
+            let inj = Injector {
+                source_lang: Language::get("en").unwrap(),
+                target_lang: Language::get(to).unwrap(),
+                pair: PairKnowledge::get("en", "fr").unwrap(),
+                pool: &[],
+                source_pool: &[],
+            };
+            inj.inject(ErrorType::BrokenElision, "", target, &mut Rng::new(1))
+                .map(|i| i.target)
+        };
+        assert_eq!(
+            break_in("fr", "Il a dit qu'il viendra.").as_deref(),
+            Some("Il a dit que il viendra.")
+        );
+        assert_eq!(break_in("fr", "L'un et le onze.").as_deref(), None);
+        assert_eq!(
+            break_in("fr", "Il n’a rien.").as_deref(),
+            Some("Il ne a rien.")
+        );
+        assert_eq!(
+            break_in("en", "It took an hour.").as_deref(),
+            Some("It took a hour.")
+        );
+        // Both forms are in use before `historic`: no error to plant there.
+        assert_eq!(break_in("en", "It is a historic step.").as_deref(), None);
     }
 
     #[test]

@@ -274,7 +274,7 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Rules of form: typography, punctuation, spaces, case and repeated words. On human reference
+/// Rules of form: typography, punctuation, spaces, case, repeated words and elision. On human reference
 /// translations their findings are defects of the references (straight quotes, apostrophes
 /// typed as `"`, lines that start in lower case), so the content rules' false alarms are also
 /// counted without them.
@@ -287,6 +287,7 @@ const FORM_RULES: &[&str] = &[
     "whitespace-mismatch",
     "lowercase-start",
     "repeated-word",
+    "elision",
 ];
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod codes;
 mod consistency;
 mod coverage;
 mod double_space;
+mod elision;
 mod entity_missing;
 mod entity_misspelt;
 mod false_friend;
@@ -108,6 +109,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &typography_spacing::TypographySpacing,
     &typography_quotes::TypographyQuotes,
     &repeated_word::RepeatedWord,
+    &elision::ElisionCheck,
     &double_space::DoubleSpace,
     &lowercase_start::LowercaseStart,
     &whitespace_edges::WhitespaceEdges,

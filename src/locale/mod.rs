@@ -99,6 +99,8 @@ struct LocaleFile {
     #[serde(default)]
     elision: Elision,
     #[serde(default)]
+    indefinite_article: Option<IndefiniteArticle>,
+    #[serde(default)]
     nouns_capitalized: bool,
     #[serde(default)]
     number_words_glued: bool,
@@ -142,6 +144,10 @@ pub struct Elision {
     /// ... unless the word is one of these (`le un`, `le onze`).
     #[serde(default)]
     pub full_before_exceptions: Vec<String>,
+    /// Full forms that elide before these words only, whatever their letters: `si` before
+    /// `il` (`s'il`, but `si elle`), `ce` before `est` (`c'est`, but `et ce alors`).
+    #[serde(default)]
+    pub full_before_only: rustc_hash::FxHashMap<String, Vec<String>>,
 }
 
 impl Elision {
@@ -155,10 +161,54 @@ impl Elision {
         };
         if between.contains(['\'', '’']) {
             self.words.iter().any(|w| w == first) && !self.before.contains(initial)
+        } else if let Some(only) = self.full_before_only.get(first) {
+            only.iter().any(|w| w == second)
         } else {
             self.full_never_before.contains(initial)
                 && self.full.iter().any(|w| w == first)
                 && !self.full_before_exceptions.iter().any(|w| w == second)
+        }
+    }
+}
+
+/// The two forms of an indefinite article chosen by the sound the next word starts with
+/// (English `a` and `an`), from `[indefinite_article]` of `data/<lang>/locale.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndefiniteArticle {
+    /// The form before a consonant sound (`a`) ...
+    pub before_consonant: String,
+    /// ... and before a vowel sound (`an`).
+    pub before_vowel: String,
+    /// Lower-case letters that start a vowel sound ...
+    pub vowel_letters: String,
+    /// ... but in words that start with these (`euro`, `unit`) ...
+    pub consonant_sound_starts: Vec<String>,
+    /// ... or are these (`one`).
+    pub consonant_sound_words: Vec<String>,
+    /// Words said with a vowel sound although a consonant letter starts them (`hour`).
+    pub vowel_sound_starts: Vec<String>,
+    /// Letters before which both forms are in use (`a historic`, `an historic`).
+    pub either_before: String,
+}
+
+impl IndefiniteArticle {
+    /// The form `word` (in lower case, the first part of a compound) takes, or `None` when
+    /// either is in use before it.
+    pub fn form_before(&self, word: &str) -> Option<&str> {
+        let starts = |list: &[String]| list.iter().any(|start| word.starts_with(start.as_str()));
+        let initial = word.chars().next()?;
+        if starts(&self.vowel_sound_starts) {
+            Some(&self.before_vowel)
+        } else if self.either_before.contains(initial) {
+            None
+        } else if self.vowel_letters.contains(initial)
+            && !starts(&self.consonant_sound_starts)
+            && !self.consonant_sound_words.iter().any(|w| w == word)
+        {
+            Some(&self.before_vowel)
+        } else {
+            Some(&self.before_consonant)
         }
     }
 }
@@ -329,6 +379,9 @@ pub struct Language {
     pub allowed_repeats: HashSet<String>,
     /// Words written elided, with an apostrophe, before a vowel (`l'`, `qu'`).
     pub elision: Elision,
+    /// The indefinite article's two forms, for a language whose article changes before a
+    /// vowel sound (English `a`, `an`).
+    pub indefinite_article: Option<IndefiniteArticle>,
     /// Whether every noun is written with a capital (German): a capital then says little
     /// about a name.
     pub nouns_capitalized: bool,
@@ -530,6 +583,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         number_starts,
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
         elision: file.elision,
+        indefinite_article: file.indefinite_article,
         nouns_capitalized: file.nouns_capitalized,
         number_words_glued: file.number_words_glued,
         ordinal_dot: file.ordinal_dot,
