@@ -169,14 +169,19 @@ fn bounded_levenshtein(a: &[char], b: &[char], bound: usize) -> Option<usize> {
 /// Folded words made of letters, names (capitalised words) left out since they are copied in
 /// any language.
 fn lowercase_words<'w>(words: &'w SideWords) -> Vec<&'w str> {
-    words
-        .iter()
-        .filter(|(w, _)| {
-            w.text.chars().next().is_some_and(char::is_lowercase)
-                && w.text.chars().all(crate::textutil::is_letter)
-        })
-        .map(|(_, folded)| folded)
-        .collect()
+    // Sized for every word: most are lower case, and a filtered iterator gives no size hint,
+    // so collecting would grow the vector from nothing.
+    let mut lowercase = Vec::with_capacity(words.len());
+    lowercase.extend(
+        words
+            .iter()
+            .filter(|(w, _)| {
+                w.text.chars().next().is_some_and(char::is_lowercase)
+                    && w.text.chars().all(crate::textutil::is_letter)
+            })
+            .map(|(_, folded)| folded),
+    );
+    lowercase
 }
 
 /// whatlang restricted to the pair's two languages says the target is in the source language.
