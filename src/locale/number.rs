@@ -47,29 +47,43 @@ fn digit_run() -> &'static Regex {
 /// Spans of the words of letters in `text`, hyphenated compounds whole (`twenty-one`): what
 /// [`WORD_TOKEN`] matches, scanned by hand since every segment goes through it.
 fn letter_words(text: &str) -> impl Iterator<Item = Span> + '_ {
-    // Called on every segment: ASCII bytes are classified without decoding.
+    // Called on every segment: ASCII bytes are classified without decoding, in two tight
+    // loops (to the word's first letter, then past its last).
     let bytes = text.as_bytes();
-    let alphabetic_at = move |i: usize| -> (bool, usize) {
+    let letter_at = move |i: usize| -> Option<usize> {
         let (c, len) = char_at(text, i);
-        (crate::textutil::is_letter(c), len)
+        crate::textutil::is_letter(c).then_some(len)
     };
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let (alphabetic, len) = alphabetic_at(i);
-            if alphabetic {
-                break;
+        let start = loop {
+            let &byte = bytes.get(i)?;
+            if byte.is_ascii_alphabetic() {
+                break i;
+            }
+            if byte.is_ascii() {
+                i += 1;
+                continue;
+            }
+            let (c, len) = char_at(text, i);
+            if crate::textutil::is_letter(c) {
+                break i;
             }
             i += len;
-        }
-        if i >= bytes.len() {
-            return None;
-        }
-        let start = i;
-        while i < bytes.len() {
-            let (alphabetic, len) = alphabetic_at(i);
-            let joins = bytes[i] == b'-' && i + 1 < bytes.len() && alphabetic_at(i + 1).0;
-            if alphabetic || joins {
+        };
+        while let Some(&byte) = bytes.get(i) {
+            if byte.is_ascii_alphabetic() {
+                i += 1;
+            } else if byte == b'-' {
+                // A hyphen joins two letters (`twenty-one`), and ends the word otherwise.
+                if i + 1 < bytes.len() && letter_at(i + 1).is_some() {
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else if byte.is_ascii() {
+                break;
+            } else if let Some(len) = letter_at(i) {
                 i += len;
             } else {
                 break;
