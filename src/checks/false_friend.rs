@@ -31,14 +31,13 @@ impl Check for FalseFriendCheck {
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         for entry in ctx.pair.false_friends_for(ctx.source.text) {
-            let matchers = entry.matchers();
-            for captures in matchers.wrong.captures_iter(ctx.target.text) {
+            for captures in entry.wrong_pattern().captures_iter(ctx.target.text) {
                 let whole = captures.get(0).expect("group 0 always matches");
                 let mut finding = ctx
                     .finding(&RULE, format!("`{}`: {}", whole.as_str(), entry.note))
                     .with_severity(entry.severity)
                     .with_target(ctx.target_span(Span::new(whole.start(), whole.end())));
-                if let Some(m) = matchers.source.find(ctx.source.text) {
+                if let Some(m) = entry.source_pattern().find(ctx.source.text) {
                     finding = finding.with_source(ctx.source_span(Span::new(m.start(), m.end())));
                 }
                 if !entry.right.is_empty() {

@@ -102,7 +102,7 @@ struct Sense {
 
 /// A false friend of one direction. Its patterns are compiled at their first use: compiling
 /// is most of a short run's start-up, and a document needs few entries (those whose source
-/// sense it has, see [`PairKnowledge::false_friends_for`]).
+/// sense it has, see [`PairKnowledge::false_friends_for`]) and few patterns of each.
 #[derive(Debug)]
 pub struct FalseFriend {
     pub id: String,
@@ -114,29 +114,53 @@ pub struct FalseFriend {
     /// (right word, wrong word) that the evaluator swaps to plant this error.
     pub inject: Option<(String, String)>,
     patterns: Patterns,
-    matchers: OnceLock<Matchers>,
 }
 
-/// The patterns of a false friend as the data writes them.
+/// The patterns of a false friend.
 #[derive(Debug)]
 struct Patterns {
-    source: String,
-    context: Option<String>,
-    unless: Option<String>,
-    wrong: String,
+    /// The source word in the sense that makes `wrong` a mistake…
+    source: Pattern,
+    /// …in a segment that also matches this, if given…
+    context: Option<Pattern>,
+    /// …and not this.
+    unless: Option<Pattern>,
+    /// The mistranslation in the target.
+    wrong: Pattern,
 }
 
-/// A false friend's patterns, compiled (case-insensitive).
+/// One pattern as the data writes it, compiled (case-insensitive) at its first use, apart
+/// from the entry's others: a segment with the source word needs `context` and `unless` to
+/// tell its sense, `wrong` only when the sense is the false friend's, and `source` itself
+/// only to point at a finding (the set of [`PairKnowledge::false_friends_for`] found it).
+/// Each case-insensitive Unicode pattern costs a million instructions or more to compile.
 #[derive(Debug)]
-pub struct Matchers {
-    /// The source word in the sense that makes `wrong` a mistake…
-    pub source: Regex,
-    /// …in a segment that also matches this, if given…
-    pub context: Option<Regex>,
-    /// …and not this.
-    pub unless: Option<Regex>,
-    /// The mistranslation in the target.
-    pub wrong: Regex,
+struct Pattern {
+    text: String,
+    compiled: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn new(text: String) -> Self {
+        Pattern {
+            text,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn compile(&self) -> Result<Regex, regex::Error> {
+        case_insensitive(&self.text)
+    }
+
+    /// The compiled pattern of the false friend `id`. The data is embedded and
+    /// `every_false_friend_compiles` tests every pattern, so a failure here is a bug of the
+    /// data, not of the input.
+    fn regex(&self, id: &str) -> &Regex {
+        self.compiled.get_or_init(|| {
+            self.compile()
+                .unwrap_or_else(|e| panic!("false friend `{id}`: {e}"))
+        })
+    }
 }
 
 impl FalseFriend {
@@ -149,40 +173,46 @@ impl FalseFriend {
             example: sense.example,
             inject: sense.inject,
             patterns: Patterns {
-                source: sense.source,
-                context: sense.context,
-                unless: sense.unless,
-                wrong: sense.wrong,
+                source: Pattern::new(sense.source),
+                context: sense.context.map(Pattern::new),
+                unless: sense.unless.map(Pattern::new),
+                wrong: Pattern::new(sense.wrong),
             },
-            matchers: OnceLock::new(),
         }
     }
 
-    /// Whether the source segment is in the sense that makes `wrong` a mistake.
-    pub fn applies_to(&self, source: &str) -> bool {
-        let m = self.matchers();
-        m.source.is_match(source)
-            && m.context.as_ref().is_none_or(|c| c.is_match(source))
-            && !m.unless.as_ref().is_some_and(|u| u.is_match(source))
-    }
-
-    /// The compiled patterns. The data is embedded and `every_false_friend_compiles` tests
-    /// every pattern, so a failure here is a bug of the data, not of the input.
-    pub fn matchers(&self) -> &Matchers {
-        self.matchers.get_or_init(|| {
-            self.compile()
-                .unwrap_or_else(|e| panic!("false friend `{}`: {e}", self.id))
-        })
-    }
-
-    fn compile(&self) -> Result<Matchers, regex::Error> {
+    /// Whether a source segment that matches the `source` pattern is in the sense that makes
+    /// `wrong` a mistake: it matches `context`, if given, and not `unless`.
+    fn sense_holds_in(&self, source: &str) -> bool {
         let p = &self.patterns;
-        Ok(Matchers {
-            source: case_insensitive(&p.source)?,
-            context: p.context.as_deref().map(case_insensitive).transpose()?,
-            unless: p.unless.as_deref().map(case_insensitive).transpose()?,
-            wrong: case_insensitive(&p.wrong)?,
-        })
+        p.context
+            .as_ref()
+            .is_none_or(|c| c.regex(&self.id).is_match(source))
+            && !p
+                .unless
+                .as_ref()
+                .is_some_and(|u| u.regex(&self.id).is_match(source))
+    }
+
+    /// The source word in the sense that makes `wrong` a mistake.
+    pub fn source_pattern(&self) -> &Regex {
+        self.patterns.source.regex(&self.id)
+    }
+
+    /// The mistranslation in the target.
+    pub fn wrong_pattern(&self) -> &Regex {
+        self.patterns.wrong.regex(&self.id)
+    }
+
+    /// Compiles every pattern of the entry (for the tests: use compiles them one by one).
+    #[cfg(test)]
+    fn compile(&self) -> Result<(), regex::Error> {
+        let p = &self.patterns;
+        let optional = p.context.iter().chain(&p.unless);
+        for pattern in [&p.source, &p.wrong].into_iter().chain(optional) {
+            pattern.compile()?;
+        }
+        Ok(())
     }
 }
 
@@ -335,11 +365,11 @@ impl PairKnowledge {
         &self.false_friends
     }
 
-    /// The false friends whose sense the source segment has ([`FalseFriend::applies_to`]), in
-    /// the order of the data.
+    /// The false friends whose sense the source segment has (it matches their `source`
+    /// pattern, and their `context` and `unless` patterns allow it), in the order of the data.
     pub fn false_friends_for(&self, source: &str) -> Vec<&FalseFriend> {
         let sources = self.false_friend_sources.get_or_init(|| {
-            let patterns = self.false_friends.iter().map(|e| &e.patterns.source);
+            let patterns = self.false_friends.iter().map(|e| &e.patterns.source.text);
             regex::RegexSetBuilder::new(patterns)
                 .case_insensitive(true)
                 .build()
@@ -353,7 +383,8 @@ impl PairKnowledge {
             .matches(source)
             .into_iter()
             .map(|i| &self.false_friends[i])
-            .filter(|e| e.applies_to(source))
+            // The set's match is the entry's `source` pattern's: only its sense is left to tell.
+            .filter(|e| e.sense_holds_in(source))
             .collect()
     }
 
