@@ -359,7 +359,8 @@ pub struct BeadCache<'a> {
     target_keys: OnceLock<Vec<coverage::WordKey>>,
     source_partners: OnceLock<coverage::Partners>,
     target_partners: OnceLock<coverage::Partners>,
-    name_target: OnceLock<names::TargetWords<'a>>,
+    /// The target's words without dots, when any has one ([`BeadContext::name_target`]).
+    name_target: OnceLock<Option<SideWords<'a>>>,
     length_deviation: OnceLock<f64>,
 }
 
@@ -401,11 +402,15 @@ impl<'a> BeadContext<'a> {
         }
     }
 
-    /// The target's words as the entity checks compare names with them.
-    pub fn name_target(&self) -> &names::TargetWords<'a> {
-        self.cache
+    /// The target's words as the entity checks compare names with them: folded, without
+    /// dots ([`names::dotless_target_words`]).
+    pub fn name_target(&self) -> &SideWords<'a> {
+        let dotless = self
+            .cache
             .name_target
-            .get_or_init(|| names::TargetWords::of(self))
+            .get_or_init(|| names::dotless_target_words(self));
+        // Most beads: no dot to drop, the folded words are the names' already.
+        dotless.as_ref().unwrap_or_else(|| self.words(Side::Target))
     }
 
     /// The words of one side as the coverage checks compare them.

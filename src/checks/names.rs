@@ -114,40 +114,26 @@ fn has_inner_capital(text: &str) -> bool {
         .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
-/// The target's words, folded once for all the names of a bead.
-#[derive(Debug)]
-pub struct TargetWords<'a> {
-    /// The target's words, folded and without dots.
-    words: SideWords<'a>,
-}
-
-impl<'a> TargetWords<'a> {
-    pub fn of(ctx: &BeadContext<'a>) -> Self {
-        let target = ctx.words(Side::Target);
-        if !target.any_folded_holds('.') {
-            // Most beads: no dot to drop, the folded words are the names' already.
-            return TargetWords {
-                words: target.clone(),
-            };
+/// The target's words as the names of a bead are compared with them (folded, without dots),
+/// when dropping dots changes any: else the target's folded words serve as they are
+/// ([`BeadContext::name_target`]), without a copy.
+pub fn dotless_target_words<'a>(ctx: &BeadContext<'a>) -> Option<SideWords<'a>> {
+    let target = ctx.words(Side::Target);
+    if !target.any_folded_holds('.') {
+        return None;
+    }
+    // Folding rarely lengthens a text: one allocation for the buffer, and most words have
+    // no dot to drop and are copied whole.
+    let buffer = String::with_capacity(ctx.target.text.len() + 8);
+    let words = SideWords::build(target.words().to_vec(), buffer, |i, _, out| {
+        let folded = target.folded(i);
+        if folded.contains('.') {
+            out.extend(folded.chars().filter(|&c| c != '.'))
+        } else {
+            out.push_str(folded)
         }
-        // Folding rarely lengthens a text: one allocation for the buffer, and most words have
-        // no dot to drop and are copied whole.
-        let buffer = String::with_capacity(ctx.target.text.len() + 8);
-        let words = SideWords::build(target.words().to_vec(), buffer, |i, _, out| {
-            let folded = target.folded(i);
-            if folded.contains('.') {
-                out.extend(folded.chars().filter(|&c| c != '.'))
-            } else {
-                out.push_str(folded)
-            }
-        });
-        TargetWords { words }
-    }
-
-    /// Each word folded, without its dots.
-    pub fn folded(&self) -> Vec<&str> {
-        self.words.iter().map(|(_, f)| f).collect()
-    }
+    });
+    Some(words)
 }
 
 /// What the names of one bead look up, found once for all of them: the target's words folded
@@ -226,11 +212,12 @@ struct WordParts<'t> {
 const SCANNED_WORDS: usize = 64;
 
 impl<'t> NameLookup<'t> {
-    pub fn new(names: &'t [SourceName<'t>], target: &'t TargetWords) -> Self {
+    /// `target`: [`BeadContext::name_target`].
+    pub fn new(names: &'t [SourceName<'t>], target: &'t SideWords<'t>) -> Self {
         NameLookup {
             names,
-            written: target.words.words(),
-            words: target.folded(),
+            written: target.words(),
+            words: target.iter().map(|(_, folded)| folded).collect(),
             index: std::cell::OnceCell::new(),
             source_names: std::cell::OnceCell::new(),
             capitalized: std::cell::OnceCell::new(),
@@ -512,7 +499,7 @@ impl<'t> NameLookup<'t> {
 pub fn status_in_target(
     ctx: &BeadContext,
     name: &SourceName,
-    target: &TargetWords,
+    target: &SideWords,
     lookup: &NameLookup,
 ) -> NameStatus {
     let names = lookup.names;
@@ -625,13 +612,13 @@ fn same_name_spelt_out(a: &str, b: &str) -> bool {
 fn misspelt_variant(
     ctx: &BeadContext,
     name: &SourceName,
-    target: &TargetWords,
+    target: &SideWords,
     lookup: &NameLookup,
 ) -> Option<NameStatus> {
     // Compounds are split where the target language joins nouns to names with a hyphen
     // (`Manaslu-Gletscher`); elsewhere a part is rather a combining form (`Germano-turcs`).
     let split_compounds = ctx.target.lang.nouns_capitalized;
-    let words = target.words.words();
+    let words = target.words();
     let long_bead = (
         lookup.capitalized_starting_like(&name.folded),
         lookup.long_bead_index(),
