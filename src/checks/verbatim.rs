@@ -74,6 +74,21 @@ fn compiled() -> &'static (Vec<Kind>, RegexSet) {
     })
 }
 
+/// Whether `text` may hold an item of some kind, by a character that each kind's pattern
+/// needs: `@` (an e-mail address, a handle), `#` (a hashtag), `` ` `` (code), `:/` (`https://`)
+/// or a `.` with more than a space after it (`www.afp.com`, `report.pdf`). Most segments have
+/// none of them, only a final period, and are spared the scan of the set; `false` means that
+/// no pattern matches (`every_kind_needs_a_clue` tries an item of each).
+fn may_hold_item(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(b'@', b'#', b'`', bytes).is_some()
+        || memchr::memchr2_iter(b'.', b':', bytes).any(|i| match (bytes[i], bytes.get(i + 1)) {
+            (b':', Some(b'/')) => true,
+            (b'.', Some(next)) => !next.is_ascii_whitespace(),
+            _ => false,
+        })
+}
+
 /// Items of one kind in a text: (span, text).
 fn items<'t>(kind: &Kind, text: &'t str) -> Vec<(Span, &'t str)> {
     kind.pattern
@@ -102,7 +117,8 @@ impl Check for Verbatim {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let (kinds, set) = compiled();
         // Most segments hold no item: a plain match test stops early, the set of matches does not.
-        if !set.is_match(ctx.source.text) && !set.is_match(ctx.target.text) {
+        let holds_item = |text: &str| may_hold_item(text) && set.is_match(text);
+        if !holds_item(ctx.source.text) && !holds_item(ctx.target.text) {
             return;
         }
         let (in_source, in_target) = (set.matches(ctx.source.text), set.matches(ctx.target.text));
@@ -190,6 +206,34 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn every_kind_needs_a_clue() {
+        let (_, set) = compiled();
+        let items = [
+            "see http://x.io",
+            "HTTPS://X.IO",
+            "ftp://files",
+            "www.afp.com",
+            "mail info@afp.com",
+            "open report.pdf",
+            "run `ls`",
+            "follow @afp",
+            "tag #news",
+        ];
+        for text in items {
+            assert!(set.is_match(text), "{text}");
+            assert!(may_hold_item(text), "{text}");
+        }
+        for text in [
+            "It is already history .",
+            "Mr. President, 3 : 1 .",
+            "www. afp",
+        ] {
+            assert!(!may_hold_item(text), "{text}");
+            assert!(!set.is_match(text), "{text}");
+        }
     }
 
     #[test]
