@@ -18,10 +18,11 @@ static RULE: Rule = Rule {
 appris` is also what a cut clause leaves behind) and never before a consonant (`l' type`); \
 English writes `an` before a vowel sound and `a` before a consonant sound (`a empty` → `an \
 empty`). The words and the exceptions are data: `[elision]` and `[indefinite_article]` of \
-`data/<lang>/locale.toml` (`le un`, `si elle`, `a European`, `an hour`). Capitalized words, \
-acronyms, single letters and digits are passed over (`de Obama` may be a name's convention, `an \
-FBI agent` is said letter by letter), and so is a pair of words the source itself writes (a \
-title left as it is). Before an `h` either English form is accepted (`an historic`).",
+`data/<lang>/locale.toml` (`le un`, `si elle`, `a European`, `an hour`). A French word before \
+a capital is passed over (`de Obama` may follow the name's own convention), and so are \
+acronyms, single letters and digits after an English article (`an FBI agent` is said letter by \
+letter), and a pair of words the source itself writes (a title left as it is). Before an `h` \
+either English form is accepted (`an historic`).",
     example: RuleExample {
         source: "He said that it was empty.",
         bad: "Il a dit que il était vide.",
