@@ -1,6 +1,7 @@
 //! elision: a word whose form depends on the sound that follows it has the wrong one in the
-//! target. French elides before a vowel (`qu'il`, not `que il`; `le type`, not `l' type`);
-//! the English article is `an` before a vowel sound and `a` before a consonant sound.
+//! target. French elides before a vowel (`qu'il`, not `que il`; `le type`, not `l' type`) and
+//! writes `son` for `sa` there (`son amie`); the English article is `an` before a vowel sound
+//! and `a` before a consonant sound.
 
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::locale::{IndefiniteArticle, Language};
@@ -15,7 +16,8 @@ static RULE: Rule = Rule {
     severity: crate::model::Severity::Minor,
     summary: "A word that changes its form before a vowel sound has the wrong form in the target.",
     explanation: "French elides `le`, `de`, `que`… before a vowel (`que il` → `qu'il`, `la \
-appris` is also what a cut clause leaves behind) and never before a consonant (`l' type`); \
+appris` is also what a cut clause leaves behind) and never before a consonant (`l' type`), and \
+writes `mon`, `ton`, `son` for `ma`, `ta`, `sa` there (`sa amie` → `son amie`); \
 English writes `an` before a vowel sound and `a` before a consonant sound (`a empty` → `an \
 empty`). The words and the exceptions are data: `[elision]` and `[indefinite_article]` of \
 `data/<lang>/locale.toml` (`le un`, `si elle`, `a European`, `an hour`). A French word before \
@@ -121,11 +123,23 @@ fn wrong_elision(
     second: &Word,
 ) -> Option<Slip> {
     // A capital second word is a name, whose article follows its own convention.
-    if !second.text.starts_with(char::is_lowercase)
-        || !joined_by_space_or_apostrophe(between)
-        || !lang.elision.broken(lower, between, second.text)
-        || !plain_word(second.text)
+    if !second.text.starts_with(char::is_lowercase) || !joined_by_space_or_apostrophe(between) {
+        return None;
+    }
+    if let Some(replacement) = lang.elision.replacement(lower, second.text)
+        && between.chars().all(|c| c == ' ')
+        && plain_word(second.text)
     {
+        let replacement = match_case(replacement, first.text);
+        return Some(Slip {
+            message: format!(
+                "`{} {}`: `{replacement}` goes before a vowel",
+                first.text, second.text
+            ),
+            suggestion: Some(format!("{replacement} {}", second.text)),
+        });
+    }
+    if !lang.elision.broken(lower, between, second.text) || !plain_word(second.text) {
         return None;
     }
     // `rock'n'roll`: a letter glued to the apostrophe before it is no French elided word.
@@ -235,6 +249,9 @@ mod tests {
         assert_eq!(french("Il a dit que il viendra."), ["que il"]);
         assert_eq!(french("Sur la appris à diriger."), ["la appris"]);
         assert_eq!(french("Il ne me a rien dit."), ["me a"]);
+        let found = run(&ElisionCheck, "His wife came.", "Sa épouse est venue.");
+        assert_eq!(found[0].1, "Sa épouse");
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("Son épouse"));
         assert_eq!(french("Que elle vienne."), ["Que elle"]);
         let found = run(&ElisionCheck, "If he comes.", "Si il vient.");
         assert_eq!(found[0].0.suggestion.as_deref(), Some("S'il"));
@@ -247,7 +264,7 @@ mod tests {
             "Il a dit qu'il viendra.",
             "Il a dit qu' il viendra.",
             "Si elle vient, lorsque autour de nous tout dort.",
-            "Le un, le onze, de un à trois, à la une.",
+            "Le un, le onze, de un à trois, à la une, son amie, sa une, sa hache.",
             "Et ce alors que rien.",
             "Puis-je entrer ? dis-je encore.",
             "Le héros de Obama, la eEurope, le hêtre.",

@@ -148,6 +148,10 @@ pub struct Elision {
     /// `il` (`s'il`, but `si elle`), `ce` before `est` (`c'est`, but `et ce alors`).
     #[serde(default)]
     pub full_before_only: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// Words that give way to another form before a vowel (`sa` → `son`: `son amie`), like
+    /// the full forms before [`Elision::full_never_before`] and its exceptions.
+    #[serde(default)]
+    pub replaced_before_vowel: rustc_hash::FxHashMap<String, String>,
 }
 
 impl Elision {
@@ -168,6 +172,18 @@ impl Elision {
                 && self.full.iter().any(|w| w == first)
                 && !self.full_before_exceptions.iter().any(|w| w == second)
         }
+    }
+}
+
+impl Elision {
+    /// The form that `first` (in lower case) gives way to before `second` (as written), if it
+    /// is one of [`Elision::replaced_before_vowel`] and `second` starts with a vowel.
+    pub fn replacement(&self, first: &str, second: &str) -> Option<&str> {
+        let replacement = self.replaced_before_vowel.get(first)?;
+        let initial = second.chars().next()?;
+        (self.full_never_before.contains(initial)
+            && !self.full_before_exceptions.iter().any(|w| w == second))
+        .then_some(replacement.as_str())
     }
 }
 
