@@ -292,7 +292,7 @@ pub struct StemLexicon {
 impl StemLexicon {
     /// The lexicon of `(source stem key, target stem key)` pairs, repeats dropped. Sorting
     /// the pairs once builds it faster than a vector per source stem would.
-    fn from_pairs(pairs: Vec<(u64, u64)>) -> StemLexicon {
+    fn from_pairs(pairs: impl IntoIterator<Item = (u64, u64)>) -> StemLexicon {
         // One 128-bit number a pair sorts in the same order as the pair, with one comparison
         // where the pair takes two.
         let mut packed: Vec<u128> = pairs
@@ -443,9 +443,12 @@ fn loaded_pair(index: usize) -> &'static LoadedPair {
         // than with `rayon::join`. A rayon thread waiting for its other half runs queued jobs
         // meanwhile, and one of them (another batch or document of the same pair) would wait
         // for this very initialization on the thread that is doing it: a deadlock.
+        // Both directions' lexicons hold the same stem pairs, one the other's mirror: the
+        // data is parsed and stemmed once.
+        let stem_pairs = lexicon_stem_pairs(pair);
         let (forward, reverse) = std::thread::scope(|scope| {
-            let reverse = scope.spawn(|| load_direction(pair, Direction::Reverse));
-            let forward = load_direction(pair, Direction::Forward);
+            let reverse = scope.spawn(|| load_direction(pair, Direction::Reverse, &stem_pairs));
+            let forward = load_direction(pair, Direction::Forward, &stem_pairs);
             let reverse = reverse
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -471,7 +474,13 @@ impl Direction {
     }
 }
 
-fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowledge, PairError> {
+/// One direction of a pair; `stem_pairs` are its lexicon's pairs as [`lexicon_stem_pairs`]
+/// gives them, in the order the data is written.
+fn load_direction(
+    pair: &EmbeddedPair,
+    direction: Direction,
+    stem_pairs: &[(u64, u64)],
+) -> Result<PairKnowledge, PairError> {
     let names = parse_names(pair, direction)?;
     let false_friends = parse_false_friends(pair, direction)?;
     let (source_language, _) = direction.orient(pair.languages);
@@ -482,7 +491,7 @@ fn load_direction(pair: &EmbeddedPair, direction: Direction) -> Result<PairKnowl
         .collect();
     let name_endings = letter_pairs(pair.name_endings, direction);
     let name_spellings = letter_pairs(pair.name_spellings, direction);
-    let lexicon = stem_lexicon(pair, direction);
+    let lexicon = StemLexicon::from_pairs(stem_pairs.iter().map(|&p| direction.orient(p)));
     Ok(PairKnowledge {
         false_friends,
         false_friend_sources: OnceLock::new(),
@@ -505,49 +514,51 @@ fn letter_pairs(text: &str, direction: Direction) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The word-level evidence of the coverage checks in one direction: the pair's IBM Model 1
-/// lexicon and its hand-written vocabulary, without pairs that involve a function word.
-fn stem_lexicon(pair: &EmbeddedPair, direction: Direction) -> StemLexicon {
-    let (source_language, target_language) = direction.orient(pair.languages);
+/// The word-level evidence of the coverage checks: the stem keys ([`short_key`]) of the
+/// pair's IBM Model 1 lexicon and of its hand-written vocabulary, as (first language's,
+/// second language's) in the order the data is written, repeats kept, without pairs that
+/// involve a function word. Whether a pair is kept does not depend on the direction (each
+/// stem is tested against its own language's function words), so one list serves both.
+fn lexicon_stem_pairs(pair: &EmbeddedPair) -> Vec<(u64, u64)> {
+    let (first_language, second_language) = pair.languages;
     let function_stems = |code: &str| -> rustc_hash::FxHashSet<String> {
         crate::locale::Language::get(code)
             .map(|lang| lang.stopwords.iter().map(|w| lexicon_stem(w)).collect())
             .unwrap_or_default()
     };
-    let (source_function, target_function) = (
-        function_stems(source_language),
-        function_stems(target_language),
+    let (first_function, second_function) = (
+        function_stems(first_language),
+        function_stems(second_language),
     );
     let mut pairs = Vec::new();
-    let mut insert = |from: &str, to: &str| pairs.push((short_key(from), short_key(to)));
+    let mut insert = |first: &str, second: &str| pairs.push((short_key(first), short_key(second)));
     // IBM Model 1 pairs rare words with function words (`camera` → `les`, `woman` → `une`),
     // and a list's line may hold one: such a pair would let any sentence cover the word.
-    let content_from = |stem: &str| !source_function.contains(stem);
-    let content_to = |stem: &str| !target_function.contains(stem);
+    let content_first = |stem: &str| !first_function.contains(stem);
+    let content_second = |stem: &str| !second_function.contains(stem);
     for line in crate::locale::data_lines(pair.lexicon) {
         let mut columns = line.split('\t');
-        if let (Some(a), Some(b)) = (columns.next(), columns.next()) {
-            let (from, to) = direction.orient((a, b));
-            if content_from(from) && content_to(to) {
-                insert(from, to);
-            }
+        if let (Some(first), Some(second)) = (columns.next(), columns.next())
+            && content_first(first)
+            && content_second(second)
+        {
+            insert(first, second);
         }
     }
     for line in crate::locale::data_lines(pair.vocabulary) {
-        let Some((a, b)) = line.split_once('\t') else {
+        let Some((first, second)) = line.split_once('\t') else {
             continue;
         };
-        let (from, to) = direction.orient((a, b));
         let stems = |forms: &str| forms.split('|').map(form_stem).collect::<Vec<_>>();
-        let mut targets = stems(to);
-        targets.retain(|stem| content_to(stem));
-        for from in stems(from).iter().filter(|stem| content_from(stem)) {
-            for to in &targets {
-                insert(from, to);
+        let mut seconds = stems(second);
+        seconds.retain(|stem| content_second(stem));
+        for first in stems(first).iter().filter(|stem| content_first(stem)) {
+            for second in &seconds {
+                insert(first, second);
             }
         }
     }
-    StemLexicon::from_pairs(pairs)
+    pairs
 }
 
 /// [`PairKnowledge::names_by_first_byte`]. A form with no letters would match every phrase
