@@ -41,7 +41,7 @@ impl Check for ElisionCheck {
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let lang = ctx.target.lang;
-        if lang.elision.full.is_empty() && lang.indefinite_article.is_none() {
+        if lang.elision.is_empty() && lang.indefinite_article.is_none() {
             return;
         }
         let text = ctx.target.text;

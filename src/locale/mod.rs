@@ -176,6 +176,14 @@ impl Elision {
 }
 
 impl Elision {
+    /// Whether the language has no word whose form changes before a vowel.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+            && self.full.is_empty()
+            && self.full_before_only.is_empty()
+            && self.replaced_before_vowel.is_empty()
+    }
+
     /// The form that `first` (in lower case) gives way to before `second` (as written), if it
     /// is one of [`Elision::replaced_before_vowel`] and `second` starts with a vowel.
     pub fn replacement(&self, first: &str, second: &str) -> Option<&str> {
