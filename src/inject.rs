@@ -317,7 +317,7 @@ impl Injector<'_> {
     /// written `an` (`an hour` → `a hour`). The word after it is a common one in lower case.
     fn break_elision(&self, target: &str, rng: &mut Rng) -> Option<String> {
         let lang = self.target_lang;
-        let words: Vec<_> = crate::textutil::words(target);
+        let words = crate::textutil::words(target);
         let places: Vec<(crate::model::Span, String)> = words
             .windows(2)
             .filter(|pair| pair[1].text.starts_with(|c: char| c.is_lowercase()))
@@ -385,16 +385,16 @@ fn full_form(
     if !spaces.chars().all(|c| c == ' ') {
         return None;
     }
+    // The full form is the elided one and a vowel (`qu` → `que`).
     let lower = elided.to_lowercase();
     let full = elision
         .full
         .iter()
-        .find(|full| full.strip_suffix(|_: char| true) == Some(lower.as_str()))?;
-    let initial = second.chars().next()?;
-    let breaks = elision.full_never_before.contains(initial)
-        && !elision.full_before_exceptions.iter().any(|w| w == second);
+        .find(|full| full.len() == lower.len() + 1 && full.starts_with(lower.as_str()))?;
     // The full form with the elided word's case (`L'` → `Le`).
-    breaks.then(|| format!("{elided}{} ", &full[lower.len()..]))
+    elision
+        .broken(full, " ", second)
+        .then(|| format!("{elided}{} ", &full[lower.len()..]))
 }
 
 /// The other form of the indefinite article `first` (`an` → `a `), followed by a space, when
