@@ -168,14 +168,20 @@ impl Elision {
         } else if let Some(only) = self.full_before_only.get(first) {
             only.iter().any(|w| w == second)
         } else {
-            self.full_never_before.contains(initial)
-                && self.full.iter().any(|w| w == first)
-                && !self.full_before_exceptions.iter().any(|w| w == second)
+            self.full.iter().any(|w| w == first) && self.bars_full_forms(second)
         }
     }
-}
 
-impl Elision {
+    /// Whether no full form may stand before `second`: it starts with one of
+    /// [`Elision::full_never_before`] and is none of [`Elision::full_before_exceptions`].
+    fn bars_full_forms(&self, second: &str) -> bool {
+        second
+            .chars()
+            .next()
+            .is_some_and(|initial| self.full_never_before.contains(initial))
+            && !self.full_before_exceptions.iter().any(|w| w == second)
+    }
+
     /// Whether the language has no word whose form changes before a vowel.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
@@ -188,10 +194,7 @@ impl Elision {
     /// is one of [`Elision::replaced_before_vowel`] and `second` starts with a vowel.
     pub fn replacement(&self, first: &str, second: &str) -> Option<&str> {
         let replacement = self.replaced_before_vowel.get(first)?;
-        let initial = second.chars().next()?;
-        (self.full_never_before.contains(initial)
-            && !self.full_before_exceptions.iter().any(|w| w == second))
-        .then_some(replacement.as_str())
+        self.bars_full_forms(second).then_some(replacement.as_str())
     }
 }
 
