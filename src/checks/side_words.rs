@@ -5,7 +5,7 @@
 use crate::textutil::{Word, fold_into, words};
 
 /// The words of a text with their folded forms.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct SideWords<'a> {
     words: Vec<Word<'a>>,
     /// The folded words one after another; word `i` is `folded[bounds[i].0..bounds[i].1]`
