@@ -127,7 +127,7 @@ fn wrong_elision(
         return None;
     }
     if let Some(replacement) = lang.elision.replacement(lower, second.text)
-        && between.chars().all(|c| c == ' ')
+        && spaces_only(between)
         && plain_word(second.text)
     {
         let replacement = match_case(replacement, first.text);
@@ -163,8 +163,14 @@ fn wrong_elision(
 
 /// Only spaces between two words, or an apostrophe and spaces.
 fn joined_by_space_or_apostrophe(between: &str) -> bool {
-    let spaces = between.strip_prefix(['\'', '’']).unwrap_or(between);
-    !between.is_empty() && spaces.chars().all(|c| c == ' ')
+    between
+        .strip_prefix(['\'', '’'])
+        .map_or(spaces_only(between), |rest| rest.bytes().all(|b| b == b' '))
+}
+
+/// One space or more, and nothing else.
+fn spaces_only(between: &str) -> bool {
+    !between.is_empty() && between.bytes().all(|b| b == b' ')
 }
 
 /// An indefinite article of the wrong form for the word after it (`a empty`, `an man`).
@@ -178,8 +184,7 @@ fn wrong_article(
     second: &Word,
 ) -> Option<Slip> {
     if (lower != article.before_consonant && lower != article.before_vowel)
-        || between.is_empty()
-        || !between.chars().all(|c| c == ' ')
+        || !spaces_only(between)
         || !plain_word(second.text)
     {
         return None;
@@ -311,6 +316,27 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn every_word_whose_form_changes_fits_the_lowercasing_buffer() {
+        for code in crate::locale::supported_codes() {
+            let lang = Language::get(code).unwrap();
+            let elision = &lang.elision;
+            let article = lang.indefinite_article.iter();
+            let words = (elision.words.iter().chain(&elision.full))
+                .chain(elision.full_before_only.keys())
+                .chain(elision.replaced_before_vowel.keys())
+                .chain(article.flat_map(|a| [&a.before_consonant, &a.before_vowel]));
+            for word in words {
+                let mut buffer = [0; LONGEST_CHANGING_WORD];
+                assert_eq!(
+                    short_ascii_lowercase(word, &mut buffer),
+                    Some(word.as_str()),
+                    "{code}: `{word}`"
+                );
+            }
+        }
     }
 
     #[test]
