@@ -687,7 +687,7 @@ fn misspells_whole_form(class: &NameClass, folded: &str) -> bool {
 /// goalkeeper, and `Czech`) is another word.
 fn is_other_word(ctx: &BeadContext, name: &SourceName, folded: &str) -> bool {
     let vocabulary = &ctx.target.lang.vocabulary;
-    vocabulary.contains(folded) && !vocabulary.contains(&name.folded)
+    vocabulary.contains(folded) && !vocabulary.contains(name.folded.as_str())
 }
 
 /// Whether `variant` (folded: `folded`) is a translation of a capitalised common word the
@@ -702,14 +702,14 @@ fn translates_common_word(
     folded: &str,
 ) -> bool {
     let vocabulary = &ctx.target.lang.vocabulary;
-    let misspelt_word = vocabulary.contains(&name.folded) && !vocabulary.contains(folded);
+    let misspelt_word = vocabulary.contains(name.folded.as_str()) && !vocabulary.contains(folded);
     // Nor when a name — no word of the source language, written with a capital inside a
     // sentence of the source document and never in lower case — has a variant closer to it
     // than a misspelling needs, and no word of the target language either: `Himalayya` shares
     // its stem with `Himalaya`, a translation of itself, as any typo after the stem would. A
     // capitalised common word (`Interviewed` → `Interviewée` opening a sentence) is
     // translated, not misspelt.
-    let common_word = ctx.source.lang.vocabulary.contains(&name.folded)
+    let common_word = ctx.source.lang.vocabulary.contains(name.folded.as_str())
         || ctx.document.lowercase.contains(&name.folded)
         || !ctx.document.names.contains(&name.folded);
     let near_typo = !vocabulary.contains(folded)

@@ -349,8 +349,9 @@ pub struct Language {
     /// Function words, folded (lower case, no accents).
     pub stopwords: rustc_hash::FxHashSet<String>,
     /// Common words of the language, folded (`scripts/mine-vocabulary.py`): a word outside it
-    /// is a name, a rare word or a misspelling.
-    pub vocabulary: rustc_hash::FxHashSet<String>,
+    /// is a name, a rare word or a misspelling. The embedded lines themselves: the lists hold
+    /// some ten thousand words a language, each of which a copy would allocate at start-up.
+    pub vocabulary: rustc_hash::FxHashSet<&'static str>,
     /// Common words never seen side by side (`les dans`), as pairs of [`short_key`]s of their
     /// lower-case forms (`scripts/mine-bigrams.py`); empty for a language without the file.
     unlikely_bigrams: rustc_hash::FxHashSet<(u64, u64)>,
@@ -580,9 +581,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         stopwords: data_lines(embedded.stopwords)
             .map(crate::textutil::fold)
             .collect(),
-        vocabulary: data_lines(embedded.vocabulary)
-            .map(str::to_string)
-            .collect(),
+        vocabulary: data_lines(embedded.vocabulary).collect(),
         unlikely_bigrams: unlikely_bigrams(embedded.unlikely_bigrams, embedded.code)?,
         decimal: file.decimal,
         group: file.group,
