@@ -1,6 +1,6 @@
 //! entity-missing: a name of the source has no trace in the target.
 
-use super::names::{NameLookup, NameStatus, source_names, status_in_target};
+use super::names::{NameLookup, is_missing_in_target, source_names};
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity};
 
@@ -37,7 +37,7 @@ impl Check for EntityMissing {
         let mut reported: Vec<&str> = Vec::new();
         for name in &names {
             if reported.contains(&name.folded.as_str())
-                || status_in_target(ctx, name, target, &lookup) != NameStatus::Missing
+                || !is_missing_in_target(ctx, name, target, &lookup)
             {
                 continue;
             }

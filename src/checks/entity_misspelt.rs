@@ -1,7 +1,7 @@
 //! entity-misspelt: a name of the source appears in the target with a slightly different
 //! spelling (`Facebrook` for `Facebook`).
 
-use super::names::{NameLookup, NameStatus, capitalized_source_words, status_in_target};
+use super::names::{NameLookup, NameStatus, capitalized_source_words, misspelt_variant};
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity};
 
@@ -47,9 +47,11 @@ impl Check for EntityMisspelt {
         let lookup = NameLookup::new(&names, target);
         let mut reported = Vec::new();
         for name in &names {
-            let NameStatus::Misspelt {
+            // A misspelling is one whether or not the name is also there: whether it is, which
+            // the entity-missing check asks, is not looked into.
+            let Some(NameStatus::Misspelt {
                 span, spacing_only, ..
-            } = status_in_target(ctx, name, target, &lookup)
+            }) = misspelt_variant(ctx, name, target, &lookup)
             else {
                 continue;
             };

@@ -495,23 +495,46 @@ impl<'t> NameLookup<'t> {
 }
 
 /// How `name` (one of the bead's names) fares in the target: `target`, whose words `lookup`
-/// has folded for all the names.
+/// has folded for all the names. A near variant of the name is a misspelling however else the
+/// target writes it (`la Commission … la Commmission`), so each entity check asks only its own
+/// question, [`misspelt_variant`] or [`is_missing_in_target`], and skips the other's tests.
 pub fn status_in_target(
     ctx: &BeadContext,
     name: &SourceName,
     target: &SideWords,
     lookup: &NameLookup,
 ) -> NameStatus {
-    let names = lookup.names;
+    if let Some(variant) = misspelt_variant(ctx, name, target, lookup) {
+        return variant;
+    }
+    if has_trace_in_target(ctx, name, lookup) {
+        NameStatus::Present
+    } else {
+        NameStatus::Missing
+    }
+}
+
+/// Whether `name` is [`NameStatus::Missing`] from the target: no trace of it and no misspelling.
+/// The traces are looked for first: most names have one, and the search for a misspelling is
+/// the dearest test.
+pub fn is_missing_in_target(
+    ctx: &BeadContext,
+    name: &SourceName,
+    target: &SideWords,
+    lookup: &NameLookup,
+) -> bool {
+    !has_trace_in_target(ctx, name, lookup) && misspelt_variant(ctx, name, target, lookup).is_none()
+}
+
+/// Whether the target has `name` other than misspelt: whole, written the target language's
+/// way, adapted to it, rendered some other way, or with a letter spelt out.
+fn has_trace_in_target(ctx: &BeadContext, name: &SourceName, lookup: &NameLookup) -> bool {
     // As often in the target as in the source (`Boeing said … six Boeing 787s`).
     let source_count = lookup.source_count(&name.folded).max(1);
     if lookup.count_holding(&name.folded) >= source_count {
-        // The name is all there; a near variant of it besides (`la Commission … la
-        // Commmission`) is still a misspelling.
-        return misspelt_variant(ctx, name, target, lookup).unwrap_or(NameStatus::Present);
+        return true;
     }
-    let (own, phrase) = classes_of(ctx, name, names);
-    let has_class = !own.is_empty() || !phrase.is_empty();
+    let (own, phrase) = classes_of(ctx, name, lookup.names);
     // A class reached through a longer name (`European Union`) is there in its own forms, not
     // in the prefix forms meant for one word (`européen*`): `Uniion européenne` has the
     // adjective but misspells the name.
@@ -525,27 +548,20 @@ pub fn status_in_target(
         });
     if written_so || lookup.holds_adaptation(&name.folded, ctx.pair) {
         // Written the target language's way (`London` → `Londres`) or adapted to it
-        // (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`) — which does not excuse a
-        // misspelt copy besides (`la Commission … la Commmission européenne`).
-        return misspelt_variant(ctx, name, target, lookup).unwrap_or(NameStatus::Present);
+        // (`Colombia` → `Colombie`, `Salzburg` → `Salzbourg`).
+        return true;
     }
-    if let Some(variant) = misspelt_variant(ctx, name, target, lookup) {
-        return variant;
-    }
+    let has_class = !own.is_empty() || !phrase.is_empty();
     if has_class || ctx.pair.translated_words.contains(&name.folded) {
         // A name the languages write differently and that the target renders some other way
         // (a pronoun, a paraphrase): the omission checks' business, not the entity checks'.
-        return NameStatus::Present;
+        return true;
     }
-    if lookup
+    // `Schroeder` for `Schröder`.
+    lookup
         .written
         .iter()
         .any(|w| same_name_spelt_out(name.text, w.text))
-    {
-        // `Schroeder` for `Schröder`.
-        return NameStatus::Present;
-    }
-    NameStatus::Missing
 }
 
 /// `data/common/letter-spellings.tsv`: the letters names are also written without, each with
@@ -607,9 +623,9 @@ fn same_name_spelt_out(a: &str, b: &str) -> bool {
     spelt_out(a) == spelt_out(b)
 }
 
-/// The target word closest to `name` that misspells it, if any: not the name, not an adaptation
-/// of it, not a word of the target language.
-fn misspelt_variant(
+/// The target word closest to `name` that misspells it, if any ([`NameStatus::Misspelt`]): not
+/// the name, not an adaptation of it, not a word of the target language.
+pub fn misspelt_variant(
     ctx: &BeadContext,
     name: &SourceName,
     target: &SideWords,
