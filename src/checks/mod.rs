@@ -261,11 +261,24 @@ fn written_in_lower_case(word: &str) -> bool {
 /// Adds the folded `word` to `set`, allocating only for a word not seen before (most words of
 /// a document are).
 fn insert_folded(set: &mut rustc_hash::FxHashSet<String>, word: &str, buffer: &mut String) {
-    buffer.clear();
-    fold_into(word, buffer);
-    if !set.contains(buffer.as_str()) {
-        set.insert(buffer.clone());
+    // Most words of a document are ASCII in lower case already, which folding leaves as they
+    // are: those are looked up as written, without copying them into the buffer.
+    let folded = if is_folded_ascii(word) {
+        word
+    } else {
+        buffer.clear();
+        fold_into(word, buffer);
+        buffer.as_str()
+    };
+    if !set.contains(folded) {
+        set.insert(folded.to_string());
     }
+}
+
+/// Whether `word` is ASCII without a capital: its own folded form.
+fn is_folded_ascii(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// Beads needed before the document's own length ratio is trusted.
