@@ -66,17 +66,7 @@ struct Placeholder {
 }
 
 fn placeholders(text: &str) -> Vec<Placeholder> {
-    let mut found: Vec<Placeholder> = text
-        .char_indices()
-        .filter_map(|(i, c)| {
-            let (kind, number) = inline::decode(c)?;
-            Some(Placeholder {
-                key: inline::display(kind, number),
-                span: Span::new(i, i + c.len_utf8()),
-                kind: Kind::Tag(kind, number),
-            })
-        })
-        .collect();
+    let mut found = tag_placeholders(text);
     found.extend(
         TEXT_PLACEHOLDER
             .find_iter(text)
@@ -98,6 +88,24 @@ fn placeholders(text: &str) -> Vec<Placeholder> {
     );
     found.sort_by_key(|p| p.span.start);
     found
+}
+
+/// The placeholder characters of inline tags in `text`: none in most texts, which one search
+/// tells without decoding their characters.
+fn tag_placeholders(text: &str) -> Vec<Placeholder> {
+    if !inline::may_hold_placeholders(text) {
+        return Vec::new();
+    }
+    text.char_indices()
+        .filter_map(|(i, c)| {
+            let (kind, number) = inline::decode(c)?;
+            Some(Placeholder {
+                key: inline::display(kind, number),
+                span: Span::new(i, i + c.len_utf8()),
+                kind: Kind::Tag(kind, number),
+            })
+        })
+        .collect()
 }
 
 /// HTML elements: void ones (`<br>`) take no closing tag, and the others may open in one

@@ -41,6 +41,16 @@ pub fn placeholder(kind: TagKind, number: u32) -> char {
     char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
+/// The first byte of every placeholder character in UTF-8: they are all in plane 15
+/// (U+F0000–U+FFFFF), which UTF-8 writes in four bytes starting with 0xF3.
+const LEAD_BYTE: u8 = 0xF3;
+
+/// Whether `text` may hold a placeholder character: one search for their first byte, which
+/// spares decoding every character of the many texts that hold none.
+pub fn may_hold_placeholders(text: &str) -> bool {
+    memchr::memchr(LEAD_BYTE, text.as_bytes()).is_some()
+}
+
 /// The tag a placeholder character stands for.
 pub fn decode(c: char) -> Option<(TagKind, u32)> {
     let code = (c as u32).checked_sub(BASE)?;
@@ -127,6 +137,17 @@ mod tests {
         }
         assert_eq!(decode('a'), None);
         assert_eq!(display(TagKind::Close, 2), "</2>");
+    }
+
+    #[test]
+    fn every_placeholder_starts_with_the_lead_byte() {
+        let last = BASE + KINDS.len() as u32 * PER_KIND;
+        for c in (BASE..last).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            assert_eq!(c.encode_utf8(&mut utf8).as_bytes()[0], LEAD_BYTE, "{c:?}");
+            assert!(may_hold_placeholders(&format!("a {c} b")));
+        }
+        assert!(!may_hold_placeholders("Été à Zürich 👍🏽"));
     }
 
     #[test]
