@@ -49,7 +49,7 @@ impl<'a> Iterator for WordIter<'a> {
                 self.at = i;
                 return None;
             };
-            if byte.is_ascii_alphanumeric() {
+            if is_ascii_letter_or_digit(byte) {
                 break i;
             }
             if byte.is_ascii() {
@@ -64,7 +64,7 @@ impl<'a> Iterator for WordIter<'a> {
         };
         let mut end = start;
         while let Some(&byte) = bytes.get(end) {
-            if byte.is_ascii_alphanumeric() {
+            if is_ascii_letter_or_digit(byte) {
                 end += 1;
                 continue;
             }
@@ -88,6 +88,42 @@ impl<'a> Iterator for WordIter<'a> {
             span: Span::new(start, end),
         })
     }
+}
+
+/// What each byte is to the word scanners: [`ASCII_LETTER`], [`ASCII_DIGIT`] or neither (0).
+/// One load answers what `u8::is_ascii_alphanumeric` answers with range tests, and the
+/// scanners ask it of every byte of every segment.
+static BYTE_CLASSES: [u8; 256] = byte_classes();
+const ASCII_LETTER: u8 = 1;
+const ASCII_DIGIT: u8 = 2;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut classes = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        classes[byte] = if b.is_ascii_alphabetic() {
+            ASCII_LETTER
+        } else if b.is_ascii_digit() {
+            ASCII_DIGIT
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    classes
+}
+
+/// `byte.is_ascii_alphanumeric()`, by [`BYTE_CLASSES`].
+#[inline]
+pub(crate) fn is_ascii_letter_or_digit(byte: u8) -> bool {
+    BYTE_CLASSES[usize::from(byte)] != 0
+}
+
+/// `byte.is_ascii_alphabetic()`, by [`BYTE_CLASSES`].
+#[inline]
+pub(crate) fn is_ascii_letter(byte: u8) -> bool {
+    BYTE_CLASSES[usize::from(byte)] == ASCII_LETTER
 }
 
 /// `c.is_alphabetic()`, answered without the Unicode tables for the letters of Latin-1 and
@@ -212,6 +248,18 @@ mod tests {
         for c in ('\0'..='\u{2FFF}').chain(['\u{1F600}', '\u{10400}', '\u{FF21}']) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_classes_agree_with_the_ascii_tests() {
+        for byte in 0..=u8::MAX {
+            assert_eq!(is_ascii_letter(byte), byte.is_ascii_alphabetic(), "{byte}");
+            assert_eq!(
+                is_ascii_letter_or_digit(byte),
+                byte.is_ascii_alphanumeric(),
+                "{byte}"
+            );
         }
     }
 

@@ -58,7 +58,7 @@ fn letter_words(text: &str) -> impl Iterator<Item = Span> + '_ {
     std::iter::from_fn(move || {
         let start = loop {
             let &byte = bytes.get(i)?;
-            if byte.is_ascii_alphabetic() {
+            if crate::textutil::is_ascii_letter(byte) {
                 break i;
             }
             if byte.is_ascii() {
@@ -72,7 +72,7 @@ fn letter_words(text: &str) -> impl Iterator<Item = Span> + '_ {
             i += len;
         };
         while let Some(&byte) = bytes.get(i) {
-            if byte.is_ascii_alphabetic() {
+            if crate::textutil::is_ascii_letter(byte) {
                 i += 1;
             } else if byte == b'-' {
                 // A hyphen joins two letters (`twenty-one`), and ends the word otherwise.
