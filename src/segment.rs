@@ -106,12 +106,32 @@ fn scan_sentences(text: &str, lang: &Language) -> Vec<Span> {
 /// of another sentence. Most lines of a line-aligned corpus are one sentence that ends with
 /// its only mark; this spares them the character-by-character scan.
 fn holds_one_sentence(text: &str) -> bool {
-    let Some(first) = text.find(is_terminator) else {
+    let Some(first) = first_terminator(text) else {
         return true;
     };
     text[first..].chars().all(|c| {
         is_terminator(c) || c.is_whitespace() || matches!(c, '\'' | '”' | '’' | ')' | ']' | '»')
     })
+}
+
+/// Where the first final mark ([`is_terminator`]) of `text` stands, found by its bytes without
+/// decoding the characters before it: `…` by its first byte, which other characters share,
+/// then checked whole.
+fn first_terminator(text: &str) -> Option<usize> {
+    const ELLIPSIS_LEAD: u8 = '…'.encode_utf8(&mut [0; 4]).as_bytes()[0];
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | ELLIPSIS_LEAD))
+    {
+        let at = from + found;
+        if bytes[at] != ELLIPSIS_LEAD || text[at..].starts_with('…') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn is_terminator(c: char) -> bool {
@@ -198,6 +218,22 @@ fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_terminator_is_the_first_final_mark() {
+        for text in [
+            "",
+            "No mark here",
+            "Mr. Smith",
+            "Déjà vu… Oui",
+            "En – dash — and ‘quotes’… then?",
+            "Why? Because!",
+            "…",
+            "a€b",
+        ] {
+            assert_eq!(first_terminator(text), text.find(is_terminator), "{text}");
+        }
+    }
 
     fn split(text: &str, lang: &str) -> Vec<String> {
         let lang = Language::get(lang).unwrap();
