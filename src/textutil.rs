@@ -184,11 +184,73 @@ pub fn fold_into(text: &str, out: &mut String) {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if !unicode_normalization::char::is_combining_mark(d) {
-                push_folded_letter(d, out);
-            }
-        });
+        if let Some(folded) = LatinFold::of(c) {
+            folded.push_into(out);
+            continue;
+        }
+        fold_char(c, out);
+    }
+}
+
+/// Folds one non-ASCII character: its canonical decomposition without combining marks, each
+/// letter folded.
+fn fold_char(c: char, out: &mut String) {
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if !unicode_normalization::char::is_combining_mark(d) {
+            push_folded_letter(d, out);
+        }
+    });
+}
+
+/// The folded form of a letter of Latin-1 or Latin Extended-A (`é`, `ß`, `œ`: U+00C0–U+017F),
+/// when it is at most two ASCII bytes: the accented letters of European text, which would
+/// each cost a decomposition table lookup. The table is filled by [`fold_char`] itself, so
+/// that it gives exactly what the decomposition gives.
+#[derive(Debug, Clone, Copy)]
+struct LatinFold {
+    bytes: [u8; 2],
+    len: u8,
+}
+
+/// The first character [`LatinFold`] covers, and how many it covers.
+const LATIN_FIRST: u32 = 0xC0;
+const LATIN_COUNT: usize = 0x180 - 0xC0;
+
+impl LatinFold {
+    fn of(c: char) -> Option<LatinFold> {
+        let index = usize::try_from(u32::from(c).checked_sub(LATIN_FIRST)?).ok()?;
+        if index >= LATIN_COUNT {
+            return None;
+        }
+        static TABLE: std::sync::OnceLock<[Option<LatinFold>; LATIN_COUNT]> =
+            std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            std::array::from_fn(|i| {
+                let c = char::from_u32(LATIN_FIRST + i as u32).expect("no surrogate here");
+                let mut folded = String::new();
+                fold_char(c, &mut folded);
+                LatinFold::from_folded(&folded)
+            })
+        })[index]
+    }
+
+    /// `folded` as a table entry, unless it is longer than two bytes or not ASCII (`×`).
+    fn from_folded(folded: &str) -> Option<LatinFold> {
+        if !folded.is_ascii() || folded.len() > 2 {
+            return None;
+        }
+        let mut bytes = [0; 2];
+        bytes[..folded.len()].copy_from_slice(folded.as_bytes());
+        Some(LatinFold {
+            bytes,
+            len: folded.len() as u8,
+        })
+    }
+
+    fn push_into(self, out: &mut String) {
+        for &b in &self.bytes[..usize::from(self.len)] {
+            out.push(char::from(b));
+        }
     }
 }
 
@@ -242,6 +304,25 @@ pub fn count_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_letters_fold_as_their_decomposition() {
+        for c in ('\u{80}'..='\u{24F}').chain(['a', 'Z', '€', 'ǅ']) {
+            let mut by_table = String::new();
+            match LatinFold::of(c) {
+                Some(folded) => folded.push_into(&mut by_table),
+                None => fold_char(c, &mut by_table),
+            }
+            let mut by_decomposition = String::new();
+            fold_char(c, &mut by_decomposition);
+            assert_eq!(by_table, by_decomposition, "{c:?}");
+        }
+        assert!(LatinFold::of('é').is_some() && LatinFold::of('\u{180}').is_none());
+        assert_eq!(
+            fold("Été, Straße, cœur, Łódź, ×"),
+            "ete, strasse, coeur, lodz, ×"
+        );
+    }
 
     #[test]
     fn the_letter_shortcuts_agree_with_the_unicode_tables() {
