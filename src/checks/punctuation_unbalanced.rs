@@ -45,6 +45,12 @@ impl Check for PunctuationUnbalanced {
     }
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+        // Most targets hold no bracket, and then no pair is unmatched in them (`unmatched`
+        // finds nothing in a text without either mark): one scan for all six marks spares
+        // the twelve searches below.
+        if !holds_bracket(ctx.target.text) {
+            return;
+        }
         for (open, close) in BRACKETS {
             if unmatched(ctx.source.text, open, close).is_none()
                 && let Some(at) = unmatched(ctx.target.text, open, close)
@@ -401,6 +407,13 @@ fn mistyped_apostrophes<'t, 'e>(
     })
 }
 
+/// Whether `text` holds a mark of [`BRACKETS`], all of them ASCII, searched as bytes.
+fn holds_bracket(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(b'(', b'[', b'{', bytes).is_some()
+        || memchr::memchr3(b')', b']', b'}', bytes).is_some()
+}
+
 /// Byte index of the first unmatched mark of the pair, if any.
 fn unmatched(text: &str, open: char, close: char) -> Option<usize> {
     // Most texts hold neither mark; searching a char is a memchr, decoding every one is not.
@@ -421,6 +434,33 @@ fn unmatched(text: &str, open: char, close: char) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_without_brackets_has_none_unmatched() {
+        let marks: String = BRACKETS.iter().flat_map(|&(o, c)| [o, c]).collect();
+        assert_eq!(marks, "()[]{}");
+        for text in [
+            "",
+            "plain text",
+            "(a",
+            "a)",
+            "[b",
+            "b]",
+            "{c",
+            "c}",
+            "(é)",
+            "« a »",
+        ] {
+            let any_unmatched = BRACKETS
+                .iter()
+                .any(|&(open, close)| unmatched(text, open, close).is_some());
+            assert!(holds_bracket(text) || !any_unmatched, "{text:?}");
+            assert_eq!(
+                holds_bracket(text),
+                text.contains(['(', ')', '[', ']', '{', '}'])
+            );
+        }
+    }
     use crate::checks::testing::{run, run_document};
     use crate::glossary::Glossary;
 
