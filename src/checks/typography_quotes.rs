@@ -32,11 +32,12 @@ impl Check for TypographyQuotes {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let typography = &ctx.target.lang.typography;
         let text = ctx.target.text;
+        if !may_hold_quotation_mark(text) {
+            return;
+        }
         let foreign = |c: char| {
             (c == '"' && !typography.straight_quotes_ok)
-                || (matches!(c, '«' | '»' | '“' | '”' | '„')
-                    && !typography.quotes.contains(&c)
-                    && c != '"')
+                || (QUOTATION_MARKS.contains(&c) && !typography.quotes.contains(&c) && c != '"')
         };
         let Some((at, mark)) = text.char_indices().find(|&(_, c)| foreign(c)) else {
             return;
@@ -63,9 +64,27 @@ impl Check for TypographyQuotes {
     }
 }
 
+/// The curly quotation marks a language may not quote with.
+const QUOTATION_MARKS: [char; 5] = ['«', '»', '“', '”', '„'];
+
+/// Whether `text` holds a byte that starts `"` or one of [`QUOTATION_MARKS`] (`"`, 0xC2 for
+/// `«` and `»`, 0xE2 for the others): a text without any holds no quotation mark, so most
+/// targets are passed over by one scan rather than decoded character by character.
+fn may_hold_quotation_mark(text: &str) -> bool {
+    memchr::memchr3(b'"', 0xC2, 0xE2, text.as_bytes()).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_quotation_mark_starts_with_a_byte_searched_for() {
+        for mark in QUOTATION_MARKS.into_iter().chain(['"']) {
+            assert!(may_hold_quotation_mark(&format!("a {mark} b")), "{mark}");
+        }
+        assert!(!may_hold_quotation_mark("plain text, l'été (tokenised) ."));
+    }
     use crate::checks::testing::{run, run_with};
     use crate::glossary::Glossary;
 
