@@ -1,7 +1,7 @@
 //! entity-misspelt: a name of the source appears in the target with a slightly different
 //! spelling (`Facebrook` for `Facebook`).
 
-use super::names::{NameLookup, NameStatus, capitalized_source_words, misspelt_variant};
+use super::names::{Misspelling, NameLookup, capitalized_source_words, misspelt_variant};
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity};
 
@@ -49,7 +49,7 @@ impl Check for EntityMisspelt {
         for name in &names {
             // A misspelling is one whether or not the name is also there: whether it is, which
             // the entity-missing check asks, is not looked into.
-            let Some(NameStatus::Misspelt {
+            let Some(Misspelling {
                 span, spacing_only, ..
             }) = misspelt_variant(ctx, name, target, &lookup)
             else {

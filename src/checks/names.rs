@@ -17,19 +17,13 @@ pub struct SourceName<'a> {
     pub folded: String,
 }
 
-/// How a source name fares in the target.
+/// A target word (or two joined) close to a source name but different: a likely misspelling.
 #[derive(Debug, Clone, PartialEq)]
-pub enum NameStatus {
-    /// Written the same (case and accents aside) or translated as the pair's data expects.
-    Present,
-    /// A target word (or two joined) close to the name but different: a likely misspelling.
-    Misspelt {
-        span: Span,
-        text: String,
-        spacing_only: bool,
-    },
-    /// No trace of it.
-    Missing,
+pub struct Misspelling {
+    pub span: Span,
+    pub text: String,
+    /// The same letters with a space or hyphen more or less (`JP Morgan` for `JPMorgan`).
+    pub spacing_only: bool,
 }
 
 /// Capitalised words of the source that are names: not sentence-initial unless the document
@@ -168,7 +162,7 @@ struct LongBeadIndex<'t> {
     /// [`closest_variant`] of each folded name looked up so far: a long bead repeats its
     /// names (`Commission`, `Parliament`), and each search scans every target word that
     /// starts as the name does.
-    closest: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<NameStatus>>>,
+    closest: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<Misspelling>>>,
     /// The positions of [`LongBeadIndex::by_initial`] whose word is written with a capital:
     /// where a misspelt name can stand.
     capitalized_by_initial: std::cell::OnceCell<rustc_hash::FxHashMap<char, Vec<u32>>>,
@@ -494,29 +488,9 @@ impl<'t> NameLookup<'t> {
     }
 }
 
-/// How `name` (one of the bead's names) fares in the target: `target`, whose words `lookup`
-/// has folded for all the names. A near variant of the name is a misspelling however else the
-/// target writes it (`la Commission … la Commmission`), so each entity check asks only its own
-/// question, [`misspelt_variant`] or [`is_missing_in_target`], and skips the other's tests.
-pub fn status_in_target(
-    ctx: &BeadContext,
-    name: &SourceName,
-    target: &SideWords,
-    lookup: &NameLookup,
-) -> NameStatus {
-    if let Some(variant) = misspelt_variant(ctx, name, target, lookup) {
-        return variant;
-    }
-    if has_trace_in_target(ctx, name, lookup) {
-        NameStatus::Present
-    } else {
-        NameStatus::Missing
-    }
-}
-
-/// Whether `name` is [`NameStatus::Missing`] from the target: no trace of it and no misspelling.
-/// The traces are looked for first: most names have one, and the search for a misspelling is
-/// the dearest test.
+/// Whether `name` (one of the bead's names) is missing from `target`, whose words `lookup` has
+/// folded for all the names: no trace of it and no misspelling. The traces are looked for
+/// first: most names have one, and the search for a misspelling is the dearest test.
 pub fn is_missing_in_target(
     ctx: &BeadContext,
     name: &SourceName,
@@ -623,14 +597,15 @@ fn same_name_spelt_out(a: &str, b: &str) -> bool {
     spelt_out(a) == spelt_out(b)
 }
 
-/// The target word closest to `name` that misspells it, if any ([`NameStatus::Misspelt`]): not
-/// the name, not an adaptation of it, not a word of the target language.
+/// The target word closest to `name` that misspells it, if any: not the name, not an
+/// adaptation of it, not a word of the target language. A near variant is a misspelling however
+/// else the target writes the name (`la Commission … la Commmission`).
 pub fn misspelt_variant(
     ctx: &BeadContext,
     name: &SourceName,
     target: &SideWords,
     lookup: &NameLookup,
-) -> Option<NameStatus> {
+) -> Option<Misspelling> {
     // Compounds are split where the target language joins nouns to names with a hyphen
     // (`Manaslu-Gletscher`); elsewhere a part is rather a combining form (`Germano-turcs`).
     let split_compounds = ctx.target.lang.nouns_capitalized;
@@ -657,9 +632,7 @@ pub fn misspelt_variant(
             closest_variant(name, words, lookup, split_compounds, candidates)
         }
     }?;
-    let NameStatus::Misspelt { text, .. } = &variant else {
-        return Some(variant);
-    };
+    let text = &variant.text;
     let folded = fold(text);
     let word_of_the_language = translates_common_word(ctx, name, text, &folded)
         || same_name_spelt_out(name.text, text)
@@ -807,7 +780,7 @@ fn closest_variant(
     lookup: &NameLookup,
     split_compounds: bool,
     candidates: impl Iterator<Item = usize>,
-) -> Option<NameStatus> {
+) -> Option<Misspelling> {
     if name.folded.chars().count() < 4 {
         return None;
     }
@@ -815,7 +788,7 @@ fn closest_variant(
     // The same letters with a hyphen or space more or less (`Miskolc-Tapolca`).
     if let Some(j) = lookup.first_respaced(&name.folded) {
         let w = &target_words[j];
-        return Some(NameStatus::Misspelt {
+        return Some(Misspelling {
             span: w.span,
             text: w.text.to_string(),
             spacing_only: true,
@@ -829,7 +802,7 @@ fn closest_variant(
         // The two words as one form, so that a form the pair's data gives (`Viet Nam`
         // for `Vietnam`) is recognised as the name.
         let text = format!("{} {}", target_words[i].text, target_words[i + 1].text);
-        return Some(NameStatus::Misspelt {
+        return Some(Misspelling {
             span,
             text,
             spacing_only: true,
@@ -872,7 +845,7 @@ fn closest_variant(
         .map(|(w, t)| (w, similarity(&t)))
         .filter(|(_, sim)| *sim >= MISSPELLING_SIMILARITY)
         .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(w, _)| NameStatus::Misspelt {
+        .map(|(w, _)| Misspelling {
             span: w.span,
             text: w.text.to_string(),
             spacing_only: false,
