@@ -542,21 +542,10 @@ fn replace_word(text: &str, right: &str, wrong: &str) -> Option<String> {
         .build()
         .ok()?;
     let m = pattern.find(text)?;
-    let upper = m.as_str().chars().next().is_some_and(char::is_uppercase);
-    let mut replacement: String = wrong.to_string();
-    if upper {
-        let mut chars = wrong.chars();
-        replacement = chars
-            .next()
-            .into_iter()
-            .flat_map(char::to_uppercase)
-            .chain(chars)
-            .collect();
-    }
     Some(format!(
         "{}{}{}",
         &text[..m.start()],
-        replacement,
+        crate::textutil::match_case(wrong, m.as_str()),
         &text[m.end()..]
     ))
 }

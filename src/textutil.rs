@@ -192,6 +192,18 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// `word` with its first letter a capital when `model`'s is (`le` → `Le` to replace `La`).
+pub fn match_case(word: &str, model: &str) -> String {
+    if !model.starts_with(char::is_uppercase) {
+        return word.to_string();
+    }
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Folds one non-ASCII character: its canonical decomposition without combining marks, each
 /// letter folded.
 fn fold_char(c: char, out: &mut String) {
@@ -330,6 +342,14 @@ mod tests {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn match_case_capitalises_as_the_model_does() {
+        assert_eq!(match_case("le", "La"), "Le");
+        assert_eq!(match_case("éventuellement", "Eventually"), "Éventuellement");
+        assert_eq!(match_case("Le", "la"), "Le");
+        assert_eq!(match_case("", "A"), "");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::locale::{IndefiniteArticle, Language};
 use crate::model::{Finding, Side, Span};
-use crate::textutil::Word;
+use crate::textutil::{Word, match_case};
 
 pub struct ElisionCheck;
 
@@ -216,18 +216,6 @@ fn wrong_article(
 fn starts_sentence(before: &str) -> bool {
     let before = before.trim_end();
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '"', '“', '«', '(', '—', '–'])
-}
-
-/// `word` with its first letter a capital when `model`'s is.
-fn match_case(word: &str, model: &str) -> String {
-    if !model.starts_with(char::is_uppercase) {
-        return word.to_string();
-    }
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

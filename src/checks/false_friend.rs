@@ -3,6 +3,7 @@
 
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Span};
+use crate::textutil::match_case;
 
 pub struct FalseFriendCheck;
 
@@ -43,21 +44,11 @@ impl Check for FalseFriendCheck {
                 if !entry.right.is_empty() {
                     let mut right = String::new();
                     captures.expand(&entry.right, &mut right);
-                    finding = finding.with_suggestion(match_case(whole.as_str(), &right));
+                    finding = finding.with_suggestion(match_case(&right, whole.as_str()));
                 }
                 out.push(finding);
             }
         }
-    }
-}
-
-/// Gives `replacement` the case of the first letter of `original`.
-fn match_case(original: &str, replacement: &str) -> String {
-    let upper = original.chars().next().is_some_and(char::is_uppercase);
-    let mut chars = replacement.chars();
-    match chars.next() {
-        Some(first) if upper => first.to_uppercase().chain(chars).collect(),
-        _ => replacement.to_string(),
     }
 }
 
