@@ -409,12 +409,11 @@ fn other_article(
     if between != " " || article.form_before(head) != Some(first) {
         return None;
     }
+    // `first` is one of the two forms: the one `second` takes.
     let other = if first == article.before_vowel {
         &article.before_consonant
-    } else if first == article.before_consonant {
-        &article.before_vowel
     } else {
-        return None;
+        &article.before_vowel
     };
     Some(format!("{other} "))
 }
