@@ -31,6 +31,7 @@ const PAIR_FILES: &[(&str, &str)] = &[
     ("lexicon", "lexicon.tsv"),
     ("vocabulary", "vocabulary-pairs.tsv"),
     ("align_lexicon", "align-lexicon.tsv"),
+    ("trace_rates", "trace-rates.tsv"),
 ];
 
 fn main() {

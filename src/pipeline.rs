@@ -254,9 +254,41 @@ fn check_pair(
     options: &CheckOptions,
     aligned: bool,
 ) -> Result<Report, CheckError> {
+    let (source, target, knowledge) = prepare_pair(source, target, options)?;
+    let (findings, segments) =
+        with_bead_contexts(&source, &target, knowledge, options, aligned, |contexts| {
+            check_contexts(contexts, options)
+        })?;
+    // Words never span a line break, so the lines are counted in parallel.
+    let source_words: usize = source.document.text.par_split('\n').map(count_words).sum();
+    let mqm_penalty = score::total_penalty(&findings);
+    let summary = Summary {
+        segments: segments.len(),
+        source_words,
+        findings: findings.len(),
+        mqm_penalty,
+        mqm_per_100_words: score::per_hundred_words(mqm_penalty, source_words),
+    };
+    Ok(Report {
+        source,
+        target,
+        segments,
+        findings,
+        summary,
+    })
+}
+
+/// The pair's knowledge read from source to target, and from target to source.
+type PairKnowledgeBothWays = (&'static PairKnowledge, &'static PairKnowledge);
+
+/// Both sides normalized and segmented, and the pair's knowledge loaded (once per process),
+/// at the same time.
+fn prepare_pair(
+    source: (&str, String),
+    target: (&str, String),
+    options: &CheckOptions,
+) -> Result<(CheckedDocument, CheckedDocument, PairKnowledgeBothWays), CheckError> {
     let (source_lang, target_lang) = (Language::get(&options.from)?, Language::get(&options.to)?);
-    // Both sides are segmented, and the pair's knowledge is loaded (once per process), at the
-    // same time.
     let ((source, target), (pair, reverse_pair)) = rayon::join(
         || {
             rayon::join(
@@ -271,11 +303,23 @@ fn check_pair(
             )
         },
     );
-    let (pair, reverse_pair) = (pair?, reverse_pair?);
+    Ok((source, target, (pair?, reverse_pair?)))
+}
+
+/// Aligns the two sides (or pairs their lines, `aligned`) and hands `inspect` the context of
+/// every bead, in bead order: what the checks see.
+fn with_bead_contexts<R>(
+    source: &CheckedDocument,
+    target: &CheckedDocument,
+    (pair, reverse_pair): PairKnowledgeBothWays,
+    options: &CheckOptions,
+    aligned: bool,
+    inspect: impl FnOnce(&mut [BeadContext]) -> R,
+) -> Result<R, CheckError> {
     let typography = target_typography(target.lang, options.variant.as_deref())?;
     let aligner = aligner_with_glossary(options);
     let beads = if aligned {
-        align_by_line(&source, &target)
+        align_by_line(source, target)
     } else {
         align_documents(
             &source.document,
@@ -287,13 +331,9 @@ fn check_pair(
     };
     let sides: Vec<(SideText, SideText)> = beads
         .iter()
-        .map(|b| (side_text(&source, &b.source), side_text(&target, &b.target)))
+        .map(|b| (side_text(source, &b.source), side_text(target, &b.target)))
         .collect();
     let facts = DocumentFacts::from_beads(&sides);
-    let checks: Vec<_> = REGISTRY
-        .iter()
-        .filter(|c| options.runs(c.rule().id, c.rule().category))
-        .collect();
     let mut contexts: Vec<BeadContext> = beads
         .iter()
         .zip(sides)
@@ -314,9 +354,22 @@ fn check_pair(
             normalized: None,
         })
         .collect();
-    let mut findings = check_beads_in_parallel(&mut contexts, &checks);
+    Ok(inspect(&mut contexts))
+}
+
+/// The findings of the selected checks on every bead, in segment order, and the segments with
+/// their scores.
+fn check_contexts(
+    contexts: &mut [BeadContext],
+    options: &CheckOptions,
+) -> (Vec<Finding>, Vec<Segment>) {
+    let checks: Vec<_> = REGISTRY
+        .iter()
+        .filter(|c| options.runs(c.rule().id, c.rule().category))
+        .collect();
+    let mut findings = check_beads_in_parallel(contexts, &checks);
     for check in &checks {
-        check.check_document(&contexts, &mut findings);
+        check.check_document(contexts, &mut findings);
     }
     // Segment order, then registry order within a segment (the sort is stable).
     findings.sort_by_key(|f| f.segment);
@@ -342,22 +395,25 @@ fn check_pair(
             fuzzy: false,
         })
         .collect();
-    // Words never span a line break, so the lines are counted in parallel.
-    let source_words: usize = source.document.text.par_split('\n').map(count_words).sum();
-    let mqm_penalty = score::total_penalty(&findings);
-    let summary = Summary {
-        segments: segments.len(),
-        source_words,
-        findings: findings.len(),
-        mqm_penalty,
-        mqm_per_100_words: score::per_hundred_words(mqm_penalty, source_words),
-    };
-    Ok(Report {
-        source,
-        target,
-        segments,
-        findings,
-        summary,
+    (findings, segments)
+}
+
+/// Each content word of the source of every line pair (line i of `source` translates line i of
+/// `target`), with whether the target holds a trace of it: the word-by-word coverage the
+/// omission check reads. `transcheck-eval --traces` counts it over clean bitext to mine how
+/// reliably each word is translated (`data/<pair>/trace-rates.tsv`).
+pub fn source_word_traces(
+    source: String,
+    target: String,
+    options: &CheckOptions,
+) -> Result<Vec<(String, bool)>, CheckError> {
+    let (source, target, knowledge) =
+        prepare_pair(("source", source), ("target", target), options)?;
+    with_bead_contexts(&source, &target, knowledge, options, true, |contexts| {
+        contexts
+            .par_iter()
+            .flat_map_iter(crate::checks::source_word_traces)
+            .collect()
     })
 }
 
@@ -492,4 +548,27 @@ fn range_at(
         .get(line)
         .cloned()
         .unwrap_or(doc.sentences.len()..doc.sentences.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_word_traces_tell_traced_words_from_missing_ones() {
+        let options = CheckOptions::new("en", "fr");
+        let traces = source_word_traces(
+            "A woman in a blue dress reads a book.\nThe cat sleeps.".into(),
+            "Une femme lit un livre.\n".into(),
+            &options,
+        )
+        .unwrap();
+        let traced = |word: &str| traces.iter().find(|(w, _)| w == word).map(|(_, t)| *t);
+        assert_eq!(traced("woman"), Some(true));
+        assert_eq!(traced("book"), Some(true));
+        assert_eq!(traced("blue"), Some(false));
+        assert_eq!(traced("dress"), Some(false));
+        // A line with an empty side is left out, as the omission check leaves it.
+        assert_eq!(traced("cat"), None);
+    }
 }

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use transcheck::inject::{ErrorType, Injector, Rng};
 use transcheck::locale::Language;
-use transcheck::locale::pair::PairKnowledge;
+use transcheck::locale::pair::{PairKnowledge, lexicon_stem};
+use transcheck::pipeline::source_word_traces;
 use transcheck::{CheckOptions, Report, Severity, check_texts};
 
 struct Args {
@@ -25,6 +26,8 @@ struct Args {
     exclude: Vec<String>,
     /// Folder to write each type's injected corpus to, for reading the misses.
     dump: Option<PathBuf>,
+    /// Instead of evaluating, count how often each source word has a trace in the target.
+    traces: bool,
 }
 
 fn parse_args() -> anyhow::Result<Args> {
@@ -38,6 +41,7 @@ fn parse_args() -> anyhow::Result<Args> {
         json: false,
         exclude: Vec::new(),
         dump: None,
+        traces: false,
     };
     let mut positional = Vec::new();
     let mut it = std::env::args().skip(1);
@@ -53,9 +57,10 @@ fn parse_args() -> anyhow::Result<Args> {
             }
             "--json" => args.json = true,
             "--dump" => args.dump = Some(PathBuf::from(value("--dump")?)),
+            "--traces" => args.traces = true,
             "-h" | "--help" => {
                 println!(
-                    "usage: transcheck-eval SOURCE TARGET [--from en] [--to fr] [--per-type 200] [--seed 42] [--exclude RULES] [--dump DIR] [--json]"
+                    "usage: transcheck-eval SOURCE TARGET [--from en] [--to fr] [--per-type 200] [--seed 42] [--exclude RULES] [--dump DIR] [--json]\n       transcheck-eval SOURCE TARGET --traces [--from en] [--to fr]   (per source stem: times traced, times seen)"
                 );
                 std::process::exit(0);
             }
@@ -128,6 +133,27 @@ fn dump(
     Ok(())
 }
 
+/// Prints, for each lexicon stem of the source's content words, how many times the target has
+/// a trace of it and how many times it occurs: `stem<TAB>traced<TAB>seen`, by stem.
+/// `scripts/mine-trace-rates.py` sums these over clean bitext into `data/<pair>/trace-rates.tsv`.
+fn print_traces(
+    source: Vec<String>,
+    target: Vec<String>,
+    options: &CheckOptions,
+) -> anyhow::Result<()> {
+    let traces = source_word_traces(source.join("\n"), target.join("\n"), options)?;
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (word, traced) in traces {
+        let entry = counts.entry(lexicon_stem(&word)).or_default();
+        entry.0 += usize::from(traced);
+        entry.1 += 1;
+    }
+    for (stem, (traced, seen)) in counts {
+        println!("{stem}\t{traced}\t{seen}");
+    }
+    Ok(())
+}
+
 #[derive(serde::Serialize)]
 struct TypeResult {
     error: &'static str,
@@ -154,6 +180,9 @@ fn main() -> anyhow::Result<()> {
         aligned: true,
         ..CheckOptions::new(&args.from, &args.to)
     };
+    if args.traces {
+        return print_traces(source, target, &options);
+    }
     let clean = check(&source, &target, &options)?;
     let clean_by_line = findings_by_line(&clean, source.len());
     let injector = Injector {

@@ -127,6 +127,19 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     rules().find(|r| r.id == id)
 }
 
+/// Each content word of the bead's source with whether its target holds a trace of it (see
+/// [`coverage::coverage`]); nothing for a bead with an empty side, where the omission check
+/// reads no coverage either. What `data/<pair>/trace-rates.tsv` is mined from.
+pub fn source_word_traces(ctx: &BeadContext) -> Vec<(String, bool)> {
+    if ctx.source.text.trim().is_empty() || ctx.target.text.trim().is_empty() {
+        return Vec::new();
+    }
+    coverage::coverage(ctx, Side::Source)
+        .into_iter()
+        .map(|w| (ctx.source.text[w.span.range()].to_string(), w.covered))
+        .collect()
+}
+
 /// One side of a bead: its text, where that text starts in the document, and its language.
 #[derive(Debug, Clone)]
 pub struct SideText<'a> {

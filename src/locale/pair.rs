@@ -36,6 +36,9 @@ pub(crate) struct EmbeddedPair {
     vocabulary: &'static str,
     /// The aligner's word list ([`crate::align::lexicon`]).
     align_lexicon: &'static str,
+    /// How often each content word's stem has a trace on the other side of a clean
+    /// translation: `lang<TAB>stem<TAB>traced<TAB>seen` a line.
+    trace_rates: &'static str,
 }
 
 /// Every pair under `data/`, found by `build.rs`.
@@ -277,6 +280,12 @@ pub struct PairKnowledge {
     pub name_spellings: Vec<(String, String)>,
     /// Source word stem → target stems that translate it (see [`lexicon_stem`]).
     pub lexicon: StemLexicon,
+    /// `data/<pair>/trace-rates.tsv` and the source language, whose lines it reads.
+    trace_table: (&'static str, &'static str),
+    /// Source word stem key ([`short_key`] of [`lexicon_stem`]) → (times a clean translation
+    /// traced it, times seen), read from `trace_table` at the first question: few segments
+    /// ask one, and reading the table is a sixth of a small run's start-up.
+    trace_counts: OnceLock<rustc_hash::FxHashMap<u64, (u32, u32)>>,
 }
 
 /// A bilingual lexicon of word stems ([`lexicon_stem`]), keyed by [`short_key`]: the coverage
@@ -365,6 +374,18 @@ pub fn lexicon_stem(word: &str) -> String {
 }
 
 impl PairKnowledge {
+    /// How likely a clean translation is to leave a trace of a source word whose stem has key
+    /// `stem` ([`short_key`] of [`lexicon_stem`]): (traced + 1) / (seen + 2) over the counts
+    /// of `data/<pair>/trace-rates.tsv`, an even chance for a stem it does not list.
+    pub fn trace_rate(&self, stem: u64) -> f64 {
+        let counts = self.trace_counts.get_or_init(|| {
+            let (table, language) = self.trace_table;
+            parse_trace_counts(table, language)
+        });
+        let (traced, seen) = counts.get(&stem).copied().unwrap_or((0, 0));
+        (f64::from(traced) + 1.0) / (f64::from(seen) + 2.0)
+    }
+
     /// Knowledge for translating `source` into `target`; empty when the pair has no data.
     pub fn get(source: &str, target: &str) -> Result<&'static PairKnowledge, PairError> {
         static EMPTY: OnceLock<PairKnowledge> = OnceLock::new();
@@ -519,7 +540,23 @@ fn load_direction(
         name_endings,
         name_spellings,
         lexicon,
+        trace_table: (pair.trace_rates, source_language),
+        trace_counts: OnceLock::new(),
     })
+}
+
+/// The lines of `data/<pair>/trace-rates.tsv` about `language`'s words, by stem key.
+fn parse_trace_counts(table: &str, language: &str) -> rustc_hash::FxHashMap<u64, (u32, u32)> {
+    crate::locale::data_lines(table)
+        .filter_map(|line| {
+            let rest = line.strip_prefix(language)?.strip_prefix('\t')?;
+            let mut fields = rest.split('\t');
+            let stem = fields.next()?;
+            let traced = fields.next()?.parse().ok()?;
+            let seen = fields.next()?.parse().ok()?;
+            Some((short_key(stem), (traced, seen)))
+        })
+        .collect()
 }
 
 /// `source<TAB>target` lines of letters, oriented for `direction`. Lines are not trimmed: an
@@ -644,6 +681,24 @@ mod tests {
         assert!(!en_fr.false_friends().is_empty());
         let fr_en = PairKnowledge::get("fr", "en").unwrap();
         assert!(fr_en.name_classes_for("londres").next().is_some());
+    }
+
+    #[test]
+    fn trace_rates_are_read_for_the_source_language() {
+        let rate = |from: &str, to: &str, word: &str| {
+            PairKnowledge::get(from, to)
+                .unwrap()
+                .trace_rate(short_key(&lexicon_stem(word)))
+        };
+        // Nearly always translated, both ways.
+        assert!(rate("en", "fr", "woman") > 0.9);
+        assert!(rate("fr", "en", "femme") > 0.9);
+        // Each direction reads its own language's lines: `femme` is no English word.
+        assert_eq!(rate("en", "fr", "femme"), 0.5);
+        // A stem the table does not list: an even chance.
+        assert_eq!(rate("en", "fr", "zzyzx"), 0.5);
+        // A pair without the table.
+        assert_eq!(rate("de", "fr", "Frau"), 0.5);
     }
 
     #[test]
