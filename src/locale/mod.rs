@@ -4,6 +4,7 @@
 
 pub mod number;
 pub mod pair;
+pub mod prefilter;
 pub mod typography;
 
 use serde::Deserialize;

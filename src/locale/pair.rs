@@ -1,6 +1,7 @@
 //! Knowledge about a language pair: false friends and machine-translation pitfalls, and names
 //! that the two languages write differently. Embedded from `data/<a>-<b>/`, parsed once.
 
+use super::prefilter::PatternPrefilter;
 use crate::model::Severity;
 use crate::textutil::{fold, short_key};
 use regex::{Regex, RegexBuilder};
@@ -266,6 +267,9 @@ pub struct PairKnowledge {
     /// The source patterns of the false friends in one set, compiled at its first use: a
     /// segment is scanned once for all of them, and most segments match none.
     false_friend_sources: OnceLock<regex::RegexSet>,
+    /// What the source patterns' matches start with, scanned for before the set: cheaper to
+    /// build, several times faster to scan, and most segments have none of it.
+    false_friend_beginnings: OnceLock<PatternPrefilter>,
     pub names: Vec<NameClass>,
     /// Indices of the name classes by the first byte of each of their source forms: every
     /// capitalised source word is looked up, and the classes are hundreds.
@@ -407,6 +411,17 @@ impl PairKnowledge {
     /// The false friends whose sense the source segment has (it matches their `source`
     /// pattern, and their `context` and `unless` patterns allow it), in the order of the data.
     pub fn false_friends_for(&self, source: &str) -> Vec<&FalseFriend> {
+        let beginnings = self.false_friend_beginnings.get_or_init(|| {
+            PatternPrefilter::new(
+                self.false_friends
+                    .iter()
+                    .map(|e| e.patterns.source.text.as_str()),
+            )
+        });
+        // Most segments match none, and most of those have none of the patterns' beginnings.
+        if !beginnings.may_match(source) {
+            return Vec::new();
+        }
         let sources = self.false_friend_sources.get_or_init(|| {
             let patterns = self.false_friends.iter().map(|e| &e.patterns.source.text);
             regex::RegexSetBuilder::new(patterns)
@@ -414,7 +429,7 @@ impl PairKnowledge {
                 .build()
                 .expect("false-friend source patterns compile (tested)")
         });
-        // Most segments match none: a plain match test stops early, the set of matches does not.
+        // A plain match test stops early, the set of matches does not.
         if !sources.is_match(source) {
             return Vec::new();
         }
@@ -534,6 +549,7 @@ fn load_direction(
     Ok(PairKnowledge {
         false_friends,
         false_friend_sources: OnceLock::new(),
+        false_friend_beginnings: OnceLock::new(),
         names_by_first_byte: index_by_first_byte(&names),
         names,
         translated_words,
@@ -741,8 +757,9 @@ mod tests {
                     entry.id
                 );
             }
-            // The set of source patterns compiles too.
-            knowledge.false_friends_for("");
+            // The set of source patterns compiles too (a text beyond ASCII passes the
+            // prefilter that stands before it).
+            knowledge.false_friends_for("é");
         }
     }
 
