@@ -404,6 +404,9 @@ pub struct Language {
     /// The first two letters of the number words, multipliers, scale words and joiners: most
     /// words of a text start otherwise and are passed over without a lookup.
     pub number_starts: NumberStarts,
+    /// The first letters of the words that may open a number in words: the number words,
+    /// multipliers and scale words, not the joiners (`and`, `et`), which only continue one.
+    number_openers: NumberStarts,
     /// Words that may stand twice in a row (`nous nous`).
     pub allowed_repeats: HashSet<String>,
     /// Words written elided, with an apostrophe, before a vowel (`l'`, `qu'`).
@@ -548,6 +551,16 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
             .chain(&file.fraction_joiners),
         file.number_words_glued,
     );
+    // A hyphenated compound may start with the part that compounds pass over (`et-un`):
+    // it opens a number if what follows that part does.
+    let skipped_part = format!("{}-", number::SKIPPED_COMPOUND_PART);
+    let number_openers = NumberStarts::of(
+        (file.scale.keys())
+            .chain(file.words.keys())
+            .chain(file.multipliers.keys())
+            .chain(std::iter::once(&skipped_part)),
+        file.number_words_glued,
+    );
     let units = units_by_word(file.units);
     let squared_units = squared_units(&units);
     let write_scale = file
@@ -608,6 +621,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         words: file.words.into_iter().collect(),
         multipliers: file.multipliers.into_iter().collect(),
         number_starts,
+        number_openers,
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
         elision: file.elision,
         indefinite_article: file.indefinite_article,
@@ -695,19 +709,31 @@ impl NumberStarts {
 
     /// Whether `word` may be one of the words, or made on one, judged by its first letters.
     fn may_start(&self, word: &str) -> bool {
-        let mut chars = word.chars().map(letter_bucket);
-        let Some(first) = chars.next() else {
+        if word.is_empty() {
             return true;
-        };
-        let second = chars.next().unwrap_or(0);
+        }
+        let [first, second, third] = first_buckets(word);
         let (bits, bit) = pair_bit(first, second);
         if self.pairs[bits] & bit == 0 {
             return false;
         }
-        let third = chars.next().unwrap_or(0);
         self.triples.contains(&triple(first, second, third))
             || self.open_pairs.contains(&triple(first, second, 0))
     }
+}
+
+/// The [`letter_bucket`]s of the first three characters of `word`, 0 past its end. Every word
+/// of every segment is judged by them: ASCII bytes, nearly all of them, are read as they are,
+/// without decoding.
+fn first_buckets(word: &str) -> [u8; 3] {
+    let bytes = word.as_bytes();
+    // 0 past the end, as a bucket is.
+    let head = [0, 1, 2].map(|i| bytes.get(i).copied().unwrap_or(0));
+    if (head[0] | head[1] | head[2]).is_ascii() {
+        return head.map(|b| b.to_ascii_lowercase());
+    }
+    let mut chars = word.chars().map(letter_bucket);
+    [(); 3].map(|()| chars.next().unwrap_or(0))
 }
 
 /// Three letter buckets packed into one key.
@@ -761,6 +787,13 @@ impl Language {
     /// its first two letters (never false for one that is).
     pub fn may_be_number_word(&self, word: &str) -> bool {
         self.number_starts.may_start(word)
+    }
+
+    /// Whether `word` may open a number in words: be a number word, multiplier or scale word,
+    /// or a compound or (where numbers are glued) a word made on one, judged by its first
+    /// letters as [`Language::may_be_number_word`] judges them (never false for one that is).
+    pub fn may_open_number(&self, word: &str) -> bool {
+        self.number_openers.may_start(word)
     }
 }
 
@@ -822,6 +855,48 @@ mod tests {
             assert!(!lang.may_be_number_word("xylophone"), "{code}");
             assert!(!lang.may_be_number_word("Xe"), "{code}");
             assert!(!lang.may_be_number_word("Été"), "{code}");
+        }
+    }
+
+    #[test]
+    fn every_word_that_opens_a_number_passes_the_openers_filter() {
+        for code in supported_codes() {
+            let lang = Language::get(code).unwrap();
+            let openers = (lang.words.keys())
+                .chain(lang.scale.keys())
+                .chain(lang.multipliers.keys());
+            for word in openers {
+                for form in [word.clone(), word.to_uppercase(), format!("{word}-x")] {
+                    assert!(lang.may_open_number(&form), "{code}: {form}");
+                }
+                let skipped = format!("{}-{word}", number::SKIPPED_COMPOUND_PART);
+                assert!(lang.may_open_number(&skipped), "{code}: {skipped}");
+            }
+            assert!(!lang.may_open_number("xylophone"), "{code}");
+        }
+        // Joiners continue a number but open none.
+        let en = Language::get("en").unwrap();
+        assert!(!en.may_open_number("and"));
+        assert!(!en.may_open_number("the"));
+    }
+
+    #[test]
+    fn first_buckets_read_bytes_as_letter_bucket_reads_characters() {
+        for word in [
+            "",
+            "a",
+            "Un",
+            "ten",
+            "Vingt-deux",
+            "Été",
+            "dEUx",
+            "ÄB",
+            "x-É",
+            "zéro",
+        ] {
+            let mut chars = word.chars().map(letter_bucket);
+            let expected = [(); 3].map(|()| chars.next().unwrap_or(0));
+            assert_eq!(first_buckets(word), expected, "{word}");
         }
     }
 

@@ -712,8 +712,15 @@ fn find_word_numbers(text: &str, lang: &Language, taken: &[NumberMention]) -> Ve
         let word = &text[span.range()];
         // Neither a number word nor a joiner (what the lookups below would find), or part of
         // a number already read. The cheap test first: most words are no number word, and a
-        // long text has many numbers to compare each with.
-        if !lang.may_be_number_word(word) || taken.iter().any(|m| m.span.contains(span)) {
+        // long text has many numbers to compare each with. While no number is open, only a
+        // word that may open one matters: the joiners (`and`, `de`), among the commonest
+        // words, would be looked up for nothing.
+        let may_matter = if open.is_some() {
+            lang.may_be_number_word(word)
+        } else {
+            lang.may_open_number(word)
+        };
+        if !may_matter || taken.iter().any(|m| m.span.contains(span)) {
             close(&mut open, &mut out);
             continue;
         }
@@ -816,6 +823,9 @@ fn number_table_word(lower: &str, lang: &Language) -> Option<NumberWord> {
     lang.scale.get(lower).map(|&v| NumberWord::Scale(v))
 }
 
+/// The part that [`hyphenated_number`] passes over in a compound (`vingt-et-un`).
+pub(crate) const SKIPPED_COMPOUND_PART: &str = "et";
+
 /// Hyphenated compounds not listed whole (`twenty-one`, `quatre-vingt-deux`), or a number
 /// leading a compound (`seven-year-old`): the longest listed prefixes, summed — and times a
 /// scale word that ends the compound (`demi-milliard`, `half-million`).
@@ -823,7 +833,10 @@ fn hyphenated_number(lower: &str, lang: &Language) -> Option<f64> {
     if !lower.contains('-') {
         return None;
     }
-    let parts: Vec<&str> = lower.split('-').filter(|p| *p != "et").collect();
+    let parts: Vec<&str> = lower
+        .split('-')
+        .filter(|p| *p != SKIPPED_COMPOUND_PART)
+        .collect();
     if parts.len() < 2 {
         return None;
     }
