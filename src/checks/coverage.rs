@@ -85,17 +85,11 @@ impl WordKey {
     }
 
     fn of(text: &str, folded: &str, span: Span, side: &SideText) -> WordKey {
-        let prefix = |chars: usize| {
-            folded
-                .char_indices()
-                .nth(chars)
-                .map_or(folded, |(at, _)| &folded[..at])
-        };
-        let letters = folded.chars().count();
+        let (stem, cognate) = stem_and_cognate_lengths(folded);
         WordKey {
             span,
-            stem: short_key(prefix(LEXICON_STEM_CHARS)),
-            cognate: (letters >= COGNATE_PREFIX).then(|| short_key(prefix(COGNATE_PREFIX))),
+            stem: short_key(&folded[..stem]),
+            cognate: cognate.map(|cognate| short_key(&folded[..cognate])),
             content: is_content_word(text, folded, side),
             number: text.starts_with(|c: char| c.is_ascii_digit()),
         }
@@ -153,10 +147,41 @@ fn push_parts(keys: &mut Vec<WordKey>, word: &Word, folded: &str, side: &SideTex
     true
 }
 
+/// Byte lengths of the first [`LEXICON_STEM_CHARS`] letters of `folded` (all of it when it
+/// is shorter) and of its first [`COGNATE_PREFIX`] (`None` when it has fewer): one pass over
+/// its first letters, as every word of a bead needs both.
+fn stem_and_cognate_lengths(folded: &str) -> (usize, Option<usize>) {
+    const LONGEST: usize = if LEXICON_STEM_CHARS > COGNATE_PREFIX {
+        LEXICON_STEM_CHARS
+    } else {
+        COGNATE_PREFIX
+    };
+    // `ends[k]`: byte length of the first `k` letters; the whole word once it has run out.
+    let mut ends = [folded.len(); LONGEST + 1];
+    let mut letters = 0;
+    for (at, _) in folded.char_indices().take(LONGEST + 1) {
+        ends[letters] = at;
+        letters += 1;
+    }
+    let cognate = (letters >= COGNATE_PREFIX).then_some(ends[COGNATE_PREFIX]);
+    (ends[LEXICON_STEM_CHARS], cognate)
+}
+
 fn is_content_word(word: &str, folded: &str, side: &SideText) -> bool {
-    word.chars().all(char::is_alphabetic)
-        && word.chars().count() >= 3
-        && !side.lang.stopwords.contains(folded)
+    letters_only_and_at_least(word, 3) && !side.lang.stopwords.contains(folded)
+}
+
+/// Whether `word` is made of letters only, `min` of them at least: one pass, where testing
+/// the letters and counting them would walk it twice.
+fn letters_only_and_at_least(word: &str, min: usize) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if !c.is_alphabetic() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= min
 }
 
 /// For each word of one side that may anchor ([`WordKey::is_anchor_candidate`]), the
@@ -342,6 +367,28 @@ mod tests {
     fn untraced(source: &str, target: &str) -> Vec<String> {
         let found = run(&UntracedProbe, source, target);
         found.into_iter().map(|(f, _)| f.message).collect()
+    }
+
+    #[test]
+    fn stem_and_cognate_prefixes_count_letters_not_bytes() {
+        fn cut(word: &str) -> (&str, Option<&str>) {
+            let (stem, cognate) = stem_and_cognate_lengths(word);
+            (&word[..stem], cognate.map(|c| &word[..c]))
+        }
+        assert_eq!(cut("transactions"), ("transa", Some("trans")));
+        assert_eq!(cut("banque"), ("banque", Some("banqu")));
+        assert_eq!(cut("bank"), ("bank", None));
+        assert_eq!(cut("étude"), ("étude", Some("étude")));
+        assert_eq!(cut("éééééééé"), ("éééééé", Some("ééééé")));
+        assert_eq!(cut(""), ("", None));
+    }
+
+    #[test]
+    fn content_words_are_letters_only_three_at_least() {
+        assert!(letters_only_and_at_least("été", 3));
+        assert!(!letters_only_and_at_least("le", 3));
+        assert!(!letters_only_and_at_least("abc1", 3));
+        assert!(!letters_only_and_at_least("", 3));
     }
 
     #[test]
