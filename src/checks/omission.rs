@@ -124,7 +124,7 @@ impl Check for Omission {
         if !short_enough_for_a_dropped_clause(ctx) && one_against_one(ctx, Side::Source) {
             // Most beads: nothing but a seam can tell a cut, and the word-by-word coverage
             // that the rest needs is the costliest part of the check.
-            out.extend(seam_finding(ctx));
+            out.extend(seam_finding(ctx, &OnceCell::new()));
             return;
         }
         let words = coverage(ctx, Side::Source);
@@ -155,6 +155,7 @@ impl Check for Omission {
         // the two that need those: each found once.
         let longest = longest_uncovered_run(&words);
         let gaps = OnceCell::new();
+        let junction = OnceCell::new();
         let run_or_stretch = untraced_run(ctx, &words, longest)
             .or_else(|| skipped_stretch(ctx, &words, &gaps))
             .or_else(|| stretch_beside_a_traced_target(ctx, &words, longest, &gaps));
@@ -166,7 +167,7 @@ impl Check for Omission {
                 )
                 .with_source(ctx.source_span(span)),
             );
-        } else if let Some((span, junction)) = cut_junction(ctx, longest) {
+        } else if let Some((span, junction)) = cut_junction(ctx, longest, &junction) {
             let target = ctx.target.text;
             out.push(
                 ctx.finding(
@@ -181,7 +182,9 @@ impl Check for Omission {
                 .with_target(ctx.target_span(junction)),
             );
         } else {
-            out.extend(seam_finding(ctx).or_else(|| reliable_words_untraced(ctx, &words)));
+            out.extend(
+                seam_finding(ctx, &junction).or_else(|| reliable_words_untraced(ctx, &words)),
+            );
         }
     }
 }
@@ -256,11 +259,11 @@ const MAX_TARGET_UNTRACED: usize = 1;
 /// predicted: the seam a cut leaves, whether or not a source word is left without a trace (the
 /// lexicon may trace a word of the cut clause elsewhere: `She told me that she had finally
 /// understood` → `Elle m'a dit que avait enfin compris`).
-fn seam_finding(ctx: &BeadContext) -> Option<Finding> {
+fn seam_finding(ctx: &BeadContext, junction: &OnceCell<Option<Span>>) -> Option<Finding> {
     if !side_holds_more(ctx, Side::Source, SEAM_LENGTH_DEVIATION) {
         return None;
     }
-    let junction = unlikely_junction(ctx, Side::Target)?;
+    let junction = target_junction(ctx, junction)?;
     let message = format!(
         "`{}` in the target reads as if words were cut out between them",
         &ctx.target.text[junction.range()]
@@ -269,6 +272,13 @@ fn seam_finding(ctx: &BeadContext) -> Option<Finding> {
         ctx.finding(&RULE, message)
             .with_target(ctx.target_span(junction)),
     )
+}
+
+/// The target's first unlikely junction ([`unlikely_junction`]), found at the first call and
+/// kept in `found`: [`cut_junction`] and [`seam_finding`] may both ask of a bead, and each
+/// answer walks every pair of neighbouring words.
+fn target_junction(ctx: &BeadContext, found: &OnceCell<Option<Span>>) -> Option<Span> {
+    *found.get_or_init(|| unlikely_junction(ctx, Side::Target))
 }
 
 /// Length deviation (in standard deviations, shorter) that backs an unlikely junction alone.
@@ -301,12 +311,16 @@ fn untraced_run(
 /// when the target is somewhat shorter than predicted and, near where the run would be
 /// translated, two of its words stand side by side that the language never joins
 /// ([`unlikely_junction`]): the run, and that junction in the target.
-fn cut_junction(ctx: &BeadContext, longest: Option<UncoveredRun>) -> Option<(Span, Span)> {
+fn cut_junction(
+    ctx: &BeadContext,
+    longest: Option<UncoveredRun>,
+    junction: &OnceCell<Option<Span>>,
+) -> Option<(Span, Span)> {
     if !side_holds_more(ctx, Side::Source, JUNCTION_LENGTH_DEVIATION) {
         return None;
     }
     let span = longest?.span;
-    let junction = unlikely_junction(ctx, Side::Target)?;
+    let junction = target_junction(ctx, junction)?;
     let share = |at: usize, text: &str| at as f64 / text.len().max(1) as f64;
     let (run_from, run_to) = (
         share(span.start, ctx.source.text),
