@@ -19,7 +19,11 @@ impl<K: Ord + Copy> KeyedPositions<K> {
     /// The positions of the words under `key`, ascending.
     pub fn of(&self, key: K) -> impl DoubleEndedIterator<Item = u32> + '_ {
         let first = self.sorted.partition_point(|&(k, _)| k < key);
-        let end = first + self.sorted[first..].partition_point(|&(k, _)| k == key);
+        // Counted one by one rather than found by a second binary search: most keys looked up
+        // (a word's translations) have no position, where the count stops at once, and the
+        // caller visits every position of the others anyway.
+        let under_key = self.sorted[first..].iter().take_while(|&&(k, _)| k == key);
+        let end = first + under_key.count();
         self.sorted[first..end].iter().map(|&(_, j)| j)
     }
 }
