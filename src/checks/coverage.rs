@@ -29,7 +29,7 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
     let (n, m) = (from_words.len().max(1) as f64, to_words.len().max(1) as f64);
     // A number in words whose value the other side gives (`vingt et un` for `21`).
     let numbers = ctx.numbers();
-    from_words
+    let covered = from_words
         .iter()
         .enumerate()
         .filter(|(_, w)| w.content)
@@ -49,8 +49,12 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
                 span: w.span,
                 covered,
             }
-        })
-        .collect()
+        });
+    // Sized for every word at once: collected from a filter, the vector would start small and
+    // be reallocated as it grows, several times a bead.
+    let mut words = Vec::with_capacity(from_words.len());
+    words.extend(covered);
+    words
 }
 
 /// How far apart (as a share of sentence length) a word and its trace may stand.
@@ -206,8 +210,11 @@ impl Partners {
             (other.iter().zip(0..)).filter_map(|(w, j)| w.cognate.map(|c| (c, j))),
         );
         let mut ranges = Vec::with_capacity(mine.len());
-        let mut positions = Vec::new();
-        let mut found: rustc_hash::FxHashMap<(u64, Option<u64>), (u32, u32)> = Default::default();
+        // Sized once, for every word's keys and a few partners a word: grown word by word, both
+        // would be reallocated several times a bead.
+        let mut positions = Vec::with_capacity(mine.len() + other.len());
+        let mut found: rustc_hash::FxHashMap<(u64, Option<u64>), (u32, u32)> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(mine.len(), Default::default());
         for w in mine {
             if !w.is_anchor_candidate() {
                 ranges.push((0, 0));

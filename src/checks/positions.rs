@@ -11,7 +11,10 @@ pub struct KeyedPositions<K> {
 impl<K: Ord + Copy> KeyedPositions<K> {
     /// The index of `keys`: (key, position) pairs, in any order.
     pub fn new(keys: impl Iterator<Item = (K, u32)>) -> Self {
-        let mut sorted: Vec<(K, u32)> = keys.collect();
+        // Sized once for the most keys there can be: collected from a filter (the words with a
+        // cognate key), the vector would start small and be reallocated as it grows.
+        let mut sorted = Vec::with_capacity(keys.size_hint().1.unwrap_or(0));
+        sorted.extend(keys);
         sorted.sort_unstable();
         KeyedPositions { sorted }
     }
