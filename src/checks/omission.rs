@@ -151,11 +151,12 @@ impl Check for Omission {
             }
             return;
         }
-        // The same run backs the kinds of evidence that need one, and the same anchored gaps
-        // the two that need those: each found once.
+        // The same run backs the kinds of evidence that need one, the same anchored gaps the
+        // two that need those, and the same unlikely junction of the target the two that look
+        // for a seam: each found once.
         let longest = longest_uncovered_run(&words);
         let gaps = OnceCell::new();
-        let junction = OnceCell::new();
+        let junction_found = OnceCell::new();
         let run_or_stretch = untraced_run(ctx, &words, longest)
             .or_else(|| skipped_stretch(ctx, &words, &gaps))
             .or_else(|| stretch_beside_a_traced_target(ctx, &words, longest, &gaps));
@@ -167,7 +168,7 @@ impl Check for Omission {
                 )
                 .with_source(ctx.source_span(span)),
             );
-        } else if let Some((span, junction)) = cut_junction(ctx, longest, &junction) {
+        } else if let Some((span, junction)) = cut_junction(ctx, longest, &junction_found) {
             let target = ctx.target.text;
             out.push(
                 ctx.finding(
@@ -183,7 +184,7 @@ impl Check for Omission {
             );
         } else {
             out.extend(
-                seam_finding(ctx, &junction).or_else(|| reliable_words_untraced(ctx, &words)),
+                seam_finding(ctx, &junction_found).or_else(|| reliable_words_untraced(ctx, &words)),
             );
         }
     }
