@@ -8,16 +8,44 @@ use crate::textutil::{Word, fold_into, words};
 #[derive(Debug)]
 pub struct SideWords<'a> {
     words: Vec<Word<'a>>,
-    /// The folded words one after another; word `i` is `folded[bounds[i].0..bounds[i].1]`
-    /// (both ends kept: one lookup a word, which the checks make by the hundred a bead).
+    /// The folded words; word `i` is `folded[bounds[i].0..bounds[i].1]` (both ends kept: one
+    /// lookup a word, which the checks make by the hundred a bead). [`SideWords::of`] keeps
+    /// the text lower-cased in front, with what lies between the words; [`SideWords::build`]
+    /// holds the words only, one after another.
     folded: String,
     bounds: Vec<(usize, usize)>,
+    /// How many bytes at the buffer's start are the text lower-cased (0 when built with
+    /// [`SideWords::build`]).
+    in_place: usize,
 }
 
 impl<'a> SideWords<'a> {
     pub fn of(text: &'a str) -> Self {
-        let folded = String::with_capacity(text.len() + 8);
-        Self::build(words(text), folded, |_, w, out| fold_into(w.text, out))
+        // An ASCII word folds to its lower case, which has its length and place: the buffer
+        // starts as the whole text lower-cased (one pass, no copy a word), and such a word's
+        // folded form is its own span of it. Only the words with other letters are folded
+        // one by one, after the text.
+        let mut folded = String::with_capacity(text.len() + text.len() / 4 + 8);
+        folded.push_str(text);
+        folded.make_ascii_lowercase();
+        let words = words(text);
+        let bounds = words
+            .iter()
+            .map(|w| {
+                if w.text.is_ascii() {
+                    return (w.span.start, w.span.end);
+                }
+                let start = folded.len();
+                fold_into(w.text, &mut folded);
+                (start, folded.len())
+            })
+            .collect();
+        SideWords {
+            words,
+            folded,
+            bounds,
+            in_place: text.len(),
+        }
     }
 
     /// `words` with the forms `form(i, word, buffer)` appends to one buffer: the folded forms,
@@ -40,6 +68,7 @@ impl<'a> SideWords<'a> {
             words,
             folded: buffer,
             bounds,
+            in_place: 0,
         }
     }
 
@@ -73,9 +102,21 @@ impl<'a> SideWords<'a> {
         joined
     }
 
-    /// Whether a folded word holds `c`: one search of the buffer, not one per word.
+    /// Whether a folded word holds `c`: one search of the buffer, not one per word. In the
+    /// lower-cased text [`SideWords::of`] keeps in front, a match counts only inside a word
+    /// folded in place: the `.` that ends a sentence is no word's.
     pub fn any_folded_holds(&self, c: char) -> bool {
-        self.folded.contains(c)
+        self.folded
+            .match_indices(c)
+            .any(|(i, _)| i >= self.in_place || self.word_folded_in_place_at(i))
+    }
+
+    /// Whether byte `i` of the text lies in a word whose folded form is that span.
+    fn word_folded_in_place_at(&self, i: usize) -> bool {
+        let k = self.words.partition_point(|w| w.span.end <= i);
+        self.words
+            .get(k)
+            .is_some_and(|w| w.span.start <= i && self.bounds[k].0 < self.in_place)
     }
 
     pub fn len(&self) -> usize {
@@ -101,5 +142,25 @@ mod tests {
         assert_eq!(got, expected);
         assert_eq!(side.len(), expected.len());
         assert!(SideWords::of("  ").is_empty());
+    }
+
+    #[test]
+    fn a_folded_word_holds_a_character_as_its_folded_form_does() {
+        let texts = [
+            "The end.",
+            "The U.S. banks.",
+            "Les É.-U. et l'été.",
+            "Café. Zürich's straße",
+            "",
+            "...",
+        ];
+        for text in texts {
+            let side = SideWords::of(text);
+            let by_word: Vec<&str> = side.iter().map(|(_, f)| f).collect();
+            for c in ['.', 'e', 'é', 'u', 's', '\'', ' '] {
+                let expected = by_word.iter().any(|f| f.contains(c));
+                assert_eq!(side.any_folded_holds(c), expected, "{text:?} {c:?}");
+            }
+        }
     }
 }
