@@ -185,9 +185,7 @@ fn normalize_with_map(original: &str) -> (String, Vec<Breakpoint>) {
         rewritten: false,
     }];
     // Most files are NFC already and have Unix line ends: nothing to rewrite, nothing to map.
-    if memchr::memchr(b'\r', original.as_bytes()).is_none()
-        && unicode_normalization::is_nfc_quick(original.chars()) == IsNormalized::Yes
-    {
+    if memchr::memchr(b'\r', original.as_bytes()).is_none() && surely_nfc(original) {
         return (original.to_string(), breakpoints);
     }
     let mut text = String::with_capacity(original.len());
@@ -245,9 +243,65 @@ fn normalize_with_map(original: &str) -> (String, Vec<Breakpoint>) {
     (text, breakpoints)
 }
 
+/// Whether NFC's quick check says yes to `text`. An ASCII character is a starter that NFC
+/// allows, after which the check starts afresh: only the runs of other characters are
+/// decoded and looked up, each on its own, where most of a European text is ASCII.
+fn surely_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(start) = first_not_ascii(bytes, at) {
+        // Both ends are character boundaries: a byte that is not ASCII after one that is
+        // starts a character, and an ASCII byte is a character.
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |length| start + length);
+        if unicode_normalization::is_nfc_quick(text[start..end].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
+/// The first byte from `at` on that is not ASCII. Sixteen bytes at a time while they are all
+/// ASCII (`is_ascii` reads a slice by machine words), then one by one.
+fn first_not_ascii(bytes: &[u8], mut at: usize) -> Option<usize> {
+    const CHUNK: usize = 16;
+    while bytes.get(at..at + CHUNK).is_some_and(<[u8]>::is_ascii) {
+        at += CHUNK;
+    }
+    bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|offset| at + offset)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nfc_is_told_by_the_runs_of_characters_that_are_not_ascii() {
+        let texts = [
+            "",
+            "plain ASCII.",
+            "déjà vu",
+            "de\u{301}ja\u{300} vu",
+            "\u{301}leading mark",
+            "e\u{301}",
+            "a\u{323}\u{302} tail",
+            "a\u{302}\u{323} tail",
+            "Å and \u{212B}",
+            "한국어 and \u{1100}\u{1161}",
+            "naïve café\n",
+            "a longer line of plain ASCII text, then é\u{301} and more ASCII after it é",
+        ];
+        for text in texts {
+            let whole = unicode_normalization::is_nfc_quick(text.chars()) == IsNormalized::Yes;
+            assert_eq!(surely_nfc(text), whole, "{text:?}");
+        }
+    }
 
     #[test]
     fn no_canonical_composition_ends_with_an_ascii_character() {
