@@ -667,7 +667,7 @@ fn misspells_whole_form(class: &NameClass, folded: &str) -> bool {
     class.target_forms.iter().any(|f| {
         !f.prefix
             && f.folded != folded
-            && strsim::normalized_damerau_levenshtein(&f.folded, folded) >= MISSPELLING_SIMILARITY
+            && misspelling_similarity(&f.folded, folded) >= MISSPELLING_SIMILARITY
     })
 }
 
@@ -703,7 +703,7 @@ fn translates_common_word(
         || !ctx.document.names.contains(&name.folded);
     let near_typo = !vocabulary.contains(folded)
         && !common_word
-        && strsim::normalized_damerau_levenshtein(&name.folded, folded) > MISSPELLING_SIMILARITY;
+        && misspelling_similarity(&name.folded, folded) > MISSPELLING_SIMILARITY;
     ctx.pair.lexicon.translates(name.text, variant) && !misspelt_word && !near_typo
 }
 
@@ -770,6 +770,40 @@ fn classes_of<'c>(
 /// Minimum similarity (normalized Damerau–Levenshtein on folded text) of a misspelling.
 const MISSPELLING_SIMILARITY: f64 = 0.8;
 
+/// `strsim::normalized_damerau_levenshtein(a, b)`, or 0 without computing it when
+/// [`may_be_misspelling`] rules out that it reaches [`MISSPELLING_SIMILARITY`].
+fn misspelling_similarity(a: &str, b: &str) -> f64 {
+    if !may_be_misspelling(a, b) {
+        return 0.0;
+    }
+    strsim::normalized_damerau_levenshtein(a, b)
+}
+
+/// Whether two words may be [`MISSPELLING_SIMILARITY`] alike, by a bound cheaper than their
+/// distance: every edit (a letter added, dropped, replaced, or two swapped) changes the count
+/// of at most one letter of each word's over the other's, so the distance is at least the
+/// larger of the two surpluses (the bag distance; counted here by 32 buckets of letters,
+/// which only lowers it), and the similarity at most 1 − that / the longer length. Most
+/// candidates of a name are ruled out so, without the distance's table.
+fn may_be_misspelling(a: &str, b: &str) -> bool {
+    let mut counts = [0i32; 32];
+    let (mut a_chars, mut b_chars) = (0, 0);
+    for c in a.chars() {
+        counts[c as usize % 32] += 1;
+        a_chars += 1;
+    }
+    for c in b.chars() {
+        counts[c as usize % 32] -= 1;
+        b_chars += 1;
+    }
+    let a_surplus: i32 = counts.iter().filter(|&&n| n > 0).sum();
+    let b_surplus: i32 = -counts.iter().filter(|&&n| n < 0).sum::<i32>();
+    let at_least = a_surplus.max(b_surplus);
+    let at_most = 1.0 - f64::from(at_least) / f64::from(a_chars.max(b_chars));
+    // Two empty words give 0 / 0: no bound, and strsim calls them alike.
+    at_most.is_nan() || at_most >= MISSPELLING_SIMILARITY
+}
+
 /// The target word (or two joined) that misspells `name` most closely: written with a hyphen
 /// more or less, split in two, or else the closest among the positions `candidates` gives
 /// (every target word written with a capital that starts as the name does, at least: only
@@ -827,12 +861,17 @@ fn closest_variant(
         .map(|w| (w, std::borrow::Cow::Owned(fold(w.text))));
     // A word a long bead repeats (`Commission`) is compared with the name once.
     let mut similarities: rustc_hash::FxHashMap<String, f64> = Default::default();
-    let mut similarity = |t: &str| match similarities.get(t) {
-        Some(&known) => known,
-        None => {
-            let found = strsim::normalized_damerau_levenshtein(t, &name.folded);
-            similarities.insert(t.to_string(), found);
-            found
+    let mut similarity = |t: &str| {
+        if !may_be_misspelling(t, &name.folded) {
+            return 0.0;
+        }
+        match similarities.get(t) {
+            Some(&known) => known,
+            None => {
+                let found = strsim::normalized_damerau_levenshtein(t, &name.folded);
+                similarities.insert(t.to_string(), found);
+                found
+            }
         }
     };
     words
@@ -1009,6 +1048,63 @@ mod tests {
     use crate::model::Finding;
 
     static PROBE: Rule = probe_rule("forms-probe");
+
+    #[test]
+    fn a_bound_rules_out_only_words_too_far_apart_to_be_misspellings() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "facebook",
+            "facebrook",
+            "fcebook",
+            "facebooks",
+            "face",
+            "book",
+            "boeing",
+            "boieng",
+            "commission",
+            "commissioon",
+            "conseil",
+            "zurich",
+            "zürich",
+            "miskolc-tapolca",
+            "miskolctapolca",
+            "jpmorgan",
+            "morgan",
+            "ab-cd",
+            "abcd",
+            "parliament",
+            "presidency",
+            "parlament",
+            "parliment",
+            "prliament",
+            "aparliment",
+            "abcdefghij",
+            "bacdefghji",
+            "qrstuvwxyz",
+            "abcdefghiz",
+        ];
+        for a in words {
+            for b in words {
+                let exact = strsim::normalized_damerau_levenshtein(a, b);
+                let bounded = misspelling_similarity(a, b);
+                assert_eq!(
+                    bounded >= MISSPELLING_SIMILARITY,
+                    exact >= MISSPELLING_SIMILARITY,
+                    "{a:?} {b:?}"
+                );
+                assert_eq!(
+                    bounded > MISSPELLING_SIMILARITY,
+                    exact > MISSPELLING_SIMILARITY,
+                    "{a:?} {b:?}"
+                );
+                if bounded != 0.0 {
+                    assert_eq!(bounded, exact, "{a:?} {b:?}");
+                }
+            }
+        }
+    }
 
     const FORMS: &[&str] = &[
         "Union européenne",
