@@ -146,6 +146,9 @@ pub struct NameLookup<'t> {
     /// The positions of the target words written with a capital, ascending: a short bead's
     /// names scan these rather than every word where only such a word can answer.
     capitalized: std::cell::OnceCell<Vec<u32>>,
+    /// The positions of the folded target words with a hyphen, ascending: only those can be
+    /// a name without one respaced ([`NameLookup::first_respaced`]).
+    hyphenated: std::cell::OnceCell<Vec<u32>>,
 }
 
 /// [`NameLookup`]'s index of a long bead.
@@ -215,6 +218,7 @@ impl<'t> NameLookup<'t> {
             index: std::cell::OnceCell::new(),
             source_names: std::cell::OnceCell::new(),
             capitalized: std::cell::OnceCell::new(),
+            hyphenated: std::cell::OnceCell::new(),
         }
     }
 
@@ -424,8 +428,21 @@ impl<'t> NameLookup<'t> {
     /// hyphens for a name without one, the word without hyphens for a name with one.
     fn first_respaced(&self, name: &str) -> Option<usize> {
         let Some(index) = self.long_bead_index() else {
-            let hyphenated = name.contains('-');
-            return (0..self.words.len()).find(|&j| is_respaced(self.words[j], name, hyphenated));
+            if name.contains('-') {
+                return (0..self.words.len()).find(|&j| is_respaced(self.words[j], name, true));
+            }
+            // A bead's names each ask: its few hyphenated words are found once.
+            let hyphenated = self.hyphenated.get_or_init(|| {
+                (0..)
+                    .zip(&self.words)
+                    .filter(|(_, w)| w.contains('-'))
+                    .map(|(j, _)| j)
+                    .collect()
+            });
+            return hyphenated
+                .iter()
+                .map(|&j| j as usize)
+                .find(|&j| is_respaced(self.words[j], name, false));
         };
         let position = if name.contains('-') {
             let joined: String = unhyphenated(name).collect();
