@@ -4,6 +4,7 @@
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::locale::typography::Spacing;
 use crate::model::{Finding, Severity, Span};
+use crate::textutil::char_at;
 
 pub struct TypographySpacing;
 
@@ -38,44 +39,54 @@ impl Check for TypographySpacing {
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let text = ctx.target.text;
-        for (at, mark) in text.char_indices() {
-            // Most characters are letters, digits and spaces, which no language spaces around
-            // (tested): skipped before the two lookups.
-            if mark.is_ascii_alphanumeric() || mark == ' ' {
-                continue;
+        let marks = ctx.typography.marks();
+        // Most characters are letters, digits and spaces, which no language spaces around
+        // (tested): the bytes that may start a mark are found first, and a character is
+        // decoded only there.
+        let mut at = 0;
+        while let Some(candidate) = marks.next_candidate(text, at) {
+            let (mark, len) = char_at(text, candidate);
+            if marks.contains(mark) {
+                check_mark(ctx, out, candidate, mark);
             }
-            if let Some(space_start) = (mark == ':').then(|| time_split_at(text, at)).flatten() {
-                report_split_time(ctx, out, space_start, at);
-                continue;
-            }
-            if let Some(&spacing) = ctx.typography.before.get(&mark)
-                && applies_before(text, at, mark)
-            {
-                let space_start = text[..at].trim_end_matches(SPACES).len();
-                report(
-                    ctx,
-                    out,
-                    mark,
-                    spacing,
-                    Span::new(space_start, at),
-                    "before",
-                );
-            }
-            let after = at + mark.len_utf8();
-            if let Some(&spacing) = ctx.typography.after.get(&mark)
-                && after < text.len()
-            {
-                let space_end = text.len() - text[after..].trim_start_matches(SPACES).len();
-                report(
-                    ctx,
-                    out,
-                    mark,
-                    spacing,
-                    Span::new(after, space_end),
-                    "after",
-                );
-            }
+            at = candidate + len;
         }
+    }
+}
+
+/// Reports the spacing around `mark`, at byte `at` of the target.
+fn check_mark(ctx: &BeadContext, out: &mut Vec<Finding>, at: usize, mark: char) {
+    let text = ctx.target.text;
+    if let Some(space_start) = (mark == ':').then(|| time_split_at(text, at)).flatten() {
+        report_split_time(ctx, out, space_start, at);
+        return;
+    }
+    if let Some(&spacing) = ctx.typography.before.get(&mark)
+        && applies_before(text, at, mark)
+    {
+        let space_start = text[..at].trim_end_matches(SPACES).len();
+        report(
+            ctx,
+            out,
+            mark,
+            spacing,
+            Span::new(space_start, at),
+            "before",
+        );
+    }
+    let after = at + mark.len_utf8();
+    if let Some(&spacing) = ctx.typography.after.get(&mark)
+        && after < text.len()
+    {
+        let space_end = text.len() - text[after..].trim_start_matches(SPACES).len();
+        report(
+            ctx,
+            out,
+            mark,
+            spacing,
+            Span::new(after, space_end),
+            "after",
+        );
     }
 }
 

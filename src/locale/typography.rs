@@ -59,6 +59,65 @@ pub struct TypographyVariant {
     pub before: rustc_hash::FxHashMap<char, Spacing>,
     /// Spacing required between these marks and the following word.
     pub after: rustc_hash::FxHashMap<char, Spacing>,
+    /// [`TypographyVariant::marks`], made on first use.
+    #[serde(skip)]
+    marks: std::sync::OnceLock<MarkSet>,
+}
+
+/// A few marks, found in a text without decoding it: the first bytes of their UTF-8 forms in a
+/// table, the marks themselves in a short list.
+#[derive(Debug, Clone)]
+pub struct MarkSet {
+    first_bytes: [bool; 256],
+    marks: Vec<char>,
+}
+
+impl Default for MarkSet {
+    fn default() -> Self {
+        MarkSet {
+            first_bytes: [false; 256],
+            marks: Vec::new(),
+        }
+    }
+}
+
+impl MarkSet {
+    pub fn insert(&mut self, mark: char) {
+        let mut utf8 = [0; 4];
+        self.first_bytes[usize::from(mark.encode_utf8(&mut utf8).as_bytes()[0])] = true;
+        if !self.marks.contains(&mark) {
+            self.marks.push(mark);
+        }
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        self.marks.contains(&c)
+    }
+
+    /// The first byte from `at` on of `text` that may start one of the marks (a character
+    /// boundary, since no UTF-8 form starts with a continuation byte).
+    pub fn next_candidate(&self, text: &str, at: usize) -> Option<usize> {
+        let bytes = text.as_bytes().get(at..)?;
+        let offset = bytes
+            .iter()
+            .position(|&b| self.first_bytes[usize::from(b)])?;
+        Some(at + offset)
+    }
+}
+
+impl TypographyVariant {
+    /// The marks this variant spaces before or after, and `:` (a space that splits a time
+    /// before its colon is reported in any language).
+    pub fn marks(&self) -> &MarkSet {
+        self.marks.get_or_init(|| {
+            let mut marks = MarkSet::default();
+            marks.insert(':');
+            for &mark in self.before.keys().chain(self.after.keys()) {
+                marks.insert(mark);
+            }
+            marks
+        })
+    }
 }
 
 /// A language's typography file.
