@@ -65,7 +65,15 @@ impl Check for PunctuationUnbalanced {
     fn check_document(&self, beads: &[BeadContext], out: &mut Vec<Finding>) {
         let gaps: Vec<Vec<QuoteGap>> = beads
             .iter()
-            .map(|b| quote_gaps(b.target.text, quote_kinds(&b.target)))
+            .map(|b| {
+                // Most segments hold no quotation mark: each kind's scans are spared them.
+                let marks = b.target.lang.typography.quotation_marks();
+                if marks.any_in(b.target.text) {
+                    quote_gaps(b.target.text, quote_kinds(&b.target))
+                } else {
+                    Vec::new()
+                }
+            })
             .collect();
         for (k, bead) in beads.iter().enumerate() {
             if gaps[k].is_empty() || !source_quotes_balanced(&bead.source) {

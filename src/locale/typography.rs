@@ -94,6 +94,22 @@ impl MarkSet {
         self.marks.contains(&c)
     }
 
+    /// Whether `text` holds one of the marks.
+    pub fn any_in(&self, text: &str) -> bool {
+        let mut at = 0;
+        while let Some(candidate) = self.next_candidate(text, at) {
+            let c = text[candidate..]
+                .chars()
+                .next()
+                .expect("a candidate starts a character");
+            if self.contains(c) {
+                return true;
+            }
+            at = candidate + c.len_utf8();
+        }
+        false
+    }
+
     /// The first byte from `at` on of `text` that may start one of the marks (a character
     /// boundary, since no UTF-8 form starts with a continuation byte).
     pub fn next_candidate(&self, text: &str, at: usize) -> Option<usize> {
@@ -136,6 +152,9 @@ pub struct Typography {
     #[serde(default)]
     pub single_quotes_quote: Option<SingleQuotes>,
     pub variant: HashMap<String, TypographyVariant>,
+    /// [`Typography::quotation_marks`], made on first use.
+    #[serde(skip)]
+    quotation_marks: std::sync::OnceLock<MarkSet>,
 }
 
 /// What tells an apostrophe from a single quotation mark, besides standing between two
@@ -185,6 +204,19 @@ impl QuoteKind {
 }
 
 impl Typography {
+    /// Every mark of [`Typography::quote_pairs`], and the straight double quote.
+    pub fn quotation_marks(&self) -> &MarkSet {
+        self.quotation_marks.get_or_init(|| {
+            let mut marks = MarkSet::default();
+            marks.insert('"');
+            for &(open, close) in self.quote_pairs.iter().flat_map(|kind| &kind.ways) {
+                marks.insert(open);
+                marks.insert(close);
+            }
+            marks
+        })
+    }
+
     /// The rules of a variant (`strict`, `CA`), or the default ones.
     pub fn variant(&self, name: Option<&str>) -> &TypographyVariant {
         name.and_then(|n| self.variant.get(n))
@@ -197,5 +229,37 @@ impl Typography {
         let mut names: Vec<&str> = self.variant.keys().map(String::as_str).collect();
         names.sort_unstable();
         names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mark_set_finds_its_marks_and_only_them() {
+        let mut marks = MarkSet::default();
+        for mark in ['"', '«', '»', '€', ':'] {
+            marks.insert(mark);
+        }
+        // `é`, `’` and the no-break space share a first byte with marks; none is one.
+        let text = "Été\u{a0}’x « 3 € » : \"";
+        let found: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(_, c)| marks.contains(c))
+            .collect();
+        let mut by_candidates = Vec::new();
+        let mut at = 0;
+        while let Some(candidate) = marks.next_candidate(text, at) {
+            let c = text[candidate..].chars().next().unwrap();
+            if marks.contains(c) {
+                by_candidates.push((candidate, c));
+            }
+            at = candidate + c.len_utf8();
+        }
+        assert_eq!(by_candidates, found);
+        assert!(marks.any_in(text));
+        assert!(!marks.any_in("Été\u{a0}’x\u{202f}ok"));
+        assert!(!marks.any_in(""));
     }
 }
