@@ -75,6 +75,9 @@ struct Slip {
 fn wrong_form(text: &str, lang: &Language, first: &Word, second: &Word) -> Option<Slip> {
     // Every word whose form changes is short and ASCII (`a`, `an`, `que`, `lorsque`): most
     // pairs are passed over before anything else is looked at.
+    if !lang.may_change_form(first.text) {
+        return None;
+    }
     let mut buffer = [0; LONGEST_CHANGING_WORD];
     let lower = short_ascii_lowercase(first.text, &mut buffer)?;
     let between = &text[first.span.end..second.span.start];

@@ -414,6 +414,9 @@ pub struct Language {
     /// The indefinite article's two forms, for a language whose article changes before a
     /// vowel sound (English `a`, `an`).
     pub indefinite_article: Option<IndefiniteArticle>,
+    /// The lengths and first letters of the words whose form changes with the next word
+    /// ([`Language::may_change_form`]).
+    changing_forms: LengthInitials,
     /// Whether every noun is written with a capital (German): a capital then says little
     /// about a name.
     pub nouns_capitalized: bool,
@@ -623,6 +626,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         number_starts,
         number_openers,
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
+        changing_forms: LengthInitials::of_changing_forms(&file.elision, &file.indefinite_article),
         elision: file.elision,
         indefinite_article: file.indefinite_article,
         nouns_capitalized: file.nouns_capitalized,
@@ -795,6 +799,58 @@ impl Language {
     pub fn may_open_number(&self, word: &str) -> bool {
         self.number_openers.may_start(word)
     }
+
+    /// Whether `word`, an ASCII word, may be one whose form changes with the next word: an
+    /// elided word, its full form, a word replaced before a vowel or the indefinite article
+    /// (`l'`, `que`, `sa`, `an`), case aside. Never false for one of them; most words have
+    /// no such length and first letter, and are passed over without a lookup.
+    pub fn may_change_form(&self, word: &str) -> bool {
+        self.changing_forms.may_hold(word)
+    }
+}
+
+/// Which lengths (up to [`LengthInitials::LONGEST`] bytes) and ASCII first characters, case
+/// aside, a few words have: a bit a (length, character).
+#[derive(Debug, Default)]
+struct LengthInitials([u128; LengthInitials::LONGEST + 1]);
+
+impl LengthInitials {
+    const LONGEST: usize = 8;
+
+    fn of_changing_forms(elision: &Elision, article: &Option<IndefiniteArticle>) -> Self {
+        let mut set = LengthInitials::default();
+        let articles = article
+            .iter()
+            .flat_map(|a| [&a.before_consonant, &a.before_vowel]);
+        elision
+            .words
+            .iter()
+            .chain(&elision.full)
+            .chain(elision.full_before_only.keys())
+            .chain(elision.replaced_before_vowel.keys())
+            .chain(articles)
+            .for_each(|word| set.insert(word));
+        set
+    }
+
+    fn insert(&mut self, word: &str) {
+        if let Some((length, bit)) = Self::bit(word) {
+            self.0[length] |= bit;
+        }
+    }
+
+    /// Never false for a word inserted, case aside: a word too long or not starting with an
+    /// ASCII character, which no inserted word of the set's lengths and letters can equal, is
+    /// said to be held as well.
+    fn may_hold(&self, word: &str) -> bool {
+        Self::bit(word).is_none_or(|(length, bit)| self.0[length] & bit != 0)
+    }
+
+    fn bit(word: &str) -> Option<(usize, u128)> {
+        let &first = word.as_bytes().first()?;
+        (word.len() <= Self::LONGEST && first.is_ascii())
+            .then(|| (word.len(), 1 << first.to_ascii_lowercase()))
+    }
 }
 
 /// The unit of `word` in `units`: as written, or in lower case when longer than two letters
@@ -835,6 +891,38 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_whose_form_changes_passes_the_length_and_initial_filter() {
+        for code in supported_codes() {
+            let lang = Language::get(code).unwrap();
+            let elision = &lang.elision;
+            let articles = lang
+                .indefinite_article
+                .iter()
+                .flat_map(|a| [&a.before_consonant, &a.before_vowel]);
+            let words: Vec<&String> = elision
+                .words
+                .iter()
+                .chain(&elision.full)
+                .chain(elision.full_before_only.keys())
+                .chain(elision.replaced_before_vowel.keys())
+                .chain(articles)
+                .collect();
+            for word in &words {
+                let capital = crate::textutil::match_case(word, "X");
+                assert!(lang.may_change_form(word), "{code}: {word}");
+                assert!(lang.may_change_form(&capital), "{code}: {capital}");
+            }
+            // A word longer than the filter's reach, or not ASCII, is never ruled out.
+            assert!(lang.may_change_form("extraordinarily"));
+            assert!(lang.may_change_form("été"));
+        }
+        let french = Language::get("fr").unwrap();
+        for passed_over in ["les", "des", "pour", "Nous", "et"] {
+            assert!(!french.may_change_form(passed_over), "{passed_over}");
+        }
+    }
 
     #[test]
     fn every_number_word_passes_the_first_letters_filter() {
