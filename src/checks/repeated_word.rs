@@ -70,7 +70,7 @@ fn has_repeat(words: &SideWords) -> bool {
 /// tell words apart (`il y a à manger`, `c'est là la mission`).
 fn same_word(words: &SideWords, i: usize, j: usize) -> bool {
     // The folded forms are at hand and rarely equal; only then is case compared.
-    words.folded(i) == words.folded(j)
+    words.same_folded(i, j)
         && words.words()[i].text.to_lowercase() == words.words()[j].text.to_lowercase()
 }
 

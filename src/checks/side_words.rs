@@ -82,6 +82,16 @@ impl<'a> SideWords<'a> {
         &self.folded[start..end]
     }
 
+    /// Whether words `i` and `j` have the same folded form: lengths and first bytes first,
+    /// which tell most pairs of words apart without a comparison of the whole.
+    pub fn same_folded(&self, i: usize, j: usize) -> bool {
+        let ((a_start, a_end), (b_start, b_end)) = (self.bounds[i], self.bounds[j]);
+        let bytes = self.folded.as_bytes();
+        a_end - a_start == b_end - b_start
+            && bytes.get(a_start) == bytes.get(b_start)
+            && bytes[a_start..a_end] == bytes[b_start..b_end]
+    }
+
     /// Each word with its folded form.
     pub fn iter(&self) -> impl Iterator<Item = (&Word<'a>, &str)> {
         self.words
@@ -142,6 +152,16 @@ mod tests {
         assert_eq!(got, expected);
         assert_eq!(side.len(), expected.len());
         assert!(SideWords::of("  ").is_empty());
+    }
+
+    #[test]
+    fn two_words_are_the_same_folded_as_their_folded_forms_say() {
+        let side = SideWords::of("Le le LÉ lé la l'été été, Ete ab ba");
+        for i in 0..side.len() {
+            for j in 0..side.len() {
+                assert_eq!(side.same_folded(i, j), side.folded(i) == side.folded(j));
+            }
+        }
     }
 
     #[test]
