@@ -34,6 +34,7 @@ mod untranslated;
 mod untranslated_fragment;
 mod verbatim;
 mod whitespace_edges;
+mod word_filter;
 mod word_gaps;
 
 use crate::glossary::Glossary;

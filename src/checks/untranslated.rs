@@ -2,9 +2,10 @@
 //! empty.
 
 use super::side_words::SideWords;
+use super::word_filter::WordFilter;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Side, Span};
-use crate::textutil::{fold, short_key};
+use crate::textutil::fold;
 
 pub struct Untranslated;
 
@@ -66,7 +67,7 @@ impl Check for Untranslated {
         // Most targets share few words with their source: a filter of the source's words
         // bounds the share from above (a word it may hold can still be missing, none it lacks
         // is there), and below the share that counts the words are not looked up one by one.
-        let filter = WordFilter::of(&source_words);
+        let filter = WordFilter::of(source_words.iter().copied());
         let at_most = target_words.iter().filter(|w| filter.may_hold(w)).count();
         if (at_most as f64 / target_words.len() as f64) < COPIED_WORD_SHARE {
             return;
@@ -192,33 +193,6 @@ fn lowercase_words<'w>(words: &'w SideWords) -> Vec<&'w str> {
     lowercase
 }
 
-/// A set of words that may answer yes for a word it lacks, never no for one it holds: one bit
-/// of 256 a word, chosen by the word's [`short_key`], so that telling takes no string hashing
-/// or comparison.
-struct WordFilter([u64; 4]);
-
-impl WordFilter {
-    fn of(words: &[&str]) -> Self {
-        let mut bits = [0; 4];
-        for word in words {
-            let bit = Self::bit(word);
-            bits[bit / 64] |= 1 << (bit % 64);
-        }
-        WordFilter(bits)
-    }
-
-    fn may_hold(&self, word: &str) -> bool {
-        let bit = Self::bit(word);
-        self.0[bit / 64] & 1 << (bit % 64) != 0
-    }
-
-    /// The word's bit: the top byte of its key mixed by a multiplication, since a short
-    /// word's key is its bytes.
-    fn bit(word: &str) -> usize {
-        (short_key(word).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
-    }
-}
-
 /// whatlang restricted to the pair's two languages says the target is in the source language.
 fn in_source_language(ctx: &BeadContext) -> bool {
     let detector = whatlang::Detector::with_allowlist(vec![
@@ -234,24 +208,6 @@ fn in_source_language(ctx: &BeadContext) -> bool {
 mod tests {
     use super::*;
     use crate::checks::testing::run;
-
-    #[test]
-    fn the_word_filter_holds_every_word_put_in_it() {
-        let words = [
-            "le",
-            "chat",
-            "est",
-            "sur",
-            "la",
-            "table",
-            "anticonstitutionnellement",
-            "été",
-        ];
-        let filter = WordFilter::of(&words);
-        assert!(words.iter().all(|w| filter.may_hold(w)));
-        let others = ["dog", "house", "garden", "window", "river", "mountain"];
-        assert!(others.iter().any(|w| !filter.may_hold(w)));
-    }
 
     #[test]
     fn copies_and_english_targets_are_flagged() {

@@ -2,6 +2,7 @@
 //! target.
 
 use super::positions::KeyedPositions;
+use super::word_filter::WordFilter;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::model::{Finding, Severity, Side, Span};
 use crate::textutil::{Word, is_capitalized};
@@ -39,8 +40,16 @@ impl Check for UntranslatedFragment {
         if ctx.source.lang.code == ctx.target.lang.code {
             return;
         }
-        let source: Vec<&str> = ctx.words(Side::Source).iter().map(|(_, f)| f).collect();
+        let source_words = ctx.words(Side::Source);
         let target_words = ctx.words(Side::Target);
+        // A filter of the source's words answers first: a stretch it says no to is none the
+        // source's words would say yes to, and most targets have none, without a word hashed
+        // or compared.
+        let filter = WordFilter::of(source_words.iter().map(|(_, f)| f));
+        if !has_stretch(target_words.iter().map(|(_, f)| f), |w| filter.may_hold(w)) {
+            return;
+        }
+        let source: Vec<&str> = source_words.iter().map(|(_, f)| f).collect();
         let target = target_words.words();
         let folded: Vec<&str> = target_words.iter().map(|(_, f)| f).collect();
         if !may_share_a_run(&source, &folded) {
@@ -73,13 +82,14 @@ impl Check for UntranslatedFragment {
 /// tells at the cost of a lookup a word rather than a comparison a pair of words.
 fn may_share_a_run(source: &[&str], target: &[&str]) -> bool {
     let in_source: rustc_hash::FxHashSet<&str> = source.iter().copied().collect();
+    has_stretch(target.iter().copied(), |word| in_source.contains(word))
+}
+
+/// Whether [`MIN_RUN`] consecutive words of `target` are each `held`.
+fn has_stretch<'w>(mut target: impl Iterator<Item = &'w str>, held: impl Fn(&str) -> bool) -> bool {
     let mut stretch = 0;
-    target.iter().any(|word| {
-        stretch = if in_source.contains(word) {
-            stretch + 1
-        } else {
-            0
-        };
+    target.any(|word| {
+        stretch = if held(word) { stretch + 1 } else { 0 };
         stretch >= MIN_RUN
     })
 }
