@@ -71,7 +71,13 @@ fn without_dots(folded: &str) -> String {
 
 fn is_name_like(ctx: &BeadContext, w: &Word, folded: &str) -> bool {
     let text = w.text;
-    if text.chars().count() < 2 || !text.chars().any(char::is_uppercase) {
+    // Most words are lower-case ASCII: told by their bytes, without decoding.
+    let two_with_a_capital = if text.is_ascii() {
+        text.len() >= 2 && text.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        text.chars().count() >= 2 && text.chars().any(char::is_uppercase)
+    };
+    if !two_with_a_capital {
         return false;
     }
     if !text.chars().next().is_some_and(char::is_alphabetic) {
