@@ -116,9 +116,13 @@ impl<'a> SideWords<'a> {
     /// lower-cased text [`SideWords::of`] keeps in front, a match counts only inside a word
     /// folded in place: the `.` that ends a sentence is no word's.
     pub fn any_folded_holds(&self, c: char) -> bool {
-        self.folded
-            .match_indices(c)
-            .any(|(i, _)| i >= self.in_place || self.word_folded_in_place_at(i))
+        let counts = |i: usize| i >= self.in_place || self.word_folded_in_place_at(i);
+        if c.is_ascii() {
+            // memchr's scan: the text's own marks (a `.` a sentence) are many matches, each
+            // of which the string searcher would restart for.
+            return memchr::memchr_iter(c as u8, self.folded.as_bytes()).any(counts);
+        }
+        self.folded.match_indices(c).any(|(i, _)| counts(i))
     }
 
     /// Whether byte `i` of the text lies in a word whose folded form is that span.
