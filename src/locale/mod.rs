@@ -809,6 +809,24 @@ impl Language {
     }
 }
 
+/// The words whose form changes with the next word: the elided words, their full forms, the
+/// words replaced before a vowel and the indefinite article's forms.
+fn changing_form_words<'e>(
+    elision: &'e Elision,
+    article: &'e Option<IndefiniteArticle>,
+) -> impl Iterator<Item = &'e String> {
+    let articles = article
+        .iter()
+        .flat_map(|a| [&a.before_consonant, &a.before_vowel]);
+    elision
+        .words
+        .iter()
+        .chain(&elision.full)
+        .chain(elision.full_before_only.keys())
+        .chain(elision.replaced_before_vowel.keys())
+        .chain(articles)
+}
+
 /// Which lengths (up to [`LengthInitials::LONGEST`] bytes) and ASCII first characters, case
 /// aside, a few words have: a bit a (length, character).
 #[derive(Debug, Default)]
@@ -819,17 +837,7 @@ impl LengthInitials {
 
     fn of_changing_forms(elision: &Elision, article: &Option<IndefiniteArticle>) -> Self {
         let mut set = LengthInitials::default();
-        let articles = article
-            .iter()
-            .flat_map(|a| [&a.before_consonant, &a.before_vowel]);
-        elision
-            .words
-            .iter()
-            .chain(&elision.full)
-            .chain(elision.full_before_only.keys())
-            .chain(elision.replaced_before_vowel.keys())
-            .chain(articles)
-            .for_each(|word| set.insert(word));
+        changing_form_words(elision, article).for_each(|word| set.insert(word));
         set
     }
 
@@ -896,20 +904,7 @@ mod tests {
     fn every_word_whose_form_changes_passes_the_length_and_initial_filter() {
         for code in supported_codes() {
             let lang = Language::get(code).unwrap();
-            let elision = &lang.elision;
-            let articles = lang
-                .indefinite_article
-                .iter()
-                .flat_map(|a| [&a.before_consonant, &a.before_vowel]);
-            let words: Vec<&String> = elision
-                .words
-                .iter()
-                .chain(&elision.full)
-                .chain(elision.full_before_only.keys())
-                .chain(elision.replaced_before_vowel.keys())
-                .chain(articles)
-                .collect();
-            for word in &words {
+            for word in changing_form_words(&lang.elision, &lang.indefinite_article) {
                 let capital = crate::textutil::match_case(word, "X");
                 assert!(lang.may_change_form(word), "{code}: {word}");
                 assert!(lang.may_change_form(&capital), "{code}: {capital}");
