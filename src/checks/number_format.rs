@@ -30,9 +30,10 @@ impl Check for NumberFormat {
     }
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
-        for (s, t) in &ctx.numbers().misformatted {
+        for wrong in &ctx.numbers().misformatted {
+            let (s, t) = (&wrong.source, &wrong.target);
             let written = &ctx.target.text[t.span.range()];
-            let expected = format_number(s.value, ctx.target.lang);
+            let expected = format_number(wrong.meant, ctx.target.lang);
             out.push(
                 ctx.finding(
                     &RULE,
@@ -71,5 +72,17 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_measure_in_another_unit_is_suggested_in_its_own_value() {
+        // 1,700 miles are 2,736 km: the writer meant 2735 km, not 1700.
+        let found = run(
+            &NumberFormat,
+            "The 1,700-mile pipeline would extend from Canada.",
+            "L'oléoduc de 2,735 km s'étendrait du Canada.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("2735"));
     }
 }

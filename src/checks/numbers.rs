@@ -17,13 +17,23 @@ pub struct NumberPairing {
     pub added: Vec<NumberMention>,
     /// Target numbers whose value is right only under the other separator convention, or
     /// written with the other convention's decimal mark.
-    pub misformatted: Vec<(NumberMention, NumberMention)>,
+    pub misformatted: Vec<Misformatted>,
     /// Numbers of the same value whose units measure the same quantity but differ in size:
     /// `30 miles` given as `30 km`.
     pub unit_changed: Vec<UnitChange>,
     /// Spans of the numbers written in words that found a counterpart, on each side
     /// (`mil neuf cent vingt et un` for `1921`): their words are accounted for.
     pub paired_words: (Vec<Span>, Vec<Span>),
+}
+
+/// A target number written in the other convention, and the source number it stands for.
+#[derive(Debug, Clone)]
+pub struct Misformatted {
+    pub source: NumberMention,
+    pub target: NumberMention,
+    /// What the target's writer meant: the source's value, or its measure in the target's
+    /// unit (`2,735 km` for `1,700 miles` means 2735, not 1700).
+    pub meant: f64,
 }
 
 /// A number carried over with its unit changed for another of the same quantity.
@@ -107,9 +117,11 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         .chain(&same_number)
     {
         if target[j].foreign_format {
-            pairing
-                .misformatted
-                .push((source[i].clone(), target[j].clone()));
+            pairing.misformatted.push(Misformatted {
+                source: source[i].clone(),
+                target: target[j].clone(),
+                meant: target[j].value,
+            });
         }
     }
     // The unit change between a source and a target number paired by value, if any.
@@ -134,7 +146,11 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     let mut unit_changes_read_again = Vec::new();
     for (i, j) in used.pass(&source, &target, reread) {
         let (s, t) = (&source[i], &target[j]);
-        pairing.misformatted.push((s.clone(), t.clone()));
+        pairing.misformatted.push(Misformatted {
+            source: s.clone(),
+            target: t.clone(),
+            meant: s.value,
+        });
         // Read as the source reads it, the target's measure may still be in another unit
         // (`700,000 barrels` ↔ `700,000 hl`).
         let change = measures(s, t).and_then(|(a, b)| {
@@ -223,10 +239,14 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     });
     for (i, j) in converted {
         let measured = source_measures.at(i).zip(target_measures.at(j));
-        if measured.is_some_and(|(a, b)| !a.agrees_with(b, b.value) && reread_agrees(a, b)) {
-            pairing
-                .misformatted
-                .push((source[i].clone(), target[j].clone()));
+        if measured.is_some_and(|(a, b)| !a.agrees_with(b, b.value) && reread_agrees(a, b))
+            && let Some(meant) = target[j].other_reading
+        {
+            pairing.misformatted.push(Misformatted {
+                source: source[i].clone(),
+                target: target[j].clone(),
+                meant,
+            });
         }
     }
     // Years and their short forms (`the 1960s` ↔ `les années 60`, `2011/12` ↔ `2011/2012`).
