@@ -33,7 +33,11 @@ impl Check for NumberFormat {
         for wrong in &ctx.numbers().misformatted {
             let (s, t) = (&wrong.source, &wrong.target);
             let written = &ctx.target.text[t.span.range()];
-            let expected = format_number(wrong.meant, ctx.target.lang);
+            let expected = with_written_zeros(
+                format_number(wrong.meant, ctx.target.lang),
+                written,
+                ctx.target.lang.decimal,
+            );
             out.push(
                 ctx.finding(
                     &RULE,
@@ -47,6 +51,28 @@ impl Check for NumberFormat {
                 .with_suggestion(expected),
             );
         }
+    }
+}
+
+/// `expected` with the trailing zeros of the decimals `written` gives (`1,3570` is `1.3570`, not
+/// `1.357`: an exchange rate keeps its four decimals). Only when `expected` has decimals, whose
+/// mark `decimal` then stands for the last separator of `written`'s digits; an integer's last
+/// separator groups thousands (`1,000`).
+fn with_written_zeros(expected: String, written: &str, decimal: char) -> String {
+    let Some((_, shown)) = expected.rsplit_once(decimal) else {
+        return expected;
+    };
+    let digits_end = written
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+        .unwrap_or(written.len());
+    let Some((_, decimals)) = written[..digits_end].rsplit_once(['.', ',']) else {
+        return expected;
+    };
+    match decimals.strip_prefix(shown) {
+        Some(zeros) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => {
+            format!("{expected}{zeros}")
+        }
+        _ => expected,
     }
 }
 
@@ -72,6 +98,23 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn the_written_decimal_zeros_are_kept() {
+        let found = run(
+            &NumberFormat,
+            "The euro was worth 1.3570 dollars.",
+            "L'euro valait 1.3570 dollar.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("1,3570"));
+        assert_eq!(with_written_zeros("1000".into(), "1,000", '.'), "1000");
+        assert_eq!(
+            with_written_zeros("2.5".into(), "2,50 million", '.'),
+            "2.50"
+        );
+        assert_eq!(with_written_zeros("2.5".into(), "2,51", '.'), "2.5");
     }
 
     #[test]
