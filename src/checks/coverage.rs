@@ -44,7 +44,8 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
             let positions = partners.of(i);
             let first = positions.partition_point(|&j| there(j) < here && !near(j));
             let covered = positions.get(first).is_some_and(|&j| near(j))
-                || numbers.accounts_for(from, w.span);
+                || numbers.accounts_for(from, w.span)
+                || currency_sign_across(ctx, from, w.span);
             CoveredWord {
                 span: w.span,
                 covered,
@@ -55,6 +56,18 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
     let mut words = Vec::with_capacity(from_words.len());
     words.extend(covered);
     words
+}
+
+/// Whether the word at `span` of side `from` names a currency whose sign or code the other
+/// side writes (`dollars` ↔ `$`): the lexicon pairs words, and a sign is none.
+fn currency_sign_across(ctx: &BeadContext, from: Side, span: Span) -> bool {
+    let side = ctx.side(from);
+    let signs = &side.lang.money.signs;
+    if signs.is_empty() {
+        return false;
+    }
+    let word = side.text[span.range()].to_lowercase();
+    side.lang.money.sign_in(&word, ctx.side(from.other()).text)
 }
 
 /// How far apart (as a share of sentence length) a word and its trace may stand.
@@ -388,6 +401,13 @@ mod tests {
         assert_eq!(cut("étude"), ("étude", Some("étude")));
         assert_eq!(cut("éééééééé"), ("éééééé", Some("ééééé")));
         assert_eq!(cut(""), ("", None));
+    }
+
+    #[test]
+    fn a_currency_sign_traces_the_currency_name() {
+        let source = "The shares rose to 67.94 dollars.";
+        assert!(!untraced(source, "Les actions ont atteint $ 67,94.").contains(&"dollars".into()));
+        assert!(untraced(source, "Les actions ont atteint 67,94.").contains(&"dollars".into()));
     }
 
     #[test]

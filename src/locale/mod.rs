@@ -118,14 +118,28 @@ struct LocaleFile {
 }
 
 /// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
-/// cannot be units (`35m` alone may be metres).
+/// cannot be units (`35m` alone may be metres); and the names of currencies with their signs.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct Money {
     /// Currency signs and codes written before an amount.
     pub currencies: Vec<String>,
     /// Abbreviation glued to the amount → its value.
     pub scale: HashMap<String, f64>,
+    /// A currency's name in lower case (`dollars`) → the signs and codes that write it (`$`,
+    /// `USD`): the other language may give the amount with the sign (`67,94 dollars` ↔
+    /// `$ 67.94`).
+    pub signs: HashMap<String, Vec<String>>,
+}
+
+impl Money {
+    /// Whether `word` (in lower case) names a currency that `other` writes with its sign or
+    /// code.
+    pub fn sign_in(&self, word: &str, other: &str) -> bool {
+        self.signs
+            .get(word)
+            .is_some_and(|signs| signs.iter().any(|sign| other.contains(sign.as_str())))
+    }
 }
 
 /// Words a language elides before a vowel (`l'`, `qu'`), and the letters that make them elide.
