@@ -81,34 +81,30 @@ mod tests {
     use super::*;
     use crate::checks::testing::run;
 
+    /// The suggestions of the findings for `target`, translating `source` from English to
+    /// French.
+    fn suggestions(source: &str, target: &str) -> Vec<String> {
+        let found = run(&NumberFormat, source, target);
+        found
+            .into_iter()
+            .filter_map(|(f, _)| f.suggestion)
+            .collect()
+    }
+
     #[test]
     fn flags_english_separators_in_french() {
-        let found = run(
-            &NumberFormat,
-            "It costs 1,300 euros.",
-            "Il coûte 1,300 euros.",
-        );
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].0.suggestion.as_deref(), Some("1300"));
-        assert!(
-            run(
-                &NumberFormat,
-                "It costs 1,300 euros.",
-                "Il coûte 1 300 euros."
-            )
-            .is_empty()
-        );
+        let source = "It costs 1,300 euros.";
+        assert_eq!(suggestions(source, "Il coûte 1,300 euros."), ["1300"]);
+        assert!(run(&NumberFormat, source, "Il coûte 1 300 euros.").is_empty());
     }
 
     #[test]
     fn the_written_decimal_zeros_are_kept() {
-        let found = run(
-            &NumberFormat,
+        let found = suggestions(
             "The euro was worth 1.3570 dollars.",
             "L'euro valait 1.3570 dollar.",
         );
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].0.suggestion.as_deref(), Some("1,3570"));
+        assert_eq!(found, ["1,3570"]);
         assert_eq!(with_written_zeros("1000".into(), "1,000", '.'), "1000");
         assert_eq!(
             with_written_zeros("2.5".into(), "2,50 million", '.'),
@@ -120,12 +116,10 @@ mod tests {
     #[test]
     fn a_measure_in_another_unit_is_suggested_in_its_own_value() {
         // 1,700 miles are 2,736 km: the writer meant 2735 km, not 1700.
-        let found = run(
-            &NumberFormat,
+        let found = suggestions(
             "The 1,700-mile pipeline would extend from Canada.",
             "L'oléoduc de 2,735 km s'étendrait du Canada.",
         );
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].0.suggestion.as_deref(), Some("2735"));
+        assert_eq!(found, ["2735"]);
     }
 }
