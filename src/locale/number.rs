@@ -523,6 +523,11 @@ fn split_run(run: &str, lang: &Language) -> Vec<ParsedDigits> {
     let mut i = 0;
     while i < pieces.len() {
         let (offset, first) = pieces[i].1;
+        if let Some(parsed) = foreign_grouped(&pieces[i..], lang) {
+            i += parsed.len;
+            out.push(parsed.digits);
+            continue;
+        }
         let mut integer = first.to_string();
         let mut fraction: Option<String> = None;
         let mut foreign_format = false;
@@ -571,6 +576,47 @@ fn split_run(run: &str, lang: &Language) -> Vec<ParsedDigits> {
     out
 }
 
+/// A number read from several pieces of a digit run, and how many pieces it took.
+struct PiecesRead {
+    digits: ParsedDigits,
+    len: usize,
+}
+
+/// `5.143.312` in English, `5,143,312` or `1,234,567.89` in French: the decimal mark written
+/// twice or more before groups of three digits can only separate thousands, in the other
+/// convention, whose decimal mark may follow.
+fn foreign_grouped(pieces: &[(char, (usize, &str))], lang: &Language) -> Option<PiecesRead> {
+    let (offset, first) = pieces.first()?.1;
+    let groups = pieces[1..]
+        .iter()
+        .take_while(|(sep, (_, group))| *sep == lang.decimal && group.len() == 3)
+        .count();
+    if groups < 2 || first.len() > 3 {
+        return None;
+    }
+    let mut digits: String = pieces[..=groups].iter().map(|(_, (_, g))| *g).collect();
+    let mut taken = groups + 1;
+    match pieces.get(taken) {
+        Some((sep, _)) if *sep == lang.decimal => return None,
+        Some((sep, (_, fraction))) if is_foreign_decimal(*sep, lang) => {
+            digits = format!("{digits}.{fraction}");
+            taken += 1;
+        }
+        _ => {}
+    }
+    let (last_offset, last) = pieces[taken - 1].1;
+    Some(PiecesRead {
+        digits: ParsedDigits {
+            offset,
+            len: last_offset + last.len() - offset,
+            value: digits.parse().ok()?,
+            foreign_format: true,
+            other_reading: None,
+        },
+        len: taken,
+    })
+}
+
 fn is_foreign_decimal(sep: char, lang: &Language) -> bool {
     matches!(sep, '.' | ',') && sep != lang.decimal
 }
@@ -613,20 +659,38 @@ fn with_scale_word(text: &str, span: Span, parsed: ParsedDigits, lang: &Language
     {
         mention.scale_to(word_end, scale);
     }
-    // `9 mille 200`: a smaller number right after the scale word adds to it.
-    if let Some(scale) = last_scale
-        && let Some(rest) = digit_run().find(&text[mention.span.end..])
-        && text[mention.span.end..mention.span.end + rest.start()]
-            .chars()
-            .all(|c| c == ' ' || c == '\u{00A0}' || c == '\u{202F}')
-        && rest.start() <= 3
-        && let Ok(small) = rest.as_str().parse::<f64>()
-        && small < scale
+    // `9 mille 200`, `5 millions 143 mille 312`: smaller groups right after the scale word
+    // add to it, each with a smaller scale word of its own or none.
+    let mut limit = last_scale;
+    while let Some(scale) = limit
+        && let Some((end, small, small_scale)) = smaller_group_after(text, mention.span.end, lang)
+        && small * small_scale < scale
     {
-        mention.value += small;
-        mention.span.end += rest.end();
+        mention.value += small * small_scale;
+        mention.span.end = end;
+        limit = (small_scale > 1.0).then_some(small_scale);
     }
     mention
+}
+
+/// The plain digits that follow `at` after at most a space, with the scale word after them if
+/// any: where the group ends, its digits' value and its scale (1 without a scale word).
+fn smaller_group_after(text: &str, at: usize, lang: &Language) -> Option<(usize, f64, f64)> {
+    let rest = digit_run().find(&text[at..])?;
+    let gap = &text[at..at + rest.start()];
+    if rest.start() > 3
+        || !gap
+            .chars()
+            .all(|c| matches!(c, ' ' | '\u{00A0}' | '\u{202F}'))
+    {
+        return None;
+    }
+    let small = rest.as_str().parse::<f64>().ok()?;
+    let end = at + rest.end();
+    Some(match scale_word_after(text, end, lang) {
+        Some((word_end, scale)) => (word_end, small, scale),
+        None => (end, small, 1.0),
+    })
 }
 
 /// Whether `start` opens a range that `end` (read as `literal` before its scale word) closes:
@@ -1240,6 +1304,25 @@ mod tests {
         assert_eq!(
             values("9 mille 200 pieds", "fr"),
             vec![("9 mille 200".into(), 9200.0)]
+        );
+        assert_eq!(
+            values("aux 5 millions 143 mille 312 dollars", "fr"),
+            vec![("5 millions 143 mille 312".into(), 5_143_312.0)]
+        );
+        // A group no smaller than the scale before it is a number of its own.
+        assert_eq!(read("2 mille 3 millions", "fr"), vec![2000.0, 3e6]);
+    }
+
+    #[test]
+    fn the_decimal_mark_written_twice_groups_thousands_the_other_way() {
+        let en = one("the 5.143.312 dollars", "en");
+        assert_eq!((en.value, en.foreign_format), (5_143_312.0, true));
+        let fr = one("1,234,567.89 euros", "fr");
+        assert_eq!((fr.value, fr.foreign_format), (1_234_567.89, true));
+        // Once is a decimal still, and a group of four is no thousands group.
+        assert_eq!(
+            read("5.143 and 1.234.5678", "en"),
+            vec![5.143, 1.234, 5678.0]
         );
     }
 
