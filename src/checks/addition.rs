@@ -29,7 +29,9 @@ sentences into one, and the sentence added beside them evens the count. A short 
 opens a segment before a dash, as transcripts write them (`on behalf of the PPE Group. - …`), \
 counts as no sentence, on either side. Inside a segment, \
 a run of target content words with no trace in the source (same word, cognate or lexicon translation) is reported when the target is \
-also two standard deviations longer than the document's own length ratio predicts.",
+also two standard deviations longer than the document's own length ratio predicts. Words that \
+spell out an acronym both sides write count as traced (`ČTK` ↔ `Agence de presse tchèque ( CTK \
+)`): explaining an acronym adds no content.",
     example: RuleExample {
         source: "Facebook held talks with several banks.",
         bad: "Facebook a eu des discussions avec plusieurs banques. Le temps était magnifique ce jour-là sur toute la côte ouest.",

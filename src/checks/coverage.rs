@@ -55,7 +55,74 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
     // be reallocated as it grows, several times a bead.
     let mut words = Vec::with_capacity(from_words.len());
     words.extend(covered);
+    cover_acronym_expansions(ctx, from, &mut words);
     words
+}
+
+/// Content words an expansion may have (`Chasse, Pêche, Nature, Traditions ( CPNT )`).
+const MAX_EXPANSION_WORDS: usize = 6;
+
+/// Marks as covered the words that spell out an acronym the other side writes too: those just
+/// before `( BVG )`, or inside the brackets after `BVG`. One side spelling it out and the other
+/// giving the acronym alone (`Berlin Transport Authority ( BVG )` ↔ `BVG`, `ČTK` ↔ `Agence de
+/// presse tchèque ( CTK )`) is a translator's choice, not a clause left out or added.
+fn cover_acronym_expansions(ctx: &BeadContext, from: Side, words: &mut [CoveredWord]) {
+    let text = ctx.side(from).text;
+    for (open, _) in text.match_indices('(') {
+        let Some(close) = text[open..].find(')').map(|at| open + at) else {
+            break;
+        };
+        let inside = text[open + 1..close].trim();
+        let before = text[..open].trim_end();
+        let acronym_before = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .filter(|word| is_acronym(word) && written_across(ctx, from, word));
+        if is_acronym(inside) && written_across(ctx, from, inside) {
+            cover_backwards_from(text, open, words);
+        } else if acronym_before.is_some() {
+            for word in words
+                .iter_mut()
+                .filter(|w| open < w.span.start && w.span.end <= close)
+            {
+                word.covered = true;
+            }
+        }
+    }
+}
+
+/// Marks as covered the untraced content words that run up to `end` of `text`, with no
+/// punctuation between them, [`MAX_EXPANSION_WORDS`] at most.
+fn cover_backwards_from(text: &str, end: usize, words: &mut [CoveredWord]) {
+    let mut boundary = end;
+    let before = words.iter_mut().rev().skip_while(|w| w.span.end > end);
+    for word in before.take(MAX_EXPANSION_WORDS) {
+        let between = &text[word.span.end..boundary];
+        if word.covered || between.contains([',', ';', ':', '.', ')']) {
+            break;
+        }
+        word.covered = true;
+        boundary = word.span.start;
+    }
+}
+
+/// A word of two to six letters, at least two of them capitals and none lower case (`BVG`,
+/// `ČTK`).
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+}
+
+/// Whether the other side of the bead writes `word`, accents aside, alone or in a compound
+/// (`CPNT-EDD`, `BVG-collègue`).
+fn written_across(ctx: &BeadContext, from: Side, word: &str) -> bool {
+    let wanted = crate::textutil::fold(word);
+    let other = ctx.words(from.other());
+    (0..other.words().len()).any(|i| other.folded(i).split('-').any(|part| part == wanted))
 }
 
 /// Whether the word at `span` of side `from` names a currency whose sign or code the other
@@ -387,6 +454,28 @@ mod tests {
     fn untraced(source: &str, target: &str) -> Vec<String> {
         let found = run(&UntracedProbe, source, target);
         found.into_iter().map(|(f, _)| f.message).collect()
+    }
+
+    #[test]
+    fn the_spelt_out_form_of_an_acronym_both_sides_write_is_covered() {
+        let spelt = ["Berlin", "Transport", "Authority"].map(String::from);
+        let source = "The Berlin Transport Authority ( BVG ) worker had to stop .";
+        let found = untraced(source, "La collègue de la BVG a dû s' arrêter .");
+        assert!(!found.iter().any(|w| spelt.contains(w)), "{found:?}");
+        // In a compound on the other side, and spelt out inside the brackets.
+        let found = untraced(source, "La BVG-collègue a dû s' arrêter .");
+        assert!(!found.iter().any(|w| spelt.contains(w)), "{found:?}");
+        let inside = "The BVG ( Berlin Transport Authority ) worker had to stop .";
+        let found = untraced(inside, "La collègue de la BVG a dû s' arrêter .");
+        assert!(!found.iter().any(|w| spelt.contains(w)), "{found:?}");
+        // An acronym the other side does not write covers nothing, nor does a comma's far side.
+        let found = untraced(source, "La collègue a dû s' arrêter .");
+        assert!(spelt.iter().all(|w| found.contains(w)), "{found:?}");
+        let found = untraced(
+            "Berlin Transport , Authority ( BVG ) workers stopped .",
+            "Les collègues de la BVG se sont arrêtés .",
+        );
+        assert!(found.contains(&spelt[1]), "{found:?}");
     }
 
     #[test]

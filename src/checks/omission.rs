@@ -28,7 +28,8 @@ trace 70% of the target's content words (50% when the source is longer than the 
 predicts). Inside an aligned segment, each content word of the source is looked for in the \
 target near where its translation would stand — the same word, a cognate, or a translation from \
 the pair's lexicon (IBM Model 1 over Europarl, `data/<pair>/lexicon.tsv`, and the hand-written \
-everyday words of `data/<pair>/vocabulary-pairs.tsv`). A run of three untraced content words is \
+everyday words of `data/<pair>/vocabulary-pairs.tsv`); words that spell out an acronym both \
+sides write count as traced (`Berlin Transport Authority ( BVG )` ↔ `BVG`). A run of three untraced content words is \
 reported as a dropped clause when the target is also 1.6 standard deviations shorter than the \
 document's own length ratio predicts, unless more than half of its words have a trace elsewhere \
 in the target (the stretch was moved); either sign alone is too common in free translation to \
