@@ -157,6 +157,20 @@ mod tests {
     }
 
     #[test]
+    fn words_of_a_name_adapted_by_their_ending_are_not_misspelt() {
+        // `data/en-fr/name-endings.tsv`: `-ties` → `-ités`. (`-er` → `-re` would be the
+        // commonest typo of all, `Petre` for `Peter`.)
+        let source = "He works at the Medical Center of Specialties in Puebla.";
+        let adapted = "Il travaille au Medical Center des Spécialités de Puebla.";
+        let found = run(&EntityMisspelt, source, adapted);
+        assert!(found.is_empty(), "{found:?}");
+        let misspelt = "Il travaille au Medical Center des Spécalités de Puebla.";
+        let found = run(&EntityMisspelt, source, misspelt);
+        let texts: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(texts, ["Spécalités"]);
+    }
+
+    #[test]
     fn a_target_that_mends_the_source_typography_is_right() {
         assert!(mends_source_typography("J.Hunt", "J. Hunt"));
         assert!(mends_source_typography(
