@@ -34,9 +34,11 @@ fn junction_in(text: &str, words: &SideWords, lang: &Language) -> Option<Span> {
 }
 
 /// Whether `first` (in lower case) and `second` (as written), `between` between them, are a
-/// pair the language never joins or an elision broken.
+/// pair the language never joins or an elision broken, unless by a common slip.
 fn seam_between(lang: &Language, first: &str, between: &str, second: &str) -> bool {
-    lang.unlikely_bigram(first, &lower(second)) || lang.elision.broken(first, between, second)
+    let elision = &lang.elision;
+    lang.unlikely_bigram(first, &lower(second))
+        || (elision.broken(first, between, second) && !elision.is_slip(first, second))
 }
 
 /// Whether `word` may be a common word: one with a lower-case letter (`N`, `UE` are initials
@@ -110,6 +112,8 @@ mod tests {
             "Sur la manière dont il a appris à diriger.",
             "Il vint le onze, puis le héros de la Hongrie.",
             "Le jardin de Anna, de l'Iowa et de Obama.",
+            // A slip, not a cut: the elision rule's, not a seam.
+            "Il est parti parce que en hiver il a froid.",
         ] {
             assert_eq!(junction("fr", whole), None, "{whole}");
         }

@@ -37,7 +37,8 @@ count. One untraced content word is enough when the target is 0.8 standard devia
 near where the word would be translated, leaves two common words side by side that the language \
 never joins (`attend le de la`: the pairs of `data/<lang>/unlikely-bigrams.txt`, mined from \
 Europarl, less those newstest2012 or the Multi30k val split write) or that break its elision \
-(`la appris`, `[elision]` in `data/<lang>/locale.toml`): the seam a cut leaves behind. Such a junction is enough alone, with no word untraced, when the \
+(`la appris`, `[elision]` in `data/<lang>/locale.toml`; not the common slips of \
+`[elision.slips]`, `parce que en`): the seam a cut leaves behind. Such a junction is enough alone, with no word untraced, when the \
 target is 0.5 standard deviations short (`Elle m'a dit que avait compris`: the lexicon may find \
 a word of the cut clause elsewhere). A stretch of three untraced content words also counts, \
 with the target only 1.2 standard deviations short (0.9 for a stretch of four), when the words on either side of \

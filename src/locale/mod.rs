@@ -159,6 +159,11 @@ pub struct Elision {
     /// ... unless the word is one of these (`le un`, `le onze`).
     #[serde(default)]
     pub full_before_exceptions: Vec<String>,
+    /// Full forms whose elision writers often leave undone by a slip before these words
+    /// (`parce que en`): the elision rule reports them, but they are no sign of words cut out
+    /// (`que avait`, whose subject is gone, is).
+    #[serde(default)]
+    pub slips: rustc_hash::FxHashMap<String, Vec<String>>,
     /// Full forms that elide before these words only, whatever their letters: `si` before
     /// `il` (`s'il`, but `si elle`), `ce` before `est` (`c'est`, but `et ce alors`).
     #[serde(default)]
@@ -170,6 +175,13 @@ pub struct Elision {
 }
 
 impl Elision {
+    /// Whether `first` (in lower case) before `second` is a common slip ([`Elision::slips`]).
+    pub fn is_slip(&self, first: &str, second: &str) -> bool {
+        self.slips
+            .get(first)
+            .is_some_and(|words| words.iter().any(|w| w.eq_ignore_ascii_case(second)))
+    }
+
     /// Whether `first` then `second`, with `between` between them, break the language's
     /// elision: an elided word before a consonant (`l' type`), or a full form before a vowel
     /// (`la appris`). `first` is in lower case; `second` is as written, and a capitalized one
