@@ -68,19 +68,15 @@ const MAX_EXPANSION_WORDS: usize = 6;
 /// presse tchèque ( CTK )`) is a translator's choice, not a clause left out or added.
 fn cover_acronym_expansions(ctx: &BeadContext, from: Side, words: &mut [CoveredWord]) {
     let text = ctx.side(from).text;
+    let shared_acronym = |word: &str| is_short_acronym(word) && written_across(ctx, from, word);
     for (open, _) in text.match_indices('(') {
         let Some(close) = text[open..].find(')').map(|at| open + at) else {
             break;
         };
-        let inside = text[open + 1..close].trim();
-        let before = text[..open].trim_end();
-        let acronym_before = before
-            .rsplit(char::is_whitespace)
-            .next()
-            .filter(|word| is_acronym(word) && written_across(ctx, from, word));
-        if is_acronym(inside) && written_across(ctx, from, inside) {
+        let word_before = text[..open].trim_end().rsplit(char::is_whitespace).next();
+        if shared_acronym(text[open + 1..close].trim()) {
             cover_backwards_from(text, open, words);
-        } else if acronym_before.is_some() {
+        } else if word_before.is_some_and(shared_acronym) {
             for word in words
                 .iter_mut()
                 .filter(|w| open < w.span.start && w.span.end <= close)
@@ -106,12 +102,12 @@ fn cover_backwards_from(text: &str, end: usize, words: &mut [CoveredWord]) {
     }
 }
 
-/// A word of two to six letters, at least two of them capitals and none lower case (`BVG`,
-/// `ČTK`).
-fn is_acronym(word: &str) -> bool {
+/// An acronym ([`super::names::is_acronym`]) of one short token: two to six letters, with
+/// nothing but letters, digits, `-` and `&` (`BVG`, `ČTK`).
+fn is_short_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters)
-        && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && super::names::is_acronym(word)
         && word
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
@@ -121,8 +117,9 @@ fn is_acronym(word: &str) -> bool {
 /// (`CPNT-EDD`, `BVG-collègue`).
 fn written_across(ctx: &BeadContext, from: Side, word: &str) -> bool {
     let wanted = crate::textutil::fold(word);
-    let other = ctx.words(from.other());
-    (0..other.words().len()).any(|i| other.folded(i).split('-').any(|part| part == wanted))
+    ctx.words(from.other())
+        .iter()
+        .any(|(_, folded)| folded.split('-').any(|part| part == wanted))
 }
 
 /// Whether the word at `span` of side `from` names a currency whose sign or code the other
