@@ -15,7 +15,8 @@ static RULE: Rule = Rule {
 meaning (who said it, which company). It is informational by default: on clean news translations \
 most missing names are legitimate choices (a pronoun, a description, a local form such as \
 `Pilsen` → `Plzeň`), so it points a reviewer at them without counting as an error; names the pair's data lists as translated \
-(`Germany` → `Allemagne`) count as present when one of their forms appears.",
+(`Germany` → `Allemagne`) count as present when one of their forms appears, and so does a word \
+written in the other spelling of the language (`Center` for `Centre`).",
     example: RuleExample {
         source: "Facebook held talks with Citibank and Wells Fargo.",
         bad: "Facebook a eu des discussions avec Citibank.",
@@ -78,6 +79,31 @@ mod tests {
         let found = same_alone_and_long(&EntityMissing, source, target);
         let texts: Vec<String> = found.into_iter().map(|(_, text)| text).collect();
         assert_eq!(texts, vec!["Gazprom"]);
+    }
+
+    #[test]
+    fn a_name_in_the_other_spelling_of_english_is_there() {
+        // An American source's `Center` is the French (and British) `Centre`, and the other
+        // way an American translation writes `Center` for it.
+        let found = run(
+            &EntityMissing,
+            "They met at the Carter Center and the Lincoln Theater.",
+            "Ils se sont rencontrés au Centre Carter et au Théâtre Lincoln.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = crate::checks::testing::run_from_french(
+            &EntityMissing,
+            "Ils se sont rencontrés au Centre Carter et au Théâtre Lincoln.",
+            "They met at the Carter Center and the Lincoln Theater.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // A word that is no other spelling still goes missing.
+        let found = run(
+            &EntityMissing,
+            "They met at the Carter Center.",
+            "Ils se sont rencontrés chez Carter.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

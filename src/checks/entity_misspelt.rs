@@ -17,8 +17,9 @@ language has its own form for them (countries, cities, institutions: `London` �
 This rule looks for a target word that is close to a source name without being it — one or \
 two letters added, dropped or swapped, or a space inserted — and suggests the source spelling. \
 A variant is reported even when the name is also written right elsewhere in the segment. A \
-word the target language's vocabulary knows (and the name is not), or that the target document \
-also writes in lower case, is a word of the language, not a misspelt name; a form the source \
+word the target language's vocabulary knows in any of its spellings (`Center` as well as \
+`Centre`, `data/<lang>/locale.toml`) and the name is not, or that the target document also \
+writes in lower case, is a word of the language, not a misspelt name; a form the source \
 document itself writes as a name elsewhere is its usual spelling, the source strays \
 (`Gifffords` once where the article writes `Giffords`); and a target that adds the space \
 after an initial that the source left out (`J.Hunt` → `J. Hunt`) writes the name right. \
@@ -439,6 +440,24 @@ mod tests {
             "The Romanian Government and the NGO Focus on Romania.",
         );
         assert!(adjective.is_empty(), "{adjective:?}");
+    }
+
+    #[test]
+    fn an_american_spelling_of_a_translated_word_is_no_misspelling() {
+        // The English vocabulary is British (`centre`, `organisation`); an American
+        // translation writes them its way.
+        let found = crate::checks::testing::run_from_french(
+            &EntityMisspelt,
+            "Le Centre national et l'Organisation mondiale ont publié le Programme.",
+            "The National Center and the World Organization published the Program.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = crate::checks::testing::run_from_french(
+            &EntityMisspelt,
+            "Le Centre national a publié un rapport.",
+            "The National Cnetre published a report.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

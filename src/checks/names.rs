@@ -554,11 +554,20 @@ fn has_trace_in_target(ctx: &BeadContext, name: &SourceName, lookup: &NameLookup
         // (a pronoun, a paraphrase): the omission checks' business, not the entity checks'.
         return true;
     }
-    // `Schroeder` for `Schröder`.
+    // `Schroeder` for `Schröder`, `Center` for `Centre`.
     lookup
         .written
         .iter()
-        .any(|w| same_name_spelt_out(name.text, w.text))
+        .any(|w| same_name_spelt_out(name.text, w.text) || respelt(ctx, name, &fold(w.text)))
+}
+
+/// Whether the target's word `written` (folded) is the name, a common word, in another
+/// spelling of one of the two languages: the target language's (`Centre` → `Center`, which an
+/// American translation writes) or the source language's own (`Center` → `Centre`, the
+/// French word being the British spelling).
+fn respelt(ctx: &BeadContext, name: &SourceName, written: &str) -> bool {
+    ctx.target.lang.respells(written, &name.folded)
+        || ctx.source.lang.respells(&name.folded, written)
 }
 
 /// `data/common/letter-spellings.tsv`: the letters names are also written without, each with
@@ -676,11 +685,11 @@ pub fn misspelt_variant(
 /// starts the same way (`Afghannistan`).
 fn is_known_form(ctx: &BeadContext, name: &SourceName, names: &[SourceName], folded: &str) -> bool {
     let (own, phrase) = classes_of(ctx, name, names);
-    let vocabulary = &ctx.target.lang.vocabulary;
+    let target = ctx.target.lang;
     own.iter().chain(&phrase).any(|c| {
         c.target_forms.iter().any(|f| {
             f.matches(folded)
-                && (!f.prefix || vocabulary.contains(folded) || !misspells_whole_form(c, folded))
+                && (!f.prefix || target.knows(folded) || !misspells_whole_form(c, folded))
         })
     })
 }
@@ -698,8 +707,8 @@ fn misspells_whole_form(class: &NameClass, folded: &str) -> bool {
 /// rarely makes a real word, while a name next to a word of the language (`Cech`, the
 /// goalkeeper, and `Czech`) is another word.
 fn is_other_word(ctx: &BeadContext, name: &SourceName, folded: &str) -> bool {
-    let vocabulary = &ctx.target.lang.vocabulary;
-    vocabulary.contains(folded) && !vocabulary.contains(name.folded.as_str())
+    let target = ctx.target.lang;
+    target.knows(folded) && !target.knows(&name.folded)
 }
 
 /// Whether `variant` (folded: `folded`) is a translation of a capitalised common word the
@@ -713,18 +722,18 @@ fn translates_common_word(
     variant: &str,
     folded: &str,
 ) -> bool {
-    let vocabulary = &ctx.target.lang.vocabulary;
-    let misspelt_word = vocabulary.contains(name.folded.as_str()) && !vocabulary.contains(folded);
+    let target = ctx.target.lang;
+    let misspelt_word = target.knows(&name.folded) && !target.knows(folded);
     // Nor when a name — no word of the source language, written with a capital inside a
     // sentence of the source document and never in lower case — has a variant closer to it
     // than a misspelling needs, and no word of the target language either: `Himalayya` shares
     // its stem with `Himalaya`, a translation of itself, as any typo after the stem would. A
     // capitalised common word (`Interviewed` → `Interviewée` opening a sentence) is
     // translated, not misspelt.
-    let common_word = ctx.source.lang.vocabulary.contains(name.folded.as_str())
+    let common_word = ctx.source.lang.knows(&name.folded)
         || ctx.document.lowercase.contains(&name.folded)
         || !ctx.document.names.contains(&name.folded);
-    let near_typo = !vocabulary.contains(folded)
+    let near_typo = !target.knows(folded)
         && !common_word
         && misspelling_similarity(&name.folded, folded) > MISSPELLING_SIMILARITY;
     ctx.pair.lexicon.translates(name.text, variant) && !misspelt_word && !near_typo

@@ -115,6 +115,8 @@ struct LocaleFile {
     months: Vec<String>,
     #[serde(default)]
     indirect_question: Vec<String>,
+    #[serde(default)]
+    variant_endings: Vec<(String, String)>,
 }
 
 /// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
@@ -379,6 +381,9 @@ pub struct Language {
     /// is a name, a rare word or a misspelling. The embedded lines themselves: the lists hold
     /// some ten thousand words a language, each of which a copy would allocate at start-up.
     pub vocabulary: rustc_hash::FxHashSet<&'static str>,
+    /// Endings of spelling variants the vocabulary leaves out, each with the ending of the form
+    /// it holds (`er` → `re`: `center`, `centre`), folded; see [`Language::knows`].
+    variant_endings: Vec<(String, String)>,
     /// Common words never seen side by side (`les dans`), as pairs of [`short_key`]s of their
     /// lower-case forms (`scripts/mine-bigrams.py`); empty for a language without the file.
     unlikely_bigrams: rustc_hash::FxHashSet<(u64, u64)>,
@@ -625,6 +630,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
             .map(crate::textutil::fold)
             .collect(),
         vocabulary: data_lines(embedded.vocabulary).collect(),
+        variant_endings: file.variant_endings,
         unlikely_bigrams: unlikely_bigrams(embedded.unlikely_bigrams, embedded.code)?,
         decimal: file.decimal,
         group: file.group,
@@ -792,6 +798,34 @@ fn letter_bucket(c: char) -> u8 {
 }
 
 impl Language {
+    /// Whether `folded` (a folded word) is a common word of the language: one of its
+    /// vocabulary, or a spelling variant of one whose ending `variant_endings` of its
+    /// `locale.toml` replaces (`center`, `organization` for a vocabulary mined from British
+    /// text, which writes `centre`, `organisation`).
+    pub fn knows(&self, folded: &str) -> bool {
+        self.vocabulary.contains(folded)
+            || self
+                .respellings(folded)
+                .any(|known| self.vocabulary.contains(known.as_str()))
+    }
+
+    /// Whether folded `variant` is the vocabulary's folded word `known` spelt another way the
+    /// language allows (`center` and `centre`; see [`Language::knows`]).
+    pub fn respells(&self, variant: &str, known: &str) -> bool {
+        self.vocabulary.contains(known) && self.respellings(variant).any(|r| r == known)
+    }
+
+    /// The words folded `variant` may be a spelling variant of: its stem with each ending
+    /// `variant_endings` gives for its own.
+    fn respellings<'a>(&'a self, variant: &'a str) -> impl Iterator<Item = String> + 'a {
+        self.variant_endings
+            .iter()
+            .filter_map(move |(ending, known)| {
+                let stem = variant.strip_suffix(ending.as_str())?;
+                (!stem.is_empty()).then(|| format!("{stem}{known}"))
+            })
+    }
+
     /// Whether the words `first` then `second`, in lower case, are a pair the language's text
     /// never shows side by side.
     pub fn unlikely_bigram(&self, first: &str, second: &str) -> bool {
@@ -925,6 +959,36 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn american_spellings_of_the_vocabulary_s_british_words_are_words() {
+        let english = Language::get("en").unwrap();
+        for word in [
+            "center",
+            "centers",
+            "organization",
+            "labor",
+            "program",
+            "defense",
+        ] {
+            assert!(english.knows(word), "{word}");
+        }
+        // Only a stem the vocabulary holds with the other ending: no ending makes a word.
+        for not_a_word in ["cnter", "er", "facebrook", "organizashun"] {
+            assert!(!english.knows(not_a_word), "{not_a_word}");
+        }
+        assert!(english.respells("center", "centre"));
+        assert!(
+            !english.respells("centre", "center"),
+            "the vocabulary's form is the second"
+        );
+        assert!(
+            !english.respells("peter", "petre"),
+            "no word of the vocabulary"
+        );
+        // French has no variant endings: its vocabulary alone.
+        assert!(!Language::get("fr").unwrap().knows("organization"));
+    }
 
     #[test]
     fn every_word_whose_form_changes_passes_the_length_and_initial_filter() {
