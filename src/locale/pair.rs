@@ -734,6 +734,10 @@ mod tests {
         assert!(en_fr.lexicon.translates("sat", "assise"));
         let fr_en = PairKnowledge::get("fr", "en").unwrap();
         assert!(fr_en.lexicon.translates("canapés", "sofa"));
+        // Scene words of image captions (`bench`, `sidewalk`), and `faisant du vélo` for a ride.
+        assert!(en_fr.lexicon.translates("bench", "banc"));
+        assert!(fr_en.lexicon.translates("trottoir", "sidewalk"));
+        assert!(en_fr.lexicon.translates("riding", "faisant"));
         // `east` → `est` is listed, but `est` is a French function word (`is`): the pair
         // would let any sentence cover `east`.
         assert!(!en_fr.lexicon.translates("east", "est"));
