@@ -325,9 +325,9 @@ fn as_many_sentences(ctx: &BeadContext) -> bool {
 }
 
 /// Whether over half the content words of `side` have no trace on the other side: a free
-/// rewording leaves words of both sides untraced, where a cut leaves the rest of the target
-/// traced (`There is a long way to go before we reach where we want to arrive` → `Il y a
-/// encore un long chemin à parcourir` against `… a long way before we reach …` cut).
+/// rewording leaves words of both sides untraced (`The research was performed among 900
+/// children` → `Enquête menée sur 900 enfants`), where a cut leaves what the target kept as
+/// traced as it was.
 fn mostly_untraced(ctx: &BeadContext, side: Side) -> bool {
     let words = coverage(ctx, side);
     let untraced = words.iter().filter(|w| !w.covered).count();
