@@ -19,7 +19,8 @@ has words; when it is nearly identical to the source and at least half of its ow
 aside, are the source's (names, numbers and codes are legitimately copied: a list of names \
 with its few words translated is no copy); or when language detection, \
 restricted to the pair's two languages, finds the source language and most target words also \
-occur in the source.",
+occur in the source — unless the target holds two function words or more of its own language \
+that the source language lacks (`our`, `who`, `were`), which no text in the source language has.",
     example: RuleExample {
         source: "The social network is now bracing for cooler growth.",
         bad: "The social network is now bracing for cooler growth.",
@@ -33,6 +34,9 @@ occur in the source.",
 const COPY_SIMILARITY: f64 = 0.9;
 /// Share of target words found in the source above which a source-language target is a copy.
 const COPIED_WORD_SHARE: f64 = 0.5;
+/// Function words of the target language (and not of the source's) from which a target is in
+/// the target language, whatever the detector says.
+const TARGET_FUNCTION_WORDS: usize = 2;
 /// Lower-case words a target must have before its language is judged.
 const MIN_WORDS: usize = 3;
 /// Lower-case words a copy of the source must have (`Tom left.` copied is still a copy; `OK.`
@@ -193,8 +197,24 @@ fn lowercase_words<'w>(words: &'w SideWords) -> Vec<&'w str> {
     lowercase
 }
 
-/// whatlang restricted to the pair's two languages says the target is in the source language.
+/// whatlang restricted to the pair's two languages says the target is in the source language,
+/// and the target has fewer than [`TARGET_FUNCTION_WORDS`] function words of its own language
+/// that the source language lacks: a sentence in the target language tells itself by them
+/// where the detector, reading letters, may be swayed by shared words (`Our parents represent
+/// a generation who were a post-war generation twice over` is no French, with `our`, `who`,
+/// `were`).
 fn in_source_language(ctx: &BeadContext) -> bool {
+    let own_function_words = ctx
+        .words(Side::Target)
+        .iter()
+        .filter(|(_, folded)| {
+            ctx.target.lang.stopwords.contains(*folded)
+                && !ctx.source.lang.stopwords.contains(*folded)
+        })
+        .count();
+    if own_function_words >= TARGET_FUNCTION_WORDS {
+        return false;
+    }
     let detector = whatlang::Detector::with_allowlist(vec![
         ctx.source.lang.whatlang,
         ctx.target.lang.whatlang,
@@ -229,6 +249,23 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_target_with_its_own_function_words_is_in_its_language() {
+        // Europarl: words shared with the French source sway the detector.
+        let source = "Nos parents font partie d'une génération qui a été deux fois de la génération d'après-guerre.";
+        let target =
+            "Our parents represent a generation who were a post-war generation twice over.";
+        let found = crate::checks::testing::run_from_french(&Untranslated, source, target);
+        assert!(found.is_empty(), "{found:?}");
+        // A target left in French is still reported.
+        let found = crate::checks::testing::run_from_french(
+            &Untranslated,
+            source,
+            "Nos parents font partie d'une génération qui a été la génération d'après-guerre.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]
