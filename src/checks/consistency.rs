@@ -58,18 +58,46 @@ pub fn divergent_groups<'c, 'a>(
     keyed.par_sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
     let mut groups: Vec<(usize, Vec<(&BeadContext, &str)>)> = keyed
         .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.iter().any(|&(_, _, other)| other != run[0].2))
-        .map(|run| {
-            let members = run
+        .filter(|run| diverges(run.iter().map(|&(_, _, other)| other)))
+        .filter_map(|run| {
+            // A member whose target traces none of its source's content words is a free
+            // rendering or a misalignment: it says nothing of a translation reused where it
+            // does not fit, and two free renderings of one idea may well be one sentence
+            // (Europarl's `It bears no relation` and `It is no such thing`, both `Cela n'a rien
+            // à voir`).
+            let members: Vec<(&BeadContext, &str)> = run
                 .iter()
                 .map(|&(_, i, other)| (&beads[i], other))
+                .filter(|(ctx, _)| translates_each_other(ctx))
                 .collect();
-            (run[0].1, members)
+            diverges(members.iter().map(|&(_, other)| other))
+                .then(|| (members[0].0.segment, members))
         })
         .collect();
     // Groups in the order of their first members.
     groups.sort_unstable_by_key(|&(first, _)| first);
     groups.into_iter().map(|(_, members)| members).collect()
+}
+
+/// Whether the texts hold at least two different ones.
+fn diverges<'t>(mut texts: impl Iterator<Item = &'t str>) -> bool {
+    let Some(first) = texts.next() else {
+        return false;
+    };
+    texts.any(|text| text != first)
+}
+
+/// Whether a content word of the bead's source has a trace anywhere in its target (the same
+/// word, a cognate, a translation the lexicon knows), or the source has none to trace.
+fn translates_each_other(ctx: &BeadContext) -> bool {
+    let keys = ctx.coverage_keys(Side::Source);
+    let partners = ctx.partners(Side::Source);
+    let mut content = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.is_content())
+        .peekable();
+    content.peek().is_none() || content.any(|(i, _)| !partners.of(i).is_empty())
 }
 
 /// Reports every member of a divergent group after the first, on both its sides, with

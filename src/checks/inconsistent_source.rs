@@ -14,7 +14,10 @@ static RULE: Rule = Rule {
     explanation: "Two source segments that say different things but received the same \
 translation often mean a translation memory match applied where it does not fit. Segments \
 are compared after folding case and accents and ignoring punctuation; segments of fewer than \
-four words are left alone. Each later segment is reported against the first.",
+four words are left alone, and so is a segment whose target traces none of its source's content \
+words: a free rendering (`It bears no relation` → `Cela n'a rien à voir`, which also renders \
+`It is no such thing`) or a misalignment. Each later segment is reported against the \
+first.",
     example: RuleExample {
         source: "Delete the selected files in the folder.",
         bad: "Supprimer tous les fichiers du dossier.",
@@ -50,5 +53,51 @@ impl Check for InconsistentSource {
             false,
             out,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::run_document;
+    use crate::glossary::Glossary;
+
+    #[test]
+    fn free_renderings_of_one_idea_are_no_reused_translation() {
+        let glossary = Glossary::default();
+        let run = |pairs: &[(&str, &str)]| {
+            run_document(&InconsistentSource, pairs, "en", "fr", &glossary)
+        };
+        // Europarl: neither target traces a content word of its source.
+        let free = run(&[
+            ("It bears no relation.", "Cela n'a rien à voir."),
+            ("It is no such thing.", "Cela n'a rien à voir."),
+        ]);
+        assert!(free.is_empty(), "{free:?}");
+        // A translation memory match reused where one word differs is still reported.
+        let reused = run(&[
+            (
+                "Delete all files in the folder.",
+                "Supprimer tous les fichiers du dossier.",
+            ),
+            (
+                "Delete the selected files in the folder.",
+                "Supprimer tous les fichiers du dossier.",
+            ),
+        ]);
+        assert_eq!(reused.len(), 1, "{reused:?}");
+        // newstest2012 gives one headline's translation to another, whose words it traces
+        // in part, away from where they stand.
+        let reused = run(&[
+            (
+                "Drunk driver seriously injured",
+                "Conducteur ivre gravement blessé",
+            ),
+            (
+                "25-year-old seriously injured in a car accident",
+                "Conducteur ivre gravement blessé",
+            ),
+        ]);
+        assert_eq!(reused.len(), 1, "{reused:?}");
     }
 }

@@ -13,8 +13,9 @@ static RULE: Rule = Rule {
     summary: "The same source segment is translated in different ways in one document.",
     explanation: "Repeated segments (headings, UI strings, boilerplate) should read the same \
 everywhere. Segments are compared after folding case and accents and ignoring punctuation; \
-segments of fewer than four words are left alone. Every translation that differs from the \
-first one is reported, with the first as suggestion.",
+segments of fewer than four words are left alone, and so is a segment whose target traces none \
+of its source's content words (a free rendering or a misalignment). Every translation that \
+differs from the first one is reported, with the first as suggestion.",
     example: RuleExample {
         source: "Click Save to keep your changes.",
         bad: "Cliquez sur Enregistrer pour garder vos modifications.",
