@@ -34,7 +34,8 @@ reported as a dropped clause when the target is also 1.6 standard deviations sho
 document's own length ratio predicts, unless more than half of its words have a trace elsewhere \
 in the target (the stretch was moved); either sign alone is too common in free translation to \
 count. When both sides hold as many sentences and more than half of the target's content words \
-have no trace in the source either, the target says the same in other words more often than it \
+have no trace in the source either (in a pair whose coverage was measured on clean text, \
+`data/<pair>/trace-rates.tsv`), the target says the same in other words more often than it \
 leaves words out, and the run needs the target 1.8 standard deviations short. One untraced content word is enough when the target is 0.8 standard deviations short and, \
 near where the word would be translated, leaves two common words side by side that the language \
 never joins (`attend le de la`: the pairs of `data/<lang>/unlikely-bigrams.txt`, mined from \
@@ -324,11 +325,16 @@ fn as_many_sentences(ctx: &BeadContext) -> bool {
     ctx.source.sentence_iter().count() == ctx.target.sentence_iter().count()
 }
 
-/// Whether over half the content words of `side` have no trace on the other side: a free
+/// Whether over half the content words of `side` have no trace on the other side, for a pair
+/// whose coverage was measured on clean text
+/// ([`crate::locale::pair::PairKnowledge::has_trace_rates`]): a free
 /// rewording leaves words of both sides untraced (`The research was performed among 900
 /// children` → `Enquête menée sur 900 enfants`), where a cut leaves what the target kept as
 /// traced as it was.
 fn mostly_untraced(ctx: &BeadContext, side: Side) -> bool {
+    if !ctx.pair.has_trace_rates() {
+        return false;
+    }
     let words = coverage(ctx, side);
     let untraced = words.iter().filter(|w| !w.covered).count();
     untraced * 2 > words.len()

@@ -390,6 +390,16 @@ impl PairKnowledge {
         (f64::from(traced) + 1.0) / (f64::from(seen) + 2.0)
     }
 
+    /// Whether the pair's word coverage was measured on clean translations
+    /// (`data/<pair>/trace-rates.tsv`): only then is a target whose words mostly go untraced
+    /// unusual (a pair with no trained lexicon, `de-fr`, leaves most words of any translation
+    /// untraced).
+    pub fn has_trace_rates(&self) -> bool {
+        crate::locale::data_lines(self.trace_table.0)
+            .next()
+            .is_some()
+    }
+
     /// Knowledge for translating `source` into `target`; empty when the pair has no data.
     pub fn get(source: &str, target: &str) -> Result<&'static PairKnowledge, PairError> {
         static EMPTY: OnceLock<PairKnowledge> = OnceLock::new();
@@ -697,6 +707,13 @@ mod tests {
         assert!(!en_fr.false_friends().is_empty());
         let fr_en = PairKnowledge::get("fr", "en").unwrap();
         assert!(fr_en.name_classes_for("londres").next().is_some());
+    }
+
+    #[test]
+    fn only_a_pair_with_mined_trace_rates_has_them() {
+        assert!(PairKnowledge::get("en", "fr").unwrap().has_trace_rates());
+        assert!(PairKnowledge::get("fr", "en").unwrap().has_trace_rates());
+        assert!(!PairKnowledge::get("de", "fr").unwrap().has_trace_rates());
     }
 
     #[test]
