@@ -20,7 +20,11 @@ after a quotation that ends with its own `?` or `!` (`… ? » .`) counts as tha
 against `.` is left alone (languages differ in how often they exclaim), and so are segments \
 where either side ends in a colon or an ellipsis, and a question that one side puts \
 indirectly and the other asks outright (`But why?` ↔ `Je me demande pourquoi.`: the words are \
-each language's `indirect_question` in `data/<lang>/locale.toml`).",
+each language's `indirect_question` in `data/<lang>/locale.toml`). A source sentence that opens \
+as a direct question but lost its `?` (`Est-ce que cela ajoute … .`, `May I suggest … .`) may \
+get it back in the target: its opening words are `question_openers`, and a verb with its \
+subject pronoun after it (`Pouvez-vous`, `réforme-t-on`) opening the sentence is one of \
+`question_inversions`.",
     example: RuleExample {
         source: "Is anyone here?",
         bad: "Quelqu'un est ici.",
@@ -80,7 +84,10 @@ impl Check for PunctuationFinal {
         if question(source_mark) && target_mark == Some('.') && asks_indirectly(&ctx.target) {
             return;
         }
-        if source_mark == Some('.') && question(target_mark) && asks_indirectly(&ctx.source) {
+        if source_mark == Some('.')
+            && question(target_mark)
+            && (asks_indirectly(&ctx.source) || opens_as_question(&ctx.source))
+        {
             return;
         }
         let question_mismatch = question(source_mark) != question(target_mark);
@@ -125,6 +132,42 @@ fn asks_indirectly(side: &SideText) -> bool {
     })
 }
 
+/// Whether the last sentence of `side` opens as a direct question does, whatever its final
+/// mark (`Est-ce que cela ajoute un peu de pression .`, `May I suggest that we pause .`): a
+/// question that lost its `?`, which a translation rightly gives back. Opening words are
+/// [`crate::locale::Language::question_openers`]; a verb with its subject pronoun after it
+/// ([`crate::locale::Language::question_inversions`]) counts first or after one word and a
+/// comma (`Aussi, réforme-t-on à tous vents .`), not later, where it is a reporting clause
+/// (`…, a-t-il dit`).
+fn opens_as_question(side: &SideText) -> bool {
+    let Some((_, sentence)) = side.sentence_iter().last() else {
+        return false;
+    };
+    let folded = fold(sentence);
+    let start = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lang = side.lang;
+    if lang
+        .question_openers
+        .iter()
+        .any(|o| start.starts_with(o.as_str()))
+    {
+        return true;
+    }
+    let tokens: Vec<&str> = start.split_whitespace().take(3).collect();
+    let after_comma = match tokens.as_slice() {
+        [first, second, ..] if first.ends_with(',') => Some(*second),
+        [_, ",", third, ..] => Some(*third),
+        _ => None,
+    };
+    let inverted = |word: &str| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        lang.question_inversions
+            .iter()
+            .any(|ending| word.ends_with(ending.as_str()))
+    };
+    tokens.first().is_some_and(|w| inverted(w)) || after_comma.is_some_and(inverted)
+}
+
 /// The mark itself, or the last character when there is none.
 fn mark_span(text: &str, mark: Option<char>, at: usize) -> Span {
     match mark {
@@ -153,6 +196,47 @@ mod tests {
             &Glossary::default(),
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_source_question_that_lost_its_mark_may_get_it_back() {
+        // Europarl and newstest2012: the source asks outright but ends with a period.
+        assert_finding_counts(
+            &PunctuationFinal,
+            &[
+                (
+                    "May I suggest that we pause for a moment.",
+                    "Puis-je suggérer de faire une pause ?",
+                    0,
+                ),
+                ("Perhaps you can advise me.", "Vous pouvez me le dire ?", 1),
+            ],
+        );
+        let from_french = |source: &str, target: &str| {
+            crate::checks::testing::run_from_french(&PunctuationFinal, source, target).len()
+        };
+        assert_eq!(
+            from_french(
+                "Est-ce que cela ajoute un peu de pression à votre visite.",
+                "Does this add a bit of pressure on your visit?"
+            ),
+            0
+        );
+        assert_eq!(
+            from_french(
+                "Aussi, réforme-t-on à tous vents.",
+                "So, are we reforming in all directions?"
+            ),
+            0
+        );
+        // A reporting clause is no question.
+        assert_eq!(
+            from_french(
+                "« Nous gagnerons », a-t-il dit.",
+                "\"Will we win?\" he said?"
+            ),
+            1
+        );
     }
 
     #[test]

@@ -117,6 +117,10 @@ struct LocaleFile {
     indirect_question: Vec<String>,
     #[serde(default)]
     variant_endings: Vec<(String, String)>,
+    #[serde(default)]
+    question_openers: Vec<String>,
+    #[serde(default)]
+    question_inversions: Vec<String>,
 }
 
 /// Scale abbreviations written only after an amount of money (`£435m`, `ECU 35m`), where they
@@ -468,6 +472,12 @@ pub struct Language {
     /// folded, each matched at the start of a word: a translation with one may end the source's
     /// question with a period.
     pub indirect_question: Vec<String>,
+    /// Words that open a direct question (`est-ce que`, `may i`), folded, with a space where a
+    /// word must end: a sentence they open is a question whatever its final mark.
+    pub question_openers: Vec<String>,
+    /// Endings of a verb with its subject pronoun after it (`-vous`, `-t-il`), folded: such a
+    /// verb opening a sentence asks a question (`Pouvez-vous …`).
+    pub question_inversions: Vec<String>,
     pub typography: typography::Typography,
 }
 
@@ -669,6 +679,16 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         months: file.months,
         indirect_question: file
             .indirect_question
+            .iter()
+            .map(|words| crate::textutil::fold(words))
+            .collect(),
+        question_openers: file
+            .question_openers
+            .iter()
+            .map(|words| crate::textutil::fold(words))
+            .collect(),
+        question_inversions: file
+            .question_inversions
             .iter()
             .map(|words| crate::textutil::fold(words))
             .collect(),
