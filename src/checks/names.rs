@@ -558,7 +558,8 @@ fn has_trace_in_target(ctx: &BeadContext, name: &SourceName, lookup: &NameLookup
     lookup
         .written
         .iter()
-        .any(|w| same_name_spelt_out(name.text, w.text) || respelt(ctx, name, &fold(w.text)))
+        .zip(&lookup.words)
+        .any(|(w, folded)| same_name_spelt_out(name.text, w.text) || respelt(ctx, name, folded))
 }
 
 /// Whether the target's word `written` (folded) is the name, a common word, in another

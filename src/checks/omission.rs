@@ -36,7 +36,8 @@ in the target (the stretch was moved); either sign alone is too common in free t
 count. When both sides hold as many sentences and more than half of the target's content words \
 have no trace in the source either (in a pair whose coverage was measured on clean text, \
 `data/<pair>/trace-rates.tsv`), the target says the same in other words more often than it \
-leaves words out, and the run needs the target 1.8 standard deviations short. One untraced content word is enough when the target is 0.8 standard deviations short and, \
+leaves words out, and the run needs the target 1.8 standard deviations short. One untraced \
+content word is enough when the target is 0.8 standard deviations short and, \
 near where the word would be translated, leaves two common words side by side that the language \
 never joins (`attend le de la`: the pairs of `data/<lang>/unlikely-bigrams.txt`, mined from \
 Europarl, less those newstest2012 or the Multi30k val split write) or that break its elision \
@@ -157,14 +158,16 @@ impl Check for Omission {
             return;
         }
         // The same run backs the kinds of evidence that need one, the same anchored gaps the
-        // two that need those, and the same unlikely junction of the target the two that look
-        // for a seam: each found once.
+        // two that need those, the same unlikely junction of the target the two that look
+        // for a seam, and the same coverage of the target the three that weigh it: each
+        // found once.
         let longest = longest_uncovered_run(&words);
         let gaps = OnceCell::new();
         let junction_found = OnceCell::new();
-        let run_or_stretch = untraced_run(ctx, &words, longest)
+        let target_words = OnceCell::new();
+        let run_or_stretch = untraced_run(ctx, &words, longest, &target_words)
             .or_else(|| skipped_stretch(ctx, &words, &gaps))
-            .or_else(|| stretch_beside_a_traced_target(ctx, &words, longest, &gaps));
+            .or_else(|| stretch_beside_a_traced_target(ctx, &words, longest, &gaps, &target_words));
         if let Some(span) = run_or_stretch {
             out.push(
                 ctx.finding(
@@ -189,7 +192,8 @@ impl Check for Omission {
             );
         } else {
             out.extend(
-                seam_finding(ctx, &junction_found).or_else(|| reliable_words_untraced(ctx, &words)),
+                seam_finding(ctx, &junction_found)
+                    .or_else(|| reliable_words_untraced(ctx, &words, &target_words)),
             );
         }
     }
@@ -201,7 +205,11 @@ impl Check for Omission {
 /// free translation that drops one word rewords others, which then go untraced on both sides
 /// (`A man and woman sit on a bench` → `Un homme assis sur un banc`: `woman` is nearly always
 /// traced, `femme`).
-fn reliable_words_untraced(ctx: &BeadContext, words: &[CoveredWord]) -> Option<Finding> {
+fn reliable_words_untraced(
+    ctx: &BeadContext,
+    words: &[CoveredWord],
+    target_words: &OnceCell<Vec<CoveredWord>>,
+) -> Option<Finding> {
     if words.len() > SHORT_SENTENCE_WORDS
         || !side_holds_more(ctx, Side::Source, RELIABLE_LENGTH_DEVIATION)
     {
@@ -221,7 +229,7 @@ fn reliable_words_untraced(ctx: &BeadContext, words: &[CoveredWord]) -> Option<F
     if weight < MIN_UNTRACED_WEIGHT {
         return None;
     }
-    let target_untraced = coverage(ctx, Side::Target)
+    let target_untraced = target_coverage(ctx, target_words)
         .iter()
         .filter(|w| !w.covered)
         .count();
@@ -298,6 +306,7 @@ fn untraced_run(
     ctx: &BeadContext,
     words: &[CoveredWord],
     longest: Option<UncoveredRun>,
+    target_words: &OnceCell<Vec<CoveredWord>>,
 ) -> Option<Span> {
     let longest = longest?;
     let short = words.len() <= SHORT_SENTENCE_WORDS;
@@ -311,7 +320,7 @@ fn untraced_run(
     }
     if !side_holds_more(ctx, Side::Source, REWORDED_LENGTH_DEVIATION)
         && as_many_sentences(ctx)
-        && mostly_untraced(ctx, Side::Target)
+        && target_mostly_untraced(ctx, target_words)
     {
         return None;
     }
@@ -325,23 +334,31 @@ fn as_many_sentences(ctx: &BeadContext) -> bool {
     ctx.source.sentence_iter().count() == ctx.target.sentence_iter().count()
 }
 
-/// Whether over half the content words of `side` have no trace on the other side, for a pair
-/// whose coverage was measured on clean text
-/// ([`crate::locale::pair::PairKnowledge::has_trace_rates`]): a free
-/// rewording leaves words of both sides untraced (`The research was performed among 900
-/// children` → `Enquête menée sur 900 enfants`), where a cut leaves what the target kept as
-/// traced as it was.
-fn mostly_untraced(ctx: &BeadContext, side: Side) -> bool {
+/// Whether over half the content words of the target have no trace in the source, for a
+/// pair whose coverage was measured on clean text
+/// ([`crate::locale::pair::PairKnowledge::has_trace_rates`]): a free rewording leaves words of
+/// both sides untraced (`The research was performed among 900 children` → `Enquête menée sur
+/// 900 enfants`), where a cut leaves what the target kept as traced as it was.
+fn target_mostly_untraced(ctx: &BeadContext, target_words: &OnceCell<Vec<CoveredWord>>) -> bool {
     if !ctx.pair.has_trace_rates() {
         return false;
     }
-    let words = coverage(ctx, side);
+    let words = target_coverage(ctx, target_words);
     let untraced = words.iter().filter(|w| !w.covered).count();
     untraced * 2 > words.len()
 }
 
+/// The coverage of the target's content words by the source, found at the first call and
+/// kept in `found`: three kinds of evidence may weigh it in one bead.
+fn target_coverage<'w>(
+    ctx: &BeadContext,
+    found: &'w OnceCell<Vec<CoveredWord>>,
+) -> &'w [CoveredWord] {
+    found.get_or_init(|| coverage(ctx, Side::Target))
+}
+
 /// Length deviation (in standard deviations, shorter) that [`untraced_run`] needs when most of
-/// the target's content words are untraced too ([`mostly_untraced`]). Chosen on newstest2012,
+/// the target's content words are untraced too ([`target_mostly_untraced`]). Chosen on newstest2012,
 /// Europarl and the Multi30k val split with clause drops injected with seed 7 against the
 /// findings on their clean pairs (most of them, read, free translations): at 1.8, 103 of 491
 /// clean findings of the untraced run go for 22 of 400 drops it caught; at 2.0, 116 for 30; at
@@ -397,6 +414,7 @@ fn stretch_beside_a_traced_target(
     words: &[CoveredWord],
     longest: Option<UncoveredRun>,
     gaps: &OnceCell<Vec<Gap>>,
+    target_words: &OnceCell<Vec<CoveredWord>>,
 ) -> Option<Span> {
     if longest?.words < TRACED_TARGET_GAP_CONTENT_WORDS
         || !side_holds_more(ctx, Side::Source, TRACED_TARGET_LENGTH_DEVIATION)
@@ -408,7 +426,7 @@ fn stretch_beside_a_traced_target(
     let gap = anchored_gaps(ctx, words, gaps)
         .iter()
         .find(|gap| gap.content_words >= TRACED_TARGET_GAP_CONTENT_WORDS)?;
-    let target = coverage(ctx, Side::Target);
+    let target = target_coverage(ctx, target_words);
     let untraced = target.iter().filter(|w| !w.covered).count();
     let traced_enough = match untraced {
         0 => true,
