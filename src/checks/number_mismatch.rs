@@ -26,7 +26,10 @@ to within 5% between systems, which translators round (`a 1,700-mile pipeline` �
 736 km`, `30 miles` ↔ `50 km`); the units are the `[units]` tables of `data/<lang>/locale.toml`, \
 where the `[square_units]` words make a unit of length one of area (`square metres` ↔ `mètres \
 carrés`, `km ²`); hours and minutes glued by an `h` give a length of time (`5h30` ↔ `5 1/2 \
-hours`, `1h30` ↔ `90 minutes`); and words before a number may give it a unit left unsaid (`aged \
+hours`, `1h30` ↔ `90 minutes`), and so do hours after a number in words, the `[word_units]` \
+tables (`une heure et quart` ↔ `75 minutes`, `half an hour` ↔ `30 minutes`; after digits \
+`heures` is as often a time of day, `à 15 heures` ↔ `at 3 p.m.`), where an English article \
+before a unit is one (`a year and a half` ↔ `18 mois`: `one_before_unit`); and words before a number may give it a unit left unsaid (`aged \
 42` is 42 years: `[implied_units]`), and so may a name before it where the press writes ages so \
 (`Giffords, 41,`: `age_after_name`), and the end of a range the number starts, which says the \
 unit once for both (`8501 à 8510 m`: `range_words`); a source written with the other \
@@ -715,6 +718,49 @@ mod tests {
         assert_eq!(
             flagged("The film lasts 80 minutes.", "Le film dure 1h30."),
             vec!["1", "30"]
+        );
+    }
+
+    #[test]
+    fn hours_in_words_match_minutes_and_an_article_before_a_unit_is_one() {
+        let none: Vec<String> = Vec::new();
+        let same = [
+            (
+                "It was complete about 75 minutes later.",
+                "C'était terminé environ une heure et quart plus tard.",
+            ),
+            (
+                "The meeting lasted 90 minutes.",
+                "La réunion a duré une heure et demie.",
+            ),
+            ("He waited 30 minutes.", "Il a attendu une demi-heure."),
+            (
+                "The train leaves in 15 minutes.",
+                "Le train part dans un quart d'heure.",
+            ),
+            (
+                "They walked for an hour and a half.",
+                "Ils ont marché 90 minutes.",
+            ),
+            ("It lasted half an hour.", "Cela a duré 30 minutes."),
+            (
+                "The flight lasts two and a half hours.",
+                "Le vol dure 150 minutes.",
+            ),
+            ("It lasted a year and a half.", "Cela a duré 18 mois."),
+            // After digits `heures` stays a time of day.
+            ("The vote is at 3 p.m.", "Le vote a lieu à 15 heures."),
+        ];
+        for (source, target) in same {
+            assert_eq!(flagged(source, target), none, "{source}");
+        }
+        assert_eq!(
+            flagged("He waited 45 minutes.", "Il a attendu une demi-heure."),
+            vec!["45"]
+        );
+        assert_eq!(
+            flagged("It lasted a year.", "Cela a duré 18 mois."),
+            vec!["18"]
         );
     }
 

@@ -776,7 +776,7 @@ fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<M
     if lang.units.is_empty() {
         return None;
     }
-    let own = unit_after(text, m.span, lang)
+    let own = unit_after(text, m.span, m.written == Written::Words, lang)
         .or_else(|| unit_implied_before(text, m, lang))
         .or_else(|| age_after_name(text, m, lang));
     let borrowed = own.is_none();
@@ -822,7 +822,7 @@ fn unit_of_range_end<'a>(text: &'a str, span: Span, lang: &'a Language) -> Optio
     if end_len == 0 {
         return None;
     }
-    let found = unit_after(text, Span::new(end_start, end_start + end_len), lang)?;
+    let found = unit_after(text, Span::new(end_start, end_start + end_len), false, lang)?;
     Some(FoundUnit {
         written: Span::new(span.start, found.written.end),
         ..found
@@ -847,13 +847,27 @@ fn digits_with_marks_len(text: &str) -> usize {
     len
 }
 
-/// A unit that ends the number at `span` or follows it (see [`measure`]).
-fn unit_after<'a>(text: &'a str, span: Span, lang: &'a Language) -> Option<FoundUnit<'a>> {
+/// A unit that ends the number at `span` or follows it (see [`measure`]); one of the
+/// language's units for numbers in words too ([`Language::word_units`]) when the number is
+/// written in `words`.
+fn unit_after<'a>(
+    text: &'a str,
+    span: Span,
+    words: bool,
+    lang: &'a Language,
+) -> Option<FoundUnit<'a>> {
+    let unit_of = |word: &str| {
+        if words {
+            lang.unit_after_words(word)
+        } else {
+            lang.unit(word)
+        }
+    };
     // A compound number word with its unit (`demi-siècle`, `seven-year-old`).
     let own_unit = text[span.range()]
         .split('-')
         .skip(1)
-        .find_map(|word| Some((word, lang.unit(word)?)));
+        .find_map(|word| Some((word, unit_of(word)?)));
     if let Some((word, unit)) = own_unit {
         return Some(FoundUnit {
             word,
@@ -880,7 +894,7 @@ fn unit_after<'a>(text: &'a str, span: Span, lang: &'a Language) -> Option<Found
                 ..found
             });
         }
-        if let Some(unit) = lang.unit(unit_word) {
+        if let Some(unit) = unit_of(unit_word) {
             return Some(FoundUnit {
                 word: unit_word,
                 unit,

@@ -85,6 +85,12 @@ struct LocaleFile {
     /// Quantity → unit word → size in the quantity's base unit.
     #[serde(default)]
     units: HashMap<String, HashMap<String, f64>>,
+    /// Quantity → unit word → size, for units that measure only a number written in words.
+    #[serde(default)]
+    word_units: HashMap<String, HashMap<String, f64>>,
+    /// Articles read as one before a unit (`an hour and a half`).
+    #[serde(default)]
+    one_before_unit: Vec<String>,
     /// Unit word → the words before a number that leave that unit unsaid.
     #[serde(default)]
     implied_units: HashMap<String, Vec<String>>,
@@ -417,6 +423,13 @@ pub struct Language {
     /// Units of measure by their word (`decade`, `km`, `miles`): a number of them is a
     /// measure that the other side may give in another unit.
     pub units: rustc_hash::FxHashMap<String, Unit>,
+    /// Units that measure a number written in words only (`une heure et quart`, `half an
+    /// hour`): after digits the same word is as often a time of day (`à 15 heures`), which
+    /// the other side writes without a unit (`at 3 p.m.`).
+    pub word_units: rustc_hash::FxHashMap<String, Unit>,
+    /// Articles read as one when a unit follows (`a year and a half`, `an hour`), in lower
+    /// case: a language whose article is a number word (`un an`) needs none.
+    pub one_before_unit: Vec<String>,
     /// Words that may stand between a number and its unit (`half a century`, `les 18 derniers
     /// mois`).
     pub measure_fillers: Vec<String>,
@@ -606,6 +619,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         file.number_words_glued,
     );
     let units = units_by_word(file.units);
+    let word_units = units_by_word(file.word_units);
     let squared_units = squared_units(&units);
     let write_scale = file
         .write_scale
@@ -657,6 +671,8 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         teen_tens: file.teen_tens,
         scale: file.scale.into_iter().collect(),
         units,
+        word_units,
+        one_before_unit: file.one_before_unit,
         implied_units,
         age_after_name: file.age_after_name,
         square_units: file.square_units,
@@ -859,6 +875,12 @@ impl Language {
     /// lower case (`Kilometer`, `Miles`; but `M.` is no metre).
     pub fn unit(&self, word: &str) -> Option<&Unit> {
         unit_in(&self.units, word)
+    }
+
+    /// The unit `word` names after a number written in words: one of [`Language::unit`] or of
+    /// [`Language::word_units`].
+    pub fn unit_after_words(&self, word: &str) -> Option<&Unit> {
+        self.unit(word).or_else(|| unit_in(&self.word_units, word))
     }
 
     /// The unit of area that unit of length `word` makes when squared (`metres` of `square

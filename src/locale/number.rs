@@ -116,6 +116,7 @@ pub fn find_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
     );
     out.extend(find_lone_vulgar_fractions(text, &out));
     out.extend(find_word_numbers(text, lang, &out));
+    out.extend(find_articles_before_units(text, lang, &out));
     out.extend(find_roman_ordinals(text, lang));
     out.sort_by_key(|m| m.span.start);
     out
@@ -491,6 +492,65 @@ fn with_vulgar_fraction(text: &str, parsed: ParsedDigits, span: Span) -> (Parsed
         ..parsed
     };
     (parsed, Span::new(span.start, span.end + len))
+}
+
+/// Articles that the language reads as one before a unit ([`Language::one_before_unit`]) and
+/// that a unit follows after spaces (`an hour and a half`, `a year ago`), neither part of a
+/// number already read (`half a century`) nor right after one (`2.50 a month`).
+fn find_articles_before_units(
+    text: &str,
+    lang: &Language,
+    taken: &[NumberMention],
+) -> Vec<NumberMention> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut firsts: Vec<u8> = (lang.one_before_unit.iter())
+        .map(|article| article.as_bytes()[0].to_ascii_lowercase())
+        .collect();
+    firsts.dedup();
+    for first in firsts {
+        // Found by its first letter in both cases (`memchr`'s vector search: the articles
+        // are looked for in every segment of the language); most such letters are inside a
+        // word, which the byte before tells.
+        let starts = memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes);
+        for at in starts.filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric()) {
+            let end = at
+                + bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+            let word = &text[at..end];
+            let is_article = (lang.one_before_unit.iter()).any(|a| a.eq_ignore_ascii_case(word))
+                && text[end..].starts_with(char::is_whitespace)
+                && !text[..at].ends_with(char::is_alphanumeric);
+            if !is_article {
+                continue;
+            }
+            let rest = &text[end..];
+            let unit_follows = word_iter(rest).next().is_some_and(|next| {
+                rest[..next.span.start].chars().all(char::is_whitespace)
+                    && lang.unit_after_words(next.text).is_some()
+            });
+            // After a number the article means each (`2.50 a month`, `5 an hour`).
+            let after_number =
+                |m: &NumberMention| m.span.end <= at && text[m.span.end..at].trim().is_empty();
+            let span = Span::new(at, end);
+            let free = !taken
+                .iter()
+                .any(|m| m.span.contains(span) || after_number(m));
+            if unit_follows && free {
+                out.push(NumberMention {
+                    span,
+                    value: 1.0,
+                    written: Written::Words,
+                    foreign_format: false,
+                    other_reading: None,
+                    before_range_scale: None,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Vulgar fractions that no number before them took (`½ litre`), read as the fraction words
@@ -1349,6 +1409,10 @@ mod tests {
         assert_eq!(
             values("costs 2.50 a month", "en"),
             vec![("2.50".into(), 2.5)]
+        );
+        assert_eq!(
+            values("costs 2.50 a month, for a year", "en"),
+            vec![("2.50".into(), 2.5), ("a".into(), 1.0)]
         );
     }
 
