@@ -739,6 +739,18 @@ mod tests {
                 "Le train part dans un quart d'heure.",
             ),
             (
+                "He waited 45 minutes.",
+                "Il a attendu trois quarts d'heure.",
+            ),
+            (
+                "He waited three quarters of an hour.",
+                "Il a attendu 45 minutes.",
+            ),
+            (
+                "Three quarters of the population voted.",
+                "75 % de la population a voté.",
+            ),
+            (
                 "They walked for an hour and a half.",
                 "Ils ont marché 90 minutes.",
             ),

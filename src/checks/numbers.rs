@@ -769,7 +769,7 @@ impl<'a> Measure<'a> {
 
 /// The measure `m` gives when a unit of the language ([`Language::units`]) ends it
 /// (`demi-siècle`) or follows it — after a hyphen (`1,700-mile`) or spaces, perhaps after one
-/// filler word (`half a century`, `les 18 derniers mois`) and perhaps with half a unit more
+/// filler word or two (`half a century`, `les 18 derniers mois`, `three quarters of an hour`) and perhaps with half a unit more
 /// after it (`un siècle et demi`) — or, with none after it, when words before it imply one
 /// (`aged 42`, [`Language::implied_units`]).
 fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<Measure<'a>> {
@@ -877,7 +877,8 @@ fn unit_after<'a>(
         });
     }
     let mut at = span.end;
-    for filler in 0..2 {
+    // Up to two fillers before the unit: `of an` in `a quarter of an hour`.
+    for filler in 0..3 {
         let rest = &text[at..];
         // The next word, with only spaces (or, right after the number, a hyphen) before it.
         let word = word_iter(rest).next()?;
