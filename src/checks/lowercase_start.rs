@@ -11,8 +11,9 @@ static RULE: Rule = Rule {
     severity: Severity::Minor,
     summary: "The target starts with a lower-case letter where the source starts with a capital.",
     explanation: "Sentences and headings start with a capital in both languages. Words that \
-are lower case by nature in the source (`iPhone`, `eBay`) do not trigger the rule, and neither \
-do segments starting with a digit or punctuation. A list marker of one letter and a bracket \
+are lower case by nature in the source (`iPhone`, `eBay`) do not trigger the rule, nor does a \
+target starting with such a word, a capital inside it (`iPhone sales` for `Les ventes \
+d'iPhone`); neither do segments starting with a digit or punctuation. A list marker of one letter and a bracket \
 (`a)`, `b )`) is looked past: the sentence starts after it.",
     example: RuleExample {
         source: "Privacy concerns",
@@ -65,6 +66,10 @@ impl Check for LowercaseStart {
             .find(|c: char| !c.is_alphanumeric() && c != '-')
             .map_or(ctx.target.text.len(), |i| at + i);
         let word = &ctx.target.text[at..word_end];
+        // A name with a capital inside (`iPhone`, `eBay`) is written so wherever it stands.
+        if word.chars().skip(1).any(char::is_uppercase) {
+            return;
+        }
         let mut chars = word.chars();
         let capitalised: String = chars
             .next()
@@ -95,6 +100,8 @@ mod tests {
         assert_eq!(found[0].1, "soucis");
         assert_eq!(found[0].0.suggestion.as_deref(), Some("Soucis"));
         assert!(run(&LowercaseStart, "iPhone sales", "les ventes d'iPhone").is_empty());
+        assert!(run(&LowercaseStart, "Les ventes d'iPhone", "iPhone sales").is_empty());
+        assert!(run(&LowercaseStart, "Le groupe eBay", "eBay group").is_empty());
         assert!(run(&LowercaseStart, "\"Yes\"", "« oui »").len() == 1);
         assert!(run(&LowercaseStart, "3 days", "trois jours").is_empty());
         // A list marker is no word of the sentence.
