@@ -17,8 +17,9 @@ static RULE: Rule = Rule {
     explanation: "Finds a run of at least five consecutive target words that stand in the same \
 order in the source and include at least two function words of the source language (`the`, \
 `of`, `and`): a clause the translation skipped. Runs of capitalised words (titles of works, \
-names of organisations kept in the original) are left alone; a wholly untranslated segment is \
-the `untranslated` rule's.",
+names of organisations kept in the original) are left alone, and so is a name given with its \
+acronym in brackets, whose words' initials spell it (`l'Observatoire syrien des droits de \
+l'homme (OSDH)`); a wholly untranslated segment is the `untranslated` rule's.",
     example: RuleExample {
         source: "The bank said it would not share the data with these platforms.",
         bad: "La banque a dit it would not share the data with ces plateformes.",
@@ -67,6 +68,9 @@ impl Check for UntranslatedFragment {
             return;
         }
         let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+        if names_its_acronym(ctx, run, &folded[start..end], span) {
+            return;
+        }
         out.push(
             ctx.finding(
                 &RULE,
@@ -180,6 +184,41 @@ fn looks_untranslated(ctx: &BeadContext, run: &[Word], folded: &[&str]) -> bool 
         && letters * 4 >= run.len() * 3
 }
 
+/// Whether the run is the name of an organisation given with its acronym in brackets, after it
+/// (`l'Observatoire syrien des droits de l'homme ( OSDH )`) or before it (`OSDH (Observatoire
+/// syrien des droits de l'homme)`), the acronym inside the run or beside it: the initials of
+/// the run's other words, the source language's function words aside, spell the acronym. A
+/// name kept in the original beside its acronym is a translator's choice, as a name in
+/// capitals is.
+fn names_its_acronym(ctx: &BeadContext, run: &[Word], folded: &[&str], span: Span) -> bool {
+    let text = ctx.target.text;
+    let is_acronym =
+        |word: &str| word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase());
+    let stopwords = &ctx.source.lang.stopwords;
+    let initials: String = run
+        .iter()
+        .zip(folded)
+        .filter(|(w, f)| !stopwords.contains(**f) && !is_acronym(w.text))
+        .filter_map(|(w, _)| w.text.chars().find(|c| c.is_alphabetic()))
+        .flat_map(char::to_uppercase)
+        .collect();
+    let bracketed_after = text[span.end..]
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|rest| rest.split_once(')'))
+        .map(|(inside, _)| inside.trim());
+    let bracketed_before = text[..span.start]
+        .trim_end()
+        .strip_suffix('(')
+        .and_then(|rest| rest.split_whitespace().next_back());
+    let mut candidates = run
+        .iter()
+        .map(|w| w.text)
+        .chain(bracketed_after)
+        .chain(bracketed_before);
+    candidates.any(|word| is_acronym(word) && word == initials)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,5 +266,27 @@ mod tests {
             )
             .is_empty()
         );
+        // A French name kept beside its acronym (newstest2012), after or before it.
+        for (source, target) in [
+            (
+                "Pendant ce temps , 16 civils ont péri , a annoncé l' Observatoire syrien des droits de l' homme ( OSDH ) .",
+                "Meanwhile , 16 civilians died , announced the Observatoire syrien des droits de l' homme ( OSDH ) .",
+            ),
+            (
+                "Pendant ce temps , 16 civils ont péri , a annoncé l' OSDH ( Observatoire syrien des droits de l' homme ) .",
+                "Meanwhile , 16 civilians died , announced the OSDH ( Observatoire syrien des droits de l' homme ) .",
+            ),
+        ] {
+            let found =
+                crate::checks::testing::run_from_french(&UntranslatedFragment, source, target);
+            assert!(found.is_empty(), "{found:?}");
+        }
+        // The same run with another acronym, or none, is reported.
+        let found = crate::checks::testing::run_from_french(
+            &UntranslatedFragment,
+            "Il a parlé avec le ministre des droits de l' homme hier soir .",
+            "He spoke with the ministre des droits de l' homme last night .",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 }
