@@ -13,8 +13,8 @@ static RULE: Rule = Rule {
     explanation: "Sentences and headings start with a capital in both languages. Words that \
 are lower case by nature in the source (`iPhone`, `eBay`) do not trigger the rule, nor does a \
 target starting with such a word, a capital inside it (`iPhone sales` for `Les ventes \
-d'iPhone`); neither do segments starting with a digit or punctuation. A list marker of one letter and a bracket \
-(`a)`, `b )`) is looked past: the sentence starts after it.",
+d'iPhone`); neither do segments starting with a digit or punctuation. A list marker of one \
+letter and a bracket (`a)`, `b )`) is looked past: the sentence starts after it.",
     example: RuleExample {
         source: "Privacy concerns",
         bad: "soucis de confidentialité",

@@ -29,8 +29,9 @@ carrés`, `km ²`); hours and minutes glued by an `h` give a length of time (`5h
 hours`, `1h30` ↔ `90 minutes`), and so do hours after a number in words, the `[word_units]` \
 tables (`une heure et quart` ↔ `75 minutes`, `half an hour` ↔ `30 minutes`; after digits \
 `heures` is as often a time of day, `à 15 heures` ↔ `at 3 p.m.`), where an English article \
-before a unit is one (`a year and a half` ↔ `18 mois`: `one_before_unit`); and words before a number may give it a unit left unsaid (`aged \
-42` is 42 years: `[implied_units]`), and so may a name before it where the press writes ages so \
+before a unit is one (`a year and a half` ↔ `18 mois`: `one_before_unit`); and words before \
+a number may give it a unit left unsaid (`aged 42` is 42 years: `[implied_units]`), and so \
+may a name before it where the press writes ages so \
 (`Giffords, 41,`: `age_after_name`), and the end of a range the number starts, which says the \
 unit once for both (`8501 à 8510 m`: `range_words`); a source written with the other \
 language's separators is read both ways (`2,735 km` ↔ `1,700-mile`). Codes (letters then \

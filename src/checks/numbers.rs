@@ -769,9 +769,9 @@ impl<'a> Measure<'a> {
 
 /// The measure `m` gives when a unit of the language ([`Language::units`]) ends it
 /// (`demi-siècle`) or follows it — after a hyphen (`1,700-mile`) or spaces, perhaps after one
-/// filler word or two (`half a century`, `les 18 derniers mois`, `three quarters of an hour`) and perhaps with half a unit more
-/// after it (`un siècle et demi`) — or, with none after it, when words before it imply one
-/// (`aged 42`, [`Language::implied_units`]).
+/// filler word or two (`half a century`, `les 18 derniers mois`, `three quarters of an hour`)
+/// and perhaps with half a unit more after it (`un siècle et demi`) — or, with none after it,
+/// when words before it imply one (`aged 42`, [`Language::implied_units`]).
 fn measure<'a>(text: &'a str, m: &NumberMention, lang: &'a Language) -> Option<Measure<'a>> {
     if lang.units.is_empty() {
         return None;

@@ -507,6 +507,7 @@ fn find_articles_before_units(
     let mut firsts: Vec<u8> = (lang.one_before_unit.iter())
         .map(|article| article.as_bytes()[0].to_ascii_lowercase())
         .collect();
+    firsts.sort_unstable();
     firsts.dedup();
     for first in firsts {
         // Found by its first letter in both cases (`memchr`'s vector search: the articles
@@ -539,14 +540,7 @@ fn find_articles_before_units(
                 .iter()
                 .any(|m| m.span.contains(span) || after_number(m));
             if unit_follows && free {
-                out.push(NumberMention {
-                    span,
-                    value: 1.0,
-                    written: Written::Words,
-                    foreign_format: false,
-                    other_reading: None,
-                    before_range_scale: None,
-                });
+                out.push(NumberMention::in_words(span, 1.0));
             }
         }
     }
@@ -563,14 +557,8 @@ fn find_lone_vulgar_fractions(text: &str, taken: &[NumberMention]) -> Vec<Number
             let c = text[at..].chars().next()?;
             let value = vulgar_fraction(c)?;
             let span = Span::new(at, at + c.len_utf8());
-            (!taken.iter().any(|m| m.span.contains(span))).then_some(NumberMention {
-                span,
-                value,
-                written: Written::Words,
-                foreign_format: false,
-                other_reading: None,
-                before_range_scale: None,
-            })
+            (!taken.iter().any(|m| m.span.contains(span)))
+                .then(|| NumberMention::in_words(span, value))
         })
         .collect()
 }
@@ -775,6 +763,18 @@ fn joined_as_range(
 }
 
 impl NumberMention {
+    /// A number written in words (`half`, `½`, `an` before a unit), of value `value`.
+    fn in_words(span: Span, value: f64) -> Self {
+        NumberMention {
+            span,
+            value,
+            written: Written::Words,
+            foreign_format: false,
+            other_reading: None,
+            before_range_scale: None,
+        }
+    }
+
     /// Multiplies the number by a scale word that stands elsewhere (the end of its range).
     fn scale_by(&mut self, scale: f64) {
         self.before_range_scale = Some(self.value);
@@ -1067,14 +1067,7 @@ impl WordNumber {
     }
 
     fn mention(&self, span: Span) -> NumberMention {
-        NumberMention {
-            span,
-            value: self.total + self.current,
-            written: Written::Words,
-            foreign_format: false,
-            other_reading: None,
-            before_range_scale: None,
-        }
+        NumberMention::in_words(span, self.total + self.current)
     }
 }
 
