@@ -27,8 +27,10 @@ already used the traces it has (each source word traces one target word). The la
 holds when both sides have as many sentences, two or more: a translator may merge two source \
 sentences into one, and the sentence added beside them evens the count. A short label that \
 opens a segment before a dash, as transcripts write them (`on behalf of the PPE Group. - …`), \
-counts as no sentence, on either side. Inside a segment, \
-a run of target content words with no trace in the source (same word, cognate or lexicon translation) is reported when the target is \
+counts as no sentence, on either side; a source sentence whose two clauses a lone dash sets \
+apart counts as two when the target makes a sentence of each, a word of the second traced in a \
+later target sentence (`… taste - it comes down to trying …` → `… goût. Il s'agit d'essayer \
+…`). Inside a segment, a run of target content words with no trace in the source (same word, cognate or lexicon translation) is reported when the target is \
 also two standard deviations longer than the document's own length ratio predicts. Words that \
 spell out an acronym both sides write count as traced (`ČTK` ↔ `Agence de presse tchèque ( CTK \
 )`): explaining an acronym adds no content.",
@@ -154,6 +156,25 @@ mod tests {
         let split = "Elle a bien sûr pour but de dissuader les pirates. Elle vise aussi les \
                      contrefacteurs.";
         assert!(run(&Addition, source, split).is_empty());
+    }
+
+    #[test]
+    fn clauses_a_dash_sets_apart_may_become_two_sentences() {
+        // newstest2012: the dash's two clauses, two sentences of the translation.
+        let source = "Ultimately it comes down to taste - it comes down to trying to expose \
+                      yourself to the best stuff humans have done, and then trying to bring \
+                      those things in to what you're doing.";
+        let target = "Enfin, les décisions sont prises par goût personnel. Il s'agit d'essayer de \
+                      vous exposer aux meilleurs produits que les hommes ont créés, et d'essayer \
+                      d'apporter ces choses au produit que vous créez.";
+        let found = run(&Addition, source, target);
+        assert!(found.is_empty(), "{found:?}");
+        // A sentence that owes nothing to the clause after the dash is still added.
+        let source = "Ultimately it comes down to taste - the taste of the people who decide.";
+        let target = "Enfin, tout est affaire de goût, celui des gens qui décident. Votre mandat \
+                      n'a pas encore pris fin.";
+        let found = run(&Addition, source, target);
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -28,9 +28,12 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
     if mine.len() < other.len() {
         return Vec::new();
     }
-    if mine.len() == other.len() {
-        // As many sentences a side, one may still be added when the other side merged two
-        // into one: only the lengths can tell, with a sentence that hardly has a trace.
+    let split_clauses = clauses_made_sentences(ctx, side, &mine, &other);
+    if mine.len() <= other.len() + split_clauses {
+        // As many sentences a side (the other's clauses a lone dash sets apart counted as
+        // sentences, see `clauses_made_sentences`), one may still be added when the other
+        // side merged two into one: only the lengths can tell, with a sentence that hardly
+        // has a trace.
         if mine.len() < 2 || !side_holds_more(ctx, side, LENGTH_WITH_SENTENCE) {
             return Vec::new();
         }
@@ -66,6 +69,57 @@ pub fn unpaired_sentences(ctx: &BeadContext, side: Side, words: &[CoveredWord]) 
         .into_iter()
         .collect()
 }
+
+/// How many sentences of `other` a lone spaced dash splits into two clauses that `side` gives
+/// as sentences of their own (`I thought I was going into labor - I ran screaming from the
+/// courtroom` → `J'ai cru que j'allais accoucher. Je me suis enfuie de la salle en criant.`):
+/// the dashes `other` has more than `mine`, when a content word after the last such dash has
+/// a trace in a sentence of `mine` after its first. Such halves count as sentences, and then
+/// neither is added or left out. Two dashes in a sentence enclose an insertion (`hätte - nach
+/// den Vorstellungen einer Gesellschaft - dessen Mauer`); a sentence added beside one that
+/// keeps its dash, or whose words owe nothing to the clause after the dash, still counts.
+fn clauses_made_sentences(
+    ctx: &BeadContext,
+    side: Side,
+    mine: &[(Span, &str)],
+    other: &[(Span, &str)],
+) -> usize {
+    let lone_dash = |text: &str| {
+        let mut dashes = DASHES
+            .iter()
+            .flat_map(|d| text.match_indices(d).map(|(at, d)| at + d.len()));
+        let first = dashes.next();
+        first.filter(|_| dashes.next().is_none())
+    };
+    let extra = other
+        .iter()
+        .filter(|(_, text)| lone_dash(text).is_some())
+        .count()
+        .saturating_sub(
+            mine.iter()
+                .filter(|(_, text)| lone_dash(text).is_some())
+                .count(),
+        );
+    let Some(later) = mine.get(1).map(|(span, _)| span.start) else {
+        return 0;
+    };
+    let (keys, from) = (ctx.coverage_keys(side.other()), side.other());
+    let after_dash = |(span, text): &(Span, &str)| {
+        let clause = Span::new(span.start + lone_dash(text)?, span.end);
+        let first = keys.partition_point(|k| k.span().start < clause.start);
+        let end = first + keys[first..].partition_point(|k| k.span().end <= clause.end);
+        let (_, traced) = count_traced(ctx, from, first..end, |k| k.span().start >= later);
+        (traced > 0).then_some(())
+    };
+    if other.iter().any(|sentence| after_dash(sentence).is_some()) {
+        extra
+    } else {
+        0
+    }
+}
+
+/// Dashes between spaces, which may set two clauses of a sentence apart.
+const DASHES: [&str; 3] = [" - ", " – ", " — "];
 
 /// The sentences of `mine` with the word evidence of the sentence tests, counted once.
 fn traced_sentences<'t>(
