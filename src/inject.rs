@@ -4,6 +4,7 @@
 //! pairs left untouched.
 
 use crate::locale::Language;
+use crate::locale::calendar::CalendarName;
 use crate::locale::pair::PairKnowledge;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -24,10 +25,11 @@ pub enum ErrorType {
     BrokenQuotes,
     BrokenSpacing,
     BrokenElision,
+    DateSwapped,
 }
 
 impl ErrorType {
-    pub const ALL: [ErrorType; 13] = [
+    pub const ALL: [ErrorType; 14] = [
         ErrorType::ChangedNumber,
         ErrorType::ScaleWord,
         ErrorType::MisspeltName,
@@ -42,6 +44,7 @@ impl ErrorType {
         // Last, so that adding them left the other types' seeds (their index) as they were.
         ErrorType::UnitSwapped,
         ErrorType::BrokenElision,
+        ErrorType::DateSwapped,
     ];
 
     pub fn name(self) -> &'static str {
@@ -59,6 +62,7 @@ impl ErrorType {
             ErrorType::BrokenQuotes => "quotes broken",
             ErrorType::BrokenSpacing => "no-break spaces broken",
             ErrorType::BrokenElision => "elision broken",
+            ErrorType::DateSwapped => "month or day swapped",
         }
     }
 
@@ -77,6 +81,7 @@ impl ErrorType {
             ErrorType::BrokenQuotes => &["typography-quotes", "punctuation-unbalanced"],
             ErrorType::BrokenSpacing => &["typography-spacing"],
             ErrorType::BrokenElision => &["elision"],
+            ErrorType::DateSwapped => &["date-mismatch"],
         }
     }
 }
@@ -180,6 +185,7 @@ impl Injector<'_> {
             ErrorType::BrokenQuotes => self.break_quotes(target).map(keep_source),
             ErrorType::BrokenSpacing => self.break_spacing(target).map(keep_source),
             ErrorType::BrokenElision => self.break_elision(target, rng).map(keep_source),
+            ErrorType::DateSwapped => self.swap_date(source, target, rng).map(keep_source),
         }
     }
 
@@ -340,6 +346,34 @@ impl Injector<'_> {
         let (span, replaced) = &places[rng.below(places.len())];
         Some(format!(
             "{}{replaced}{}",
+            &target[..span.start],
+            &target[span.end..]
+        ))
+    }
+
+    /// Replaces a month or day of the week that both sides name by another of its kind.
+    fn swap_date(&self, source: &str, target: &str, rng: &mut Rng) -> Option<String> {
+        let source_names: Vec<CalendarName> = calendar_words(self.source_lang, source)
+            .map(|(_, name)| name)
+            .collect();
+        let places: Vec<(crate::model::Span, CalendarName)> =
+            calendar_words(self.target_lang, target)
+                .filter(|(_, name)| source_names.contains(name))
+                .collect();
+        if places.is_empty() {
+            return None;
+        }
+        let (span, name) = places[rng.below(places.len())];
+        let count = name.kind.count();
+        let other = CalendarName {
+            index: (name.index + 1 + rng.below(usize::from(count) - 1) as u8) % count,
+            ..name
+        };
+        let written = &target[span.range()];
+        let replacement =
+            crate::textutil::match_case(self.target_lang.calendar.form(other), written);
+        Some(format!(
+            "{}{replacement}{}",
             &target[..span.start],
             &target[span.end..]
         ))
@@ -534,6 +568,25 @@ fn change_url(source: &str, target: &str, rng: &mut Rng) -> Injected {
     }
 }
 
+/// The words of `text` that name a month or day of the week unambiguously: in the case its
+/// language writes them (capitalised or not), and not forms that are common words too.
+fn calendar_words<'t>(
+    lang: &'t Language,
+    text: &'t str,
+) -> impl Iterator<Item = (crate::model::Span, CalendarName)> + 't {
+    let calendar = &lang.calendar;
+    crate::textutil::words(text)
+        .into_iter()
+        .filter_map(move |word| {
+            let folded = crate::textutil::fold(word.text);
+            let in_its_case = word.text.starts_with(char::is_uppercase) == calendar.capitalized;
+            (in_its_case && !calendar.is_ambiguous(&folded))
+                .then(|| calendar.name(&folded))
+                .flatten()
+                .map(|name| (word.span, name))
+        })
+}
+
 /// Replaces the first whole-word `right` by `wrong`, keeping the first letter's case.
 fn replace_word(text: &str, right: &str, wrong: &str) -> Option<String> {
     let pattern = regex::RegexBuilder::new(&format!(r"\b{}\b", regex::escape(right)))
@@ -561,6 +614,28 @@ mod tests {
             pool: &[],
             source_pool: &[],
         }
+    }
+
+    #[test]
+    fn a_date_both_sides_name_is_swapped_for_another() {
+        let inj = injector();
+        let source = "The shop opens on Monday, May 4.";
+        let target = "Le magasin ouvre le lundi 4 mai.";
+        for seed in 0..20 {
+            let swapped = inj
+                .inject(ErrorType::DateSwapped, source, target, &mut Rng::new(seed))
+                .unwrap();
+            assert_ne!(swapped.target, target);
+            assert_eq!(swapped.target.split(' ').count(), target.split(' ').count());
+        }
+        // `May` alone is ambiguous, and `Monday` → `hier` names no day on both sides.
+        let none = inj.inject(
+            ErrorType::DateSwapped,
+            "He left on Monday.",
+            "Il est parti hier.",
+            &mut Rng::new(1),
+        );
+        assert!(none.is_none());
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod addition;
 mod codes;
 mod consistency;
 mod coverage;
+mod date_mismatch;
 mod double_space;
 mod elision;
 mod entity_missing;
@@ -97,6 +98,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &entity_missing::EntityMissing,
     &number_mismatch::NumberMismatch,
     &number_format::NumberFormat,
+    &date_mismatch::DateMismatch,
     &false_friend::FalseFriendCheck,
     &glossary_term::GlossaryTerm,
     &placeholder::PlaceholderMismatch,

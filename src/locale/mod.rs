@@ -2,6 +2,7 @@
 //! time and parsed once. Adding a language is adding its data files: `build.rs` finds every
 //! folder of `data/` with a `locale.toml` and lists it in [`EMBEDDED`].
 
+pub mod calendar;
 pub mod number;
 pub mod pair;
 pub mod prefilter;
@@ -39,6 +40,8 @@ pub enum LocaleError {
     BadBigram { lang: &'static str, line: String },
     #[error("data/{lang}/locale.toml: age_after_name unit `{word}` is not in [units]")]
     UnknownAgeUnit { lang: &'static str, word: String },
+    #[error("data/{lang}/locale.toml: {message}")]
+    BadCalendar { lang: &'static str, message: String },
 }
 
 struct EmbeddedLanguage {
@@ -119,6 +122,8 @@ struct LocaleFile {
     range_words: Vec<String>,
     #[serde(default)]
     months: Vec<String>,
+    #[serde(default)]
+    calendar: calendar::CalendarFile,
     #[serde(default)]
     indirect_question: Vec<String>,
     #[serde(default)]
@@ -481,6 +486,8 @@ pub struct Language {
     pub range_words: Vec<String>,
     /// Month names and abbreviations, in lower case (`september`, `sept`).
     pub months: Vec<String>,
+    /// The months and days of the week, numbered alike in every language.
+    pub calendar: calendar::Calendar,
     /// Words that turn a question into a statement (`je me demande si`, `I wonder whether`),
     /// folded, each matched at the start of a word: a translation with one may end the source's
     /// question with a period.
@@ -693,6 +700,12 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         lone_i_numeral: file.lone_i_numeral,
         range_words: file.range_words,
         months: file.months,
+        calendar: calendar::Calendar::build(file.calendar).map_err(|message| {
+            LocaleError::BadCalendar {
+                lang: embedded.code,
+                message,
+            }
+        })?,
         indirect_question: file
             .indirect_question
             .iter()
