@@ -26,10 +26,11 @@ pub enum ErrorType {
     BrokenSpacing,
     BrokenElision,
     DateSwapped,
+    PhraseRepeated,
 }
 
 impl ErrorType {
-    pub const ALL: [ErrorType; 14] = [
+    pub const ALL: [ErrorType; 15] = [
         ErrorType::ChangedNumber,
         ErrorType::ScaleWord,
         ErrorType::MisspeltName,
@@ -45,6 +46,7 @@ impl ErrorType {
         ErrorType::UnitSwapped,
         ErrorType::BrokenElision,
         ErrorType::DateSwapped,
+        ErrorType::PhraseRepeated,
     ];
 
     pub fn name(self) -> &'static str {
@@ -63,6 +65,7 @@ impl ErrorType {
             ErrorType::BrokenSpacing => "no-break spaces broken",
             ErrorType::BrokenElision => "elision broken",
             ErrorType::DateSwapped => "month or day swapped",
+            ErrorType::PhraseRepeated => "phrase repeated",
         }
     }
 
@@ -82,6 +85,7 @@ impl ErrorType {
             ErrorType::BrokenSpacing => &["typography-spacing"],
             ErrorType::BrokenElision => &["elision"],
             ErrorType::DateSwapped => &["date-mismatch"],
+            ErrorType::PhraseRepeated => &["repeated-word"],
         }
     }
 }
@@ -186,6 +190,7 @@ impl Injector<'_> {
             ErrorType::BrokenSpacing => self.break_spacing(target).map(keep_source),
             ErrorType::BrokenElision => self.break_elision(target, rng).map(keep_source),
             ErrorType::DateSwapped => self.swap_date(source, target, rng).map(keep_source),
+            ErrorType::PhraseRepeated => repeat_phrase(target, rng).map(keep_source),
         }
     }
 
@@ -557,6 +562,21 @@ fn drop_clause(target: &str, rng: &mut Rng) -> Option<String> {
     Some(kept.join(" "))
 }
 
+/// Writes a run of two to four words of the target twice, as a machine translation stutters
+/// (`dans la pauvreté la pauvreté`): any run, punctuation and function words included, in a
+/// target of six words or more.
+fn repeat_phrase(target: &str, rng: &mut Rng) -> Option<String> {
+    let words: Vec<&str> = target.split_whitespace().collect();
+    if words.len() < 6 {
+        return None;
+    }
+    let len = 2 + rng.below(3);
+    let start = rng.below(words.len() - len + 1);
+    let mut stuttered = words[..start + len].to_vec();
+    stuttered.extend(&words[start..]);
+    Some(stuttered.join(" "))
+}
+
 /// Adds the same URL to both sides, then changes one character of the target's copy.
 fn change_url(source: &str, target: &str, rng: &mut Rng) -> Injected {
     let id = rng.below(9000) + 1000;
@@ -614,6 +634,17 @@ mod tests {
             pool: &[],
             source_pool: &[],
         }
+    }
+
+    #[test]
+    fn a_stutter_writes_a_run_of_words_twice() {
+        let target = "Près d'un enfant sur cinq vit dans la pauvreté.";
+        for seed in 0..20 {
+            let stuttered = repeat_phrase(target, &mut Rng::new(seed)).unwrap();
+            let (before, after) = (target.split(' ').count(), stuttered.split(' ').count());
+            assert!((before + 2..=before + 4).contains(&after), "{stuttered}");
+        }
+        assert!(repeat_phrase("Trop court ici.", &mut Rng::new(1)).is_none());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::side_words::SideWords;
 use super::{BeadContext, Check, Rule, RuleExample};
+use crate::locale::Language;
 use crate::model::{Finding, Severity, Side, Span};
 use crate::textutil::{Word, fold};
 
@@ -11,12 +12,16 @@ static RULE: Rule = Rule {
     id: "repeated-word",
     category: "fluency/grammar",
     severity: Severity::Minor,
-    summary: "A word repeated twice in a row in the target.",
+    summary: "A word or phrase repeated twice in a row in the target.",
     explanation: "`le le`, `the the`: a classic typing or machine-translation slip. Repeats \
 that the language allows (`nous nous`, `had had`) are data in `data/<lang>/locale.toml`; a \
 segment whose source repeats a word itself is left alone, and so is a word that two words of \
 the source translate (`a pink rose` → `une rose rose`) or a name beside the word it is made of, \
-case telling them apart (`la radio Radio Liberty`, `l'Est est`).",
+case telling them apart (`la radio Radio Liberty`, `l'Est est`). A phrase of two to four words \
+said twice in a row is a slip too (`la pauvreté la pauvreté`, a machine translation's stutter) \
+when its copy ends on a content word or holds two: `de plus en plus en été` and `from time to \
+time to` repeat a function word after an idiom's own repeat. The copies must read alike to \
+their punctuation, inside one sentence.",
     example: RuleExample {
         source: "The bank refused.",
         bad: "La la banque a refusé.",
@@ -32,14 +37,26 @@ impl Check for RepeatedWord {
     }
 
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
-        if has_repeat(ctx.words(Side::Source)) {
-            // The source repeats on purpose (`very very`); so may the translation.
-            return;
+        let found_before = out.len();
+        self.find_repeats(ctx, out);
+        if out.len() > found_before && has_repeat(&KeyedWords::of(ctx.words(Side::Source))) {
+            // The source repeats on purpose (`very very`, `never again, never again`); so may
+            // the translation.
+            out.truncate(found_before);
         }
+    }
+}
+
+impl RepeatedWord {
+    /// The target's repeats, whatever the source says.
+    fn find_repeats(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let target = ctx.words(Side::Target);
-        for i in 1..target.len() {
-            let (a, b) = (&target.words()[i - 1], &target.words()[i]);
-            if !same_word(target, i - 1, i) {
+        let keyed = KeyedWords::of(target);
+        let word_echoes = keyed.echoes.iter().filter(|&&(_, len)| len == 1);
+        for &(first, _) in word_echoes {
+            let i = first + 1;
+            let (a, b) = (&target.words()[first], &target.words()[i]);
+            if !keyed.same(first, i) {
                 continue;
             }
             let only_space = ctx.target.text[a.span.end..b.span.start]
@@ -63,7 +80,60 @@ impl Check for RepeatedWord {
                     .with_suggestion(a.text),
             );
         }
+        for (first, len) in repeated_phrases(ctx.target.text, &keyed, ctx.target.lang) {
+            let words = target.words();
+            let copy = &ctx.target.text[words[first].span.start..words[first + len - 1].span.end];
+            let both = Span::new(words[first].span.start, words[first + 2 * len - 1].span.end);
+            out.push(
+                ctx.finding(&RULE, format!("`{copy}` is repeated"))
+                    .with_target(ctx.target_span(both))
+                    .with_suggestion(copy),
+            );
+        }
     }
+}
+
+/// Longest phrase looked for twice in a row.
+const MAX_PHRASE: usize = 4;
+
+/// The phrases of two to [`MAX_PHRASE`] words written twice in a row, the same letters and
+/// punctuation (`la pauvreté la pauvreté`), each as its first word and its length in words. A
+/// copy ends on a content word or holds two: `de plus en plus en été`, `from time to time to`
+/// repeat a function word after an idiom's own repeat.
+fn repeated_phrases(text: &str, keyed: &KeyedWords, lang: &Language) -> Vec<(usize, usize)> {
+    let words = keyed.words;
+    let all = words.words();
+    let mut found = Vec::new();
+    let mut next_free = 0;
+    for &(first, len) in &keyed.echoes {
+        if first < next_free || len < 2 {
+            continue;
+        }
+        let (last, second) = (first + len - 1, first + len);
+        if !(0..len).all(|k| keyed.same(first + k, second + k)) {
+            continue;
+        }
+        let copy = |from: usize| &text[all[from].span.start..all[from + len - 1].span.end];
+        // What parts the copies also follows the second (`lac de Zurich, lac de Zurich,`),
+        // inside one sentence.
+        let between = text[all[last].span.end..all[second].span.start].trim();
+        let after_second = text[all[second + len - 1].span.end..].trim_start();
+        let phrase = (copy(first).to_lowercase() == copy(second).to_lowercase()
+            && after_second.starts_with(between)
+            && !between.contains(['.', '!', '?'])
+            && (!lang.stopwords.contains(words.folded(last))
+                || (first..=last)
+                    .filter(|&i| !lang.stopwords.contains(words.folded(i)))
+                    .count()
+                    >= 2)
+            && copy(first).chars().any(char::is_alphabetic))
+        .then_some(len);
+        if let Some(len) = phrase {
+            found.push((first, len));
+            next_free = first + 2 * len;
+        }
+    }
+    found
 }
 
 /// Whether one of the two copies is a name and the other the word it is made of, their case
@@ -99,9 +169,57 @@ fn two_source_words_for(ctx: &BeadContext, folded: &str) -> bool {
     translating.len() >= 2
 }
 
-/// Whether the text has a word twice in a row.
-fn has_repeat(words: &SideWords) -> bool {
-    (1..words.len()).any(|i| same_word(words, i - 1, i))
+/// Whether the text has a word or a phrase of up to [`MAX_PHRASE`] words twice in a row,
+/// whatever punctuation stands between (`never again, never again`).
+fn has_repeat(keyed: &KeyedWords) -> bool {
+    (keyed.echoes.iter())
+        .any(|&(first, len)| (0..len).all(|k| keyed.same(first + k, first + len + k)))
+}
+
+/// The words of a side with a cheap stand-in for each folded form, its length and first seven
+/// bytes: looking for phrases said twice compares every word with the four after it, and
+/// the stand-ins tell nearly all unequal words apart without reading them again.
+struct KeyedWords<'w, 'a> {
+    words: &'w SideWords<'a>,
+    keys: Vec<u64>,
+    /// Where a repeat may start: (first word, length) of each phrase of up to [`MAX_PHRASE`]
+    /// words whose first word's stand-in comes again right after it, by first word and length.
+    echoes: Vec<(usize, usize)>,
+}
+
+impl<'w, 'a> KeyedWords<'w, 'a> {
+    fn of(words: &'w SideWords<'a>) -> Self {
+        let keys: Vec<u64> = (0..words.len())
+            .map(|i| {
+                let bytes = words.folded(i).as_bytes();
+                let mut first = [0u8; 8];
+                let kept = bytes.len().min(7);
+                first[..kept].copy_from_slice(&bytes[..kept]);
+                u64::from_le_bytes(first) | (bytes.len() as u64) << 56
+            })
+            .collect();
+        let mut echoes = Vec::new();
+        for (first, key) in keys.iter().enumerate() {
+            for len in 1..=MAX_PHRASE {
+                if first + 2 * len > keys.len() {
+                    break;
+                }
+                if keys[first + len] == *key {
+                    echoes.push((first, len));
+                }
+            }
+        }
+        KeyedWords {
+            words,
+            keys,
+            echoes,
+        }
+    }
+
+    /// [`same_word`], for words `i` and `j`.
+    fn same(&self, i: usize, j: usize) -> bool {
+        self.keys[i] == self.keys[j] && same_word(self.words, i, j)
+    }
 }
 
 /// Whether words `i` and `j` are the same word, case aside: their accents count, for they
@@ -127,6 +245,60 @@ mod tests {
         assert!(run(&RepeatedWord, "There is food", "Il y a à manger").is_empty());
         assert!(run(&RepeatedWord, "That is the task", "C'est là la mission").is_empty());
         assert_eq!(run(&RepeatedWord, "The bank", "La la banque")[0].1, "La la");
+    }
+
+    #[test]
+    fn a_phrase_said_twice_is_a_slip() {
+        let found = run(
+            &RepeatedWord,
+            "Nearly one in five children lives in poverty.",
+            "Près d'un enfant sur cinq vit dans la pauvreté la pauvreté.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "la pauvreté la pauvreté");
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("la pauvreté"));
+        // The same punctuation after each copy.
+        let found = run(
+            &RepeatedWord,
+            "On Lake Zurich, the boat sank.",
+            "Sur le lac de Zurich, lac de Zurich, le bateau a coulé.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "lac de Zurich, lac de Zurich");
+        // A copy ending on a function word counts when it holds two content words.
+        let found = run(
+            &RepeatedWord,
+            "The managing director has resigned.",
+            "Le directeur général a le directeur général a démissionné.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        let clean = [
+            // Idioms that repeat a word, then a function word after them (Europarl).
+            (
+                "The ice melts more and more in summer.",
+                "La glace fond de plus en plus en été.",
+            ),
+            (
+                "We will go from country to country applying the rules.",
+                "Nous irons de pays en pays en appliquant les règles.",
+            ),
+            // Punctuation after one copy only: no repeat.
+            (
+                "There is this and that, and we pay.",
+                "Il y a cela et cela, et nous payons.",
+            ),
+            // The source says it twice too.
+            ("Never again, never again.", "Plus jamais plus jamais."),
+            // Across a sentence end.
+            (
+                "He said no. No again.",
+                "Il a dit non merci. Non merci, encore.",
+            ),
+        ];
+        for (source, target) in clean {
+            let found = run(&RepeatedWord, source, target);
+            assert!(found.is_empty(), "{target}: {found:?}");
+        }
     }
 
     #[test]
