@@ -2,8 +2,9 @@
 //! lacks.
 
 use super::codes::{changed_codes, codes};
+use super::numbers::is_afternoon;
 use super::{BeadContext, Check, Rule, RuleExample};
-use crate::locale::number::format_number;
+use crate::locale::number::{NumberMention, format_number};
 use crate::model::{Finding, Severity, Side};
 
 pub struct NumberMismatch;
@@ -37,7 +38,8 @@ unit once for both (`8501 à 8510 m`: `range_words`); a source written with the 
 language's separators is read both ways (`2,735 km` ↔ `1,700-mile`). Codes (letters then \
 digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`) are compared whole, with or without their hyphen: one whose digits changed \
 (`A380` → `A390`) is a mismatch. A number changed in value is reported on the target with the \
-source value as suggestion; a number one side lacks is reported on the side that has it; a number \
+source value as suggestion, an hour on the target's clock (`14 h` → `4 p.m.`: `2`); a number \
+one side lacks is reported on the side that has it; a number \
 carried over with its unit changed for another of the same quantity (`30 miles` → `30 km`) is \
 reported with the conversion as suggestion.",
     example: RuleExample {
@@ -82,7 +84,7 @@ impl Check for NumberMismatch {
                 ctx.finding(&RULE, does_not_match(target_text(t), source_text(s)))
                     .with_source(ctx.source_span(s.span))
                     .with_target(ctx.target_span(t.span))
-                    .with_suggestion(format_number(s.value, ctx.target.lang)),
+                    .with_suggestion(format_number(suggested_value(ctx, s, t), ctx.target.lang)),
             );
         }
         for s in &pairing.missing[changed..] {
@@ -126,6 +128,23 @@ impl NumberMismatch {
                     .with_suggestion(s.text.to_string()),
             );
         }
+    }
+}
+
+/// The value to suggest for target number `t`, which stands for source number `s`: the source's,
+/// on the target's clock when one side tells the time on 12 hours (`14 h` → `2 p.m.`, not `14
+/// p.m.`; `4 p.m.` → `16 h`).
+fn suggested_value(ctx: &BeadContext, s: &NumberMention, t: &NumberMention) -> f64 {
+    let afternoon = |side: &super::SideText, m: &NumberMention| {
+        is_afternoon(side.text, m, &side.lang.afternoon)
+    };
+    let afternoon_hour = |value: f64| (13.0..24.0).contains(&value);
+    if afternoon(&ctx.target, t) && afternoon_hour(s.value) {
+        s.value - 12.0
+    } else if afternoon(&ctx.source, s) && afternoon_hour(t.value) && s.value < 12.0 {
+        s.value + 12.0
+    } else {
+        s.value
     }
 }
 
@@ -237,6 +256,26 @@ mod tests {
         assert!(flagged("Call 0123456789 now.", "Appelez le 01 23 45 67 89.").is_empty());
         assert!(!flagged("Call 0123456789 now.", "Appelez le 01 23 45 67 88.").is_empty());
         assert_eq!(flagged("about 8.30 p.m.", "vers 21 heures 30"), vec!["21"]);
+    }
+
+    #[test]
+    fn a_wrong_hour_is_suggested_on_the_target_clock() {
+        let suggestion = |found: Vec<(Finding, String)>| found[0].0.suggestion.clone();
+        let found = run(
+            &NumberMismatch,
+            "The vote is at 4 p.m.",
+            "Le vote a lieu à 14 h.",
+        );
+        assert_eq!(suggestion(found).as_deref(), Some("16"));
+        let found = run_from_french(
+            &NumberMismatch,
+            "Le vote a lieu à 14 h.",
+            "The vote is at 4 p.m.",
+        );
+        assert_eq!(suggestion(found).as_deref(), Some("2"));
+        // Morning hours keep the source's value.
+        let found = run_from_french(&NumberMismatch, "Il arrive à 9 h.", "He arrives at 10 a.m.");
+        assert_eq!(suggestion(found).as_deref(), Some("9"));
     }
 
     #[test]

@@ -1107,7 +1107,7 @@ fn is_percentage(text: &str, m: &NumberMention, markers: &[String]) -> bool {
 
 /// A clock time followed by one of the language's afternoon markers (`p.m.`), its minutes
 /// written after a colon or, in British style, a point (`8:30 p.m.`, `8.30 p.m.`).
-fn is_afternoon(text: &str, m: &NumberMention, markers: &[String]) -> bool {
+pub(super) fn is_afternoon(text: &str, m: &NumberMention, markers: &[String]) -> bool {
     let after = text[m.span.end..]
         .trim_start_matches(|c: char| matches!(c, ' ' | ':' | '.') || c.is_ascii_digit());
     let lower: String = after.chars().take(20).collect::<String>().to_lowercase();
