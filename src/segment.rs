@@ -171,7 +171,7 @@ fn is_abbreviation(text: &str, dot: usize, lang: &Language) -> bool {
 
 /// Whether the period at byte `dot` makes the number before it an ordinal, in a language that
 /// writes them so (`am 3. Mai`): one to three digits, standing alone.
-fn is_ordinal(text: &str, dot: usize, lang: &Language) -> bool {
+pub(crate) fn is_ordinal(text: &str, dot: usize, lang: &Language) -> bool {
     if !lang.ordinal_dot {
         return false;
     }

@@ -4,6 +4,7 @@
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::locale::calendar::{CalendarKind, CalendarName};
 use crate::model::{Finding, Severity, Side, Span};
+use crate::segment::is_ordinal;
 use crate::textutil::{is_capitalized, match_case};
 
 pub struct DateMismatch;
@@ -66,11 +67,9 @@ impl Check for DateMismatch {
                 .filter(of_kind)
                 .zip(extra.iter().filter(of_kind));
             for (wanted, written) in pairs {
-                let suggestion = ctx.target.lang.calendar.form(wanted.name);
-                let suggestion = match ctx.target.lang.calendar.capitalized {
-                    true => match_case(suggestion, "X"),
-                    false => match_case(suggestion, written.text),
-                };
+                // The target's word is in the case its language writes the names in.
+                let suggestion =
+                    match_case(ctx.target.lang.calendar.form(wanted.name), written.text);
                 out.push(
                     ctx.finding(
                         &RULE,
@@ -191,10 +190,8 @@ fn names_a_date(
     let calendar = &text.lang.calendar;
     // German writes the day as an ordinal, whose period ends no sentence (`am 26. August`).
     let before = text.text[..span.start].trim_end();
-    let after_ordinal = text.lang.ordinal_dot
-        && before
-            .strip_suffix('.')
-            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    let after_ordinal = (before.strip_suffix('.'))
+        .is_some_and(|number| is_ordinal(text.text, number.len(), text.lang));
     let opens_sentence = text.starts_sentence_at(span.start) && !after_ordinal;
     let capital = is_capitalized(written);
     let in_its_case = match calendar.capitalized {

@@ -39,7 +39,7 @@ impl Check for RepeatedWord {
     fn check_bead(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let found_before = out.len();
         self.find_repeats(ctx, out);
-        if out.len() > found_before && has_repeat(&KeyedWords::of(ctx.words(Side::Source))) {
+        if out.len() > found_before && has_repeat(&RepeatStarts::of(ctx.words(Side::Source))) {
             // The source repeats on purpose (`very very`, `never again, never again`); so may
             // the translation.
             out.truncate(found_before);
@@ -51,12 +51,12 @@ impl RepeatedWord {
     /// The target's repeats, whatever the source says.
     fn find_repeats(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
         let target = ctx.words(Side::Target);
-        let keyed = KeyedWords::of(target);
-        let word_echoes = keyed.echoes.iter().filter(|&&(_, len)| len == 1);
-        for &(first, _) in word_echoes {
+        let starts = RepeatStarts::of(target);
+        let word_repeats = starts.starts.iter().filter(|&&(_, len)| len == 1);
+        for &(first, _) in word_repeats {
             let i = first + 1;
             let (a, b) = (&target.words()[first], &target.words()[i]);
-            if !keyed.same(first, i) {
+            if !same_word(starts.words, first, i) {
                 continue;
             }
             let only_space = ctx.target.text[a.span.end..b.span.start]
@@ -80,7 +80,7 @@ impl RepeatedWord {
                     .with_suggestion(a.text),
             );
         }
-        for (first, len) in repeated_phrases(ctx.target.text, &keyed, ctx.target.lang) {
+        for (first, len) in repeated_phrases(ctx.target.text, &starts, ctx.target.lang) {
             let words = target.words();
             let copy = &ctx.target.text[words[first].span.start..words[first + len - 1].span.end];
             let both = Span::new(words[first].span.start, words[first + 2 * len - 1].span.end);
@@ -100,22 +100,22 @@ const MAX_PHRASE: usize = 4;
 /// punctuation (`la pauvreté la pauvreté`), each as its first word and its length in words. A
 /// copy ends on a content word or holds two: `de plus en plus en été`, `from time to time to`
 /// repeat a function word after an idiom's own repeat.
-fn repeated_phrases(text: &str, keyed: &KeyedWords, lang: &Language) -> Vec<(usize, usize)> {
-    let words = keyed.words;
+fn repeated_phrases(text: &str, starts: &RepeatStarts, lang: &Language) -> Vec<(usize, usize)> {
+    let words = starts.words;
     let all = words.words();
     let mut found = Vec::new();
     let mut next_free = 0;
-    for &(first, len) in &keyed.echoes {
+    for &(first, len) in &starts.starts {
         if first < next_free || len < 2 {
             continue;
         }
         let (last, second) = (first + len - 1, first + len);
-        if !(0..len).all(|k| keyed.same(first + k, second + k)) {
+        if !(0..len).all(|k| same_word(starts.words, first + k, second + k)) {
             continue;
         }
         let copy = |from: usize| &text[all[from].span.start..all[from + len - 1].span.end];
-        // What parts the copies also follows the second (`lac de Zurich, lac de Zurich,`),
-        // inside one sentence.
+        // The punctuation between the copies follows the second too (`lac de Zurich, lac de
+        // Zurich,`), and ends no sentence.
         let between = text[all[last].span.end..all[second].span.start].trim();
         let after_second = text[all[second + len - 1].span.end..].trim_start();
         let phrase = (copy(first).to_lowercase() == copy(second).to_lowercase()
@@ -171,54 +171,31 @@ fn two_source_words_for(ctx: &BeadContext, folded: &str) -> bool {
 
 /// Whether the text has a word or a phrase of up to [`MAX_PHRASE`] words twice in a row,
 /// whatever punctuation stands between (`never again, never again`).
-fn has_repeat(keyed: &KeyedWords) -> bool {
-    (keyed.echoes.iter())
-        .any(|&(first, len)| (0..len).all(|k| keyed.same(first + k, first + len + k)))
+fn has_repeat(starts: &RepeatStarts) -> bool {
+    (starts.starts.iter())
+        .any(|&(first, len)| (0..len).all(|k| same_word(starts.words, first + k, first + len + k)))
 }
 
-/// The words of a side with a cheap stand-in for each folded form, its length and first seven
-/// bytes: looking for phrases said twice compares every word with the four after it, and
-/// the stand-ins tell nearly all unequal words apart without reading them again.
-struct KeyedWords<'w, 'a> {
+/// The words of a side with the places where a repeat may start: looking for phrases said
+/// twice compares every word with the four after it, and most beads have none.
+struct RepeatStarts<'w, 'a> {
     words: &'w SideWords<'a>,
-    keys: Vec<u64>,
-    /// Where a repeat may start: (first word, length) of each phrase of up to [`MAX_PHRASE`]
-    /// words whose first word's stand-in comes again right after it, by first word and length.
-    echoes: Vec<(usize, usize)>,
+    /// (first word, length) of each phrase of up to [`MAX_PHRASE`] words whose first word's
+    /// folded form comes again right after it, by first word and length.
+    starts: Vec<(usize, usize)>,
 }
 
-impl<'w, 'a> KeyedWords<'w, 'a> {
+impl<'w, 'a> RepeatStarts<'w, 'a> {
     fn of(words: &'w SideWords<'a>) -> Self {
-        let keys: Vec<u64> = (0..words.len())
-            .map(|i| {
-                let bytes = words.folded(i).as_bytes();
-                let mut first = [0u8; 8];
-                let kept = bytes.len().min(7);
-                first[..kept].copy_from_slice(&bytes[..kept]);
-                u64::from_le_bytes(first) | (bytes.len() as u64) << 56
-            })
-            .collect();
-        let mut echoes = Vec::new();
-        for (first, key) in keys.iter().enumerate() {
-            for len in 1..=MAX_PHRASE {
-                if first + 2 * len > keys.len() {
-                    break;
-                }
-                if keys[first + len] == *key {
-                    echoes.push((first, len));
+        let mut starts = Vec::new();
+        for first in 0..words.len() {
+            for len in (1..=MAX_PHRASE).take_while(|len| first + 2 * len <= words.len()) {
+                if words.same_folded(first, first + len) {
+                    starts.push((first, len));
                 }
             }
         }
-        KeyedWords {
-            words,
-            keys,
-            echoes,
-        }
-    }
-
-    /// [`same_word`], for words `i` and `j`.
-    fn same(&self, i: usize, j: usize) -> bool {
-        self.keys[i] == self.keys[j] && same_word(self.words, i, j)
+        RepeatStarts { words, starts }
     }
 }
 
