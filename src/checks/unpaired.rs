@@ -84,6 +84,10 @@ fn clauses_made_sentences(
     mine: &[(Span, &str)],
     other: &[(Span, &str)],
 ) -> usize {
+    // Only a side with a sentence after its first can have made one of a second clause.
+    let Some(later) = mine.get(1).map(|(span, _)| span.start) else {
+        return 0;
+    };
     let lone_dash = |text: &str| {
         let mut dashes = DASHES
             .iter()
@@ -91,27 +95,28 @@ fn clauses_made_sentences(
         let first = dashes.next();
         first.filter(|_| dashes.next().is_none())
     };
-    let extra = other
-        .iter()
-        .filter(|(_, text)| lone_dash(text).is_some())
-        .count()
-        .saturating_sub(
-            mine.iter()
-                .filter(|(_, text)| lone_dash(text).is_some())
-                .count(),
-        );
-    let Some(later) = mine.get(1).map(|(span, _)| span.start) else {
-        return 0;
+    let with_lone_dash = |sentences: &[(Span, &str)]| {
+        sentences
+            .iter()
+            .filter(|(_, t)| lone_dash(t).is_some())
+            .count()
     };
+    let extra = with_lone_dash(other).saturating_sub(with_lone_dash(mine));
+    if extra == 0 {
+        return 0;
+    }
     let (keys, from) = (ctx.coverage_keys(side.other()), side.other());
-    let after_dash = |(span, text): &(Span, &str)| {
-        let clause = Span::new(span.start + lone_dash(text)?, span.end);
+    let traced_after_dash = |(span, text): &(Span, &str)| {
+        let Some(dash_end) = lone_dash(text) else {
+            return false;
+        };
+        let clause = Span::new(span.start + dash_end, span.end);
         let first = keys.partition_point(|k| k.span().start < clause.start);
         let end = first + keys[first..].partition_point(|k| k.span().end <= clause.end);
         let (_, traced) = count_traced(ctx, from, first..end, |k| k.span().start >= later);
-        (traced > 0).then_some(())
+        traced > 0
     };
-    if other.iter().any(|sentence| after_dash(sentence).is_some()) {
+    if other.iter().any(traced_after_dash) {
         extra
     } else {
         0
