@@ -17,11 +17,12 @@ static RULE: Rule = Rule {
 that the language allows (`nous nous`, `had had`) are data in `data/<lang>/locale.toml`; a \
 segment whose source repeats a word itself is left alone, and so is a word that two words of \
 the source translate (`a pink rose` → `une rose rose`) or a name beside the word it is made of, \
-case telling them apart (`la radio Radio Liberty`, `l'Est est`). A phrase of two to four words \
-said twice in a row is a slip too (`la pauvreté la pauvreté`, a machine translation's stutter) \
-when its copy ends on a content word or holds two: `de plus en plus en été` and `from time to \
-time to` repeat a function word after an idiom's own repeat. The copies must read alike to \
-their punctuation, inside one sentence.",
+case telling them apart (`la radio Radio Liberty`, `l'Est est`). A phrase of two to six words \
+said twice in a row is a slip too (`la pauvreté la pauvreté`, a machine translation's stutter). \
+The copies must read alike with the marks around them (`blessé. blessé.`, `, qui ont, qui ont`; \
+not `non merci. Non merci, encore`). Said three times (`words, words, words`, `on and on and \
+on`) is emphasis, and an idiom joining a word to itself may be followed by its link (`de plus \
+en plus en été`, `from time to time to`; the idioms are data).",
     example: RuleExample {
         source: "The bank refused.",
         bad: "La la banque a refusé.",
@@ -59,10 +60,8 @@ impl RepeatedWord {
             if !same_word(starts.words, first, i) {
                 continue;
             }
-            let only_space = ctx.target.text[a.span.end..b.span.start]
-                .chars()
-                .all(char::is_whitespace);
-            if !only_space
+            if !punctuation_repeats(ctx.target.text, target.words(), first, 1)
+                || said_three_times(target, first, 1)
                 || !a.text.chars().any(char::is_alphabetic)
                 || ctx
                     .target
@@ -94,12 +93,10 @@ impl RepeatedWord {
 }
 
 /// Longest phrase looked for twice in a row.
-const MAX_PHRASE: usize = 4;
+const MAX_PHRASE: usize = 6;
 
 /// The phrases of two to [`MAX_PHRASE`] words written twice in a row, the same letters and
-/// punctuation (`la pauvreté la pauvreté`), each as its first word and its length in words. A
-/// copy ends on a content word or holds two: `de plus en plus en été`, `from time to time to`
-/// repeat a function word after an idiom's own repeat.
+/// punctuation (`la pauvreté la pauvreté`), each as its first word and its length in words.
 fn repeated_phrases(text: &str, starts: &RepeatStarts, lang: &Language) -> Vec<(usize, usize)> {
     let words = starts.words;
     let all = words.words();
@@ -109,23 +106,15 @@ fn repeated_phrases(text: &str, starts: &RepeatStarts, lang: &Language) -> Vec<(
         if first < next_free || len < 2 {
             continue;
         }
-        let (last, second) = (first + len - 1, first + len);
+        let second = first + len;
         if !(0..len).all(|k| same_word(starts.words, first + k, second + k)) {
             continue;
         }
         let copy = |from: usize| &text[all[from].span.start..all[from + len - 1].span.end];
-        // The punctuation between the copies follows the second too (`lac de Zurich, lac de
-        // Zurich,`), and ends no sentence.
-        let between = text[all[last].span.end..all[second].span.start].trim();
-        let after_second = text[all[second + len - 1].span.end..].trim_start();
         let phrase = (copy(first).to_lowercase() == copy(second).to_lowercase()
-            && after_second.starts_with(between)
-            && !between.contains(['.', '!', '?'])
-            && (!lang.stopwords.contains(words.folded(last))
-                || (first..=last)
-                    .filter(|&i| !lang.stopwords.contains(words.folded(i)))
-                    .count()
-                    >= 2)
+            && punctuation_repeats(text, all, first, len)
+            && !an_idiom_joining_a_word_to_itself(words, first, len, lang)
+            && !said_three_times(words, first, len)
             && copy(first).chars().any(char::is_alphabetic))
         .then_some(len);
         if let Some(len) = phrase {
@@ -134,6 +123,69 @@ fn repeated_phrases(text: &str, starts: &RepeatStarts, lang: &Language) -> Vec<(
         }
     }
     found
+}
+
+/// Whether the punctuation between the two copies of the `len` words from `first` is what
+/// stands around them, so that the copies read alike with it: none (`la la`), the marks after
+/// the second (`lac de Zurich, lac de Zurich,`, `blessé. blessé.`), those before the first
+/// (`, qui ont , qui ont`), or both (`(Eddie Vedder) (Eddie Vedder)`). A sentence end between
+/// copies that differ in their punctuation (`non merci. Non merci, encore`) is no repeat.
+fn punctuation_repeats(text: &str, words: &[Word], first: usize, len: usize) -> bool {
+    let second = first + len;
+    let last = second + len - 1;
+    let marks = |from: usize, to: usize| -> String {
+        text[from..to]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let between = marks(words[second - 1].span.end, words[second].span.start);
+    if between.is_empty() {
+        return true;
+    }
+    let before_first = marks(
+        first.checked_sub(1).map_or(0, |i| words[i].span.end),
+        words[first].span.start,
+    );
+    let after_second = marks(
+        words[last].span.end,
+        words.get(last + 1).map_or(text.len(), |w| w.span.start),
+    );
+    (0..=between.len())
+        .filter(|&cut| between.is_char_boundary(cut))
+        .any(|cut| {
+            after_second.starts_with(&between[..cut]) && before_first.ends_with(&between[cut..])
+        })
+}
+
+/// Whether the `len` words from `first`, said twice, stand a third time right before or after
+/// (`words, words, words`), or two words alternate one word further (`on and on and on`):
+/// emphasis, where a slip says them twice.
+fn said_three_times(words: &SideWords, first: usize, len: usize) -> bool {
+    let copy_at = |start: usize| {
+        start + len <= words.len() && (0..len).all(|k| same_word(words, first + k, start + k))
+    };
+    let after = first + 2 * len;
+    let alternation_goes_on = len == 2
+        && ((after < words.len() && same_word(words, first, after))
+            || (first > 0 && same_word(words, first - 1, first + 1)));
+    first.checked_sub(len).is_some_and(copy_at) || copy_at(after) || alternation_goes_on
+}
+
+/// Whether the `len` words from `first`, said twice, are an idiom that joins a word to itself
+/// (`de … en …`, `from … to …`), the link then starting what follows: `de plus en plus en été`,
+/// `from time to time to`.
+fn an_idiom_joining_a_word_to_itself(
+    words: &SideWords,
+    first: usize,
+    len: usize,
+    lang: &Language,
+) -> bool {
+    len == 2
+        && first > 0
+        && (lang.repeat_links.iter()).any(|(opener, link)| {
+            words.folded(first - 1) == opener && words.folded(first + 1) == link
+        })
 }
 
 /// Whether one of the two copies is a name and the other the word it is made of, their case
@@ -210,7 +262,7 @@ fn same_word(words: &SideWords, i: usize, j: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::run;
+    use crate::checks::testing::{run, run_from_french};
 
     #[test]
     fn repeated_words() {
@@ -242,13 +294,14 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "lac de Zurich, lac de Zurich");
-        // A copy ending on a function word counts when it holds two content words.
+        // A copy ending on function words.
         let found = run(
             &RepeatedWord,
-            "The managing director has resigned.",
-            "Le directeur général a le directeur général a démissionné.",
+            "It has never been his strength.",
+            "Le corps n'a corps n'a jamais été son atout.",
         );
         assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "corps n'a corps n'a");
         let clean = [
             // Idioms that repeat a word, then a function word after them (Europarl).
             (
@@ -276,6 +329,74 @@ mod tests {
             let found = run(&RepeatedWord, source, target);
             assert!(found.is_empty(), "{target}: {found:?}");
         }
+    }
+
+    #[test]
+    fn copies_read_alike_with_the_marks_around_them() {
+        let slips = [
+            // The marks after the second copy: a stutter at the end of the sentence.
+            (
+                "He was badly injured.",
+                "Il a été grièvement blessé. blessé.",
+            ),
+            (
+                "The results of the company.",
+                "Les résultats de la société. de la société.",
+            ),
+            // The marks before the first copy.
+            (
+                "Those who have most often worn it.",
+                "Ceux, qui ont, qui ont le plus souvent porté.",
+            ),
+            // Both: a bracket closed after the first copy and opened before the second.
+            (
+                "Its singer (Eddie Vedder) joined us.",
+                "Son chanteur (Eddie Vedder) (Eddie Vedder) nous a rejoints.",
+            ),
+            // Five words, elision splitting them.
+            (
+                "I do not sit down.",
+                "Je ne m'assieds pas. je ne m'assieds pas.",
+            ),
+        ];
+        for (source, target) in slips {
+            assert_eq!(run(&RepeatedWord, source, target).len(), 1, "{target}");
+        }
+    }
+
+    #[test]
+    fn emphasis_and_idioms_are_no_slip() {
+        let clean = [
+            (
+                "Ce seront des paroles et encore des paroles.",
+                "It will be just words, words, words.",
+            ),
+            ("Cette situation perdure.", "It goes on, and on, and on."),
+            (
+                "On s'en sert parfois pour ébranler les consommateurs.",
+                "It is used from time to time to upset consumers.",
+            ),
+        ];
+        for (source, target) in clean {
+            let found = run_from_french(&RepeatedWord, source, target);
+            assert!(found.is_empty(), "{target}: {found:?}");
+        }
+        assert!(
+            run(
+                &RepeatedWord,
+                "It melts more and more in summer.",
+                "Elle fond de plus en plus en été."
+            )
+            .is_empty()
+        );
+        // A link said twice without the idiom's opener is a slip.
+        let found = run(
+            &RepeatedWord,
+            "I got up at 6 every morning.",
+            "Je me levais à levais à 6 h tous les matins.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "levais à levais à");
     }
 
     #[test]

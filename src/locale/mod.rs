@@ -12,7 +12,7 @@ use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::textutil::short_key;
+use crate::textutil::{fold, short_key};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LocaleError {
@@ -42,6 +42,8 @@ pub enum LocaleError {
     UnknownAgeUnit { lang: &'static str, word: String },
     #[error("data/{lang}/locale.toml: {message}")]
     BadCalendar { lang: &'static str, message: String },
+    #[error("data/{lang}/locale.toml: [repeats] link `{idiom}` is not `opener … link`")]
+    BadRepeatLink { lang: &'static str, idiom: String },
 }
 
 struct EmbeddedLanguage {
@@ -380,6 +382,13 @@ fn implied_units(
 #[serde(deny_unknown_fields)]
 struct Repeats {
     allowed: Vec<String>,
+    links: Vec<String>,
+}
+
+/// An idiom's opener and link written `opener … link`, folded.
+fn opener_and_link(idiom: &str) -> Option<(String, String)> {
+    let (opener, link) = idiom.split_once('…')?;
+    Some((fold(opener.trim()), fold(link.trim())))
 }
 
 /// Everything the pipeline knows about one language.
@@ -462,6 +471,10 @@ pub struct Language {
     number_openers: NumberStarts,
     /// Words that may stand twice in a row (`nous nous`).
     pub allowed_repeats: HashSet<String>,
+    /// The opener and the link of the idioms that join a word to itself (`de plus en plus`,
+    /// `from time to time`), which the link may follow again (`de plus en plus en été`).
+    /// Folded.
+    pub repeat_links: Vec<(String, String)>,
     /// Words written elided, with an apostrophe, before a vowel (`l'`, `qu'`).
     pub elision: Elision,
     /// The indefinite article's two forms, for a language whose article changes before a
@@ -639,6 +652,17 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         })
         .collect::<Result<Vec<_>, _>>()?;
     let implied_units = implied_units(file.implied_units, &units, embedded.code)?;
+    let repeat_links = file
+        .repeats
+        .links
+        .iter()
+        .map(|idiom| {
+            opener_and_link(idiom).ok_or_else(|| LocaleError::BadRepeatLink {
+                lang: embedded.code,
+                idiom: idiom.clone(),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     if let Some(word) = file
         .age_after_name
         .as_ref()
@@ -691,6 +715,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         number_starts,
         number_openers,
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
+        repeat_links,
         changing_forms: LengthInitials::of_changing_forms(&file.elision, &file.indefinite_article),
         elision: file.elision,
         indefinite_article: file.indefinite_article,
