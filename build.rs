@@ -32,6 +32,7 @@ const PAIR_FILES: &[(&str, &str)] = &[
     ("vocabulary", "vocabulary-pairs.tsv"),
     ("align_lexicon", "align-lexicon.tsv"),
     ("trace_rates", "trace-rates.tsv"),
+    ("opposites", "opposites.toml"),
 ];
 
 fn main() {

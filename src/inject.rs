@@ -27,10 +27,11 @@ pub enum ErrorType {
     BrokenElision,
     DateSwapped,
     PhraseRepeated,
+    OppositeSwapped,
 }
 
 impl ErrorType {
-    pub const ALL: [ErrorType; 15] = [
+    pub const ALL: [ErrorType; 16] = [
         ErrorType::ChangedNumber,
         ErrorType::ScaleWord,
         ErrorType::MisspeltName,
@@ -47,6 +48,7 @@ impl ErrorType {
         ErrorType::BrokenElision,
         ErrorType::DateSwapped,
         ErrorType::PhraseRepeated,
+        ErrorType::OppositeSwapped,
     ];
 
     pub fn name(self) -> &'static str {
@@ -66,6 +68,7 @@ impl ErrorType {
             ErrorType::BrokenElision => "elision broken",
             ErrorType::DateSwapped => "month or day swapped",
             ErrorType::PhraseRepeated => "phrase repeated",
+            ErrorType::OppositeSwapped => "opposite swapped",
         }
     }
 
@@ -86,6 +89,7 @@ impl ErrorType {
             ErrorType::BrokenElision => &["elision"],
             ErrorType::DateSwapped => &["date-mismatch"],
             ErrorType::PhraseRepeated => &["repeated-word"],
+            ErrorType::OppositeSwapped => &["opposite-meaning"],
         }
     }
 }
@@ -191,6 +195,7 @@ impl Injector<'_> {
             ErrorType::BrokenElision => self.break_elision(target, rng).map(keep_source),
             ErrorType::DateSwapped => self.swap_date(source, target, rng).map(keep_source),
             ErrorType::PhraseRepeated => repeat_phrase(target, rng).map(keep_source),
+            ErrorType::OppositeSwapped => self.swap_opposite(source, target, rng).map(keep_source),
         }
     }
 
@@ -377,6 +382,41 @@ impl Injector<'_> {
         let written = &target[span.range()];
         let replacement =
             crate::textutil::match_case(self.target_lang.calendar.form(other), written);
+        Some(format!(
+            "{}{replacement}{}",
+            &target[..span.start],
+            &target[span.end..]
+        ))
+    }
+
+    /// Replaces a target word that says a sense the source says too (`augmenté` for `rose`) by
+    /// a word of the opposite sense (`diminué`), from the pair's opposites.
+    fn swap_opposite(&self, source: &str, target: &str, rng: &mut Rng) -> Option<String> {
+        let opposites = &self.pair.opposites;
+        let folded = |text: &str| -> Vec<String> {
+            crate::textutil::words(text)
+                .iter()
+                .map(|w| crate::textutil::fold(w.text))
+                .collect()
+        };
+        let source_words = folded(source);
+        let source_mentions = opposites.in_source(source_words.len(), |i| &source_words[i]);
+        let source_senses = crate::locale::opposites::Opposites::senses(&source_mentions);
+        let places: Vec<(crate::model::Span, &str)> = crate::textutil::words(target)
+            .into_iter()
+            .filter_map(|word| {
+                let (sense, opposite) =
+                    opposites.target_opposite(&crate::textutil::fold(word.text))?;
+                source_senses
+                    .contains(&sense)
+                    .then_some((word.span, opposite))
+            })
+            .collect();
+        if places.is_empty() {
+            return None;
+        }
+        let (span, opposite) = places[rng.below(places.len())];
+        let replacement = crate::textutil::match_case(opposite, &target[span.range()]);
         Some(format!(
             "{}{replacement}{}",
             &target[..span.start],
@@ -645,6 +685,28 @@ mod tests {
             assert!((before + 2..=before + 4).contains(&after), "{stuttered}");
         }
         assert!(repeat_phrase("Trop court ici.", &mut Rng::new(1)).is_none());
+    }
+
+    #[test]
+    fn a_sense_both_sides_say_is_swapped_for_its_opposite() {
+        let inj = injector();
+        let swapped = inj
+            .inject(
+                ErrorType::OppositeSwapped,
+                "Imports rose sharply.",
+                "Les importations sont en forte hausse.",
+                &mut Rng::new(3),
+            )
+            .unwrap();
+        assert_eq!(swapped.target, "Les importations sont en forte baisse.");
+        // A sense the source does not say is left alone.
+        let none = inj.inject(
+            ErrorType::OppositeSwapped,
+            "Imports were stable.",
+            "La hausse des importations a cessé.",
+            &mut Rng::new(3),
+        );
+        assert!(none.is_none());
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod number_format;
 mod number_mismatch;
 pub mod numbers;
 mod omission;
+mod opposite_meaning;
 mod placeholder;
 mod positions;
 mod punctuation_final;
@@ -99,6 +100,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &number_mismatch::NumberMismatch,
     &number_format::NumberFormat,
     &date_mismatch::DateMismatch,
+    &opposite_meaning::OppositeMeaning,
     &false_friend::FalseFriendCheck,
     &glossary_term::GlossaryTerm,
     &placeholder::PlaceholderMismatch,

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod number;
+pub mod opposites;
 pub mod pair;
 pub mod prefilter;
 pub mod typography;
@@ -108,6 +109,8 @@ struct LocaleFile {
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
     repeats: Repeats,
+    #[serde(default)]
+    negation: Negation,
     #[serde(default)]
     elision: Elision,
     #[serde(default)]
@@ -378,6 +381,13 @@ fn implied_units(
     Ok(implied)
 }
 
+/// Words that negate what follows them (`not`, `pas`), as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Negation {
+    words: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Repeats {
@@ -475,6 +485,8 @@ pub struct Language {
     /// `from time to time`), which the link may follow again (`de plus en plus en été`).
     /// Folded.
     pub repeat_links: Vec<(String, String)>,
+    /// Words that negate what follows them (`not`, `n't`'s `t`, `pas`, `jamais`), folded.
+    pub negators: rustc_hash::FxHashSet<String>,
     /// Words written elided, with an apostrophe, before a vowel (`l'`, `qu'`).
     pub elision: Elision,
     /// The indefinite article's two forms, for a language whose article changes before a
@@ -716,6 +728,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         number_openers,
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
         repeat_links,
+        negators: file.negation.words.iter().map(|word| fold(word)).collect(),
         changing_forms: LengthInitials::of_changing_forms(&file.elision, &file.indefinite_article),
         elision: file.elision,
         indefinite_article: file.indefinite_article,

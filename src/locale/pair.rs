@@ -1,6 +1,7 @@
 //! Knowledge about a language pair: false friends and machine-translation pitfalls, and names
 //! that the two languages write differently. Embedded from `data/<a>-<b>/`, parsed once.
 
+use super::opposites::Opposites;
 use super::prefilter::PatternPrefilter;
 use crate::model::Severity;
 use crate::textutil::{fold, short_key};
@@ -18,6 +19,8 @@ pub enum PairError {
     },
     #[error("data/{pair}/names.tsv: line {line}: expected two tab-separated columns")]
     BadNames { pair: &'static str, line: usize },
+    #[error(transparent)]
+    BadOpposites(#[from] super::opposites::OppositesError),
 }
 
 /// A pair's data files as `build.rs` finds them under `data/<a>-<b>/`; a file the pair lacks
@@ -40,6 +43,8 @@ pub(crate) struct EmbeddedPair {
     /// How often each content word's stem has a trace on the other side of a clean
     /// translation: `lang<TAB>stem<TAB>traced<TAB>seen` a line.
     trace_rates: &'static str,
+    /// Words of opposite meaning ([`super::opposites`]).
+    opposites: &'static str,
 }
 
 /// Every pair under `data/`, found by `build.rs`.
@@ -290,6 +295,8 @@ pub struct PairKnowledge {
     /// traced it, times seen), read from `trace_table` at the first question: few segments
     /// ask one, and reading the table is a sixth of a small run's start-up.
     trace_counts: OnceLock<rustc_hash::FxHashMap<u64, (u32, u32)>>,
+    /// Words of opposite meaning, source language's and target's (`rose` ↔ `baissé`).
+    pub opposites: Opposites,
 }
 
 /// A bilingual lexicon of word stems ([`lexicon_stem`]), keyed by [`short_key`]: the coverage
@@ -489,6 +496,7 @@ impl Clone for PairError {
                 source: source.clone(),
             },
             PairError::BadNames { pair, line } => PairError::BadNames { pair, line: *line },
+            PairError::BadOpposites(error) => PairError::BadOpposites(error.clone()),
         }
     }
 }
@@ -547,7 +555,8 @@ fn load_direction(
 ) -> Result<PairKnowledge, PairError> {
     let names = parse_names(pair, direction)?;
     let false_friends = parse_false_friends(pair, direction)?;
-    let (source_language, _) = direction.orient(pair.languages);
+    let (source_language, target_language) = direction.orient(pair.languages);
+    let opposites = Opposites::parse(pair.opposites, pair.name, source_language, target_language)?;
     let translated_words = crate::locale::data_lines(pair.translated_names)
         .filter_map(|line| line.split_once('\t'))
         .filter(|(lang, _)| *lang == source_language)
@@ -568,6 +577,7 @@ fn load_direction(
         lexicon,
         trace_table: (pair.trace_rates, source_language),
         trace_counts: OnceLock::new(),
+        opposites,
     })
 }
 
