@@ -153,6 +153,17 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "North");
+        // German is data too.
+        let found = crate::checks::testing::run_with(
+            &OppositeMeaning,
+            "Die Exporte nach China stiegen.",
+            "Les importations vers la Chine ont augmenté.",
+            "de",
+            "fr",
+            &crate::glossary::Glossary::default(),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "importations");
     }
 
     #[test]
