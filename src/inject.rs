@@ -393,15 +393,9 @@ impl Injector<'_> {
     /// a word of the opposite sense (`diminué`), from the pair's opposites.
     fn swap_opposite(&self, source: &str, target: &str, rng: &mut Rng) -> Option<String> {
         let opposites = &self.pair.opposites;
-        let folded = |text: &str| -> Vec<String> {
-            crate::textutil::words(text)
-                .iter()
-                .map(|w| crate::textutil::fold(w.text))
-                .collect()
-        };
-        let source_words = folded(source);
-        let source_mentions = opposites.in_source(source_words.len(), |i| &source_words[i]);
-        let source_senses = crate::locale::opposites::Opposites::senses(&source_mentions);
+        let source_words = crate::checks::side_words::SideWords::of(source);
+        let source_mentions = opposites.in_source(source_words.len(), |i| source_words.folded(i));
+        let source_senses: Vec<u32> = source_mentions.iter().map(|m| m.sense()).collect();
         let places: Vec<(crate::model::Span, &str)> = crate::textutil::words(target)
             .into_iter()
             .filter_map(|word| {

@@ -160,6 +160,41 @@ pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// The first two bytes of a list's words, as bits of a 2¹⁶-bit set: every word of every
+/// segment is looked up in lists of a few hundred words at most, and this turns nearly all
+/// away before a hash is made. A word of one byte counts as padded with zero.
+#[derive(Debug, Clone, Default)]
+pub struct FirstTwoBytes {
+    bits: Vec<u64>,
+}
+
+impl FirstTwoBytes {
+    pub fn insert(&mut self, word: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; 1 << 10];
+        }
+        let bit = Self::bit(word);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether some word of the list starts with `word`'s first two bytes (always false for
+    /// an empty list).
+    pub fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
+    }
+
+    fn bit(word: &str) -> usize {
+        match *word.as_bytes() {
+            [] => 0,
+            [first] => usize::from(first) << 8,
+            [first, second, ..] => usize::from(first) << 8 | usize::from(second),
+        }
+    }
+}
+
 /// Lower case without diacritics: `Été` → `ete`, `Zürich` → `zurich`.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -316,6 +351,18 @@ pub fn count_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_two_bytes_turn_away_words_no_entry_starts_like() {
+        let mut starts = FirstTwoBytes::default();
+        assert!(!starts.may_hold("mars"), "an empty list holds nothing");
+        starts.insert("mars");
+        starts.insert("y");
+        assert!(starts.may_hold("mardi"));
+        assert!(!starts.may_hold("lundi"));
+        assert!(starts.may_hold("y"));
+        assert!(!starts.may_hold("yeux"));
+    }
 
     #[test]
     fn latin_letters_fold_as_their_decomposition() {

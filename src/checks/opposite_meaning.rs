@@ -56,13 +56,13 @@ impl Check for OppositeMeaning {
                 continue;
             }
             judged.push(pair);
-            let negated = |mentions: &[Mention], words: &SideWords, lang: &Language| {
+            let pair_negated = |mentions: &[Mention], words: &SideWords, lang: &Language| {
                 (mentions.iter())
                     .filter(|m| m.pair() == pair)
                     .any(|m| negated(m, words, lang))
             };
-            if negated(&source, source_words, ctx.source.lang)
-                || negated(&target, target_words, ctx.target.lang)
+            if pair_negated(&source, source_words, ctx.source.lang)
+                || pair_negated(&target, target_words, ctx.target.lang)
             {
                 continue;
             }

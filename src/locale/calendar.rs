@@ -2,6 +2,7 @@
 //! `data/<lang>/locale.toml`), numbered alike in every language so that the `date-mismatch`
 //! check can tell `Monday` ↔ `lundi` from `Monday` ↔ `mardi`.
 
+use crate::textutil::{FirstTwoBytes, fold};
 use serde::Deserialize;
 
 /// The `[calendar]` table as written.
@@ -52,10 +53,10 @@ pub struct CalendarName {
 #[derive(Debug, Default)]
 pub struct Calendar {
     names: rustc_hash::FxHashMap<String, CalendarName>,
-    /// The first two bytes of every form, as bits of a 2¹⁶-bit set, and the forms' shortest
-    /// and longest lengths: every word of every segment is looked up, and these turn nearly
-    /// all away before a hash is made.
-    first_bytes: Vec<u64>,
+    /// The first two bytes of every form and the forms' shortest and longest lengths: every
+    /// word of every segment is looked up, and these turn nearly all away before a hash is
+    /// made.
+    first_bytes: FirstTwoBytes,
     lengths: (usize, usize),
     /// The first form of each month, then of each day, as written.
     first_forms: Vec<String>,
@@ -78,7 +79,6 @@ impl Calendar {
             ));
         }
         let mut calendar = Calendar {
-            first_bytes: vec![0; 1 << 10],
             lengths: (usize::MAX, 0),
             capitalized: file.capitalized,
             ambiguous: file.ambiguous.iter().map(|w| fold(w)).collect(),
@@ -99,8 +99,7 @@ impl Calendar {
             calendar.first_forms.push(forms[0].to_string());
             for form in forms {
                 let folded = fold(form);
-                let bit = first_bytes_bit(&folded);
-                calendar.first_bytes[bit / 64] |= 1 << (bit % 64);
+                calendar.first_bytes.insert(&folded);
                 calendar.lengths = (
                     calendar.lengths.0.min(folded.len()),
                     calendar.lengths.1.max(folded.len()),
@@ -119,8 +118,7 @@ impl Calendar {
         if !(shortest..=longest).contains(&folded.len()) {
             return None;
         }
-        let bit = first_bytes_bit(folded);
-        if self.first_bytes[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.first_bytes.may_hold(folded) {
             return None;
         }
         self.names.get(folded).copied()
@@ -144,17 +142,6 @@ impl Calendar {
     pub fn shifts_a_day(&self, folded: &str) -> bool {
         self.day_shift.iter().any(|n| n == folded)
     }
-}
-
-/// The bit of the first two bytes of a word in [`Calendar::first_bytes`].
-fn first_bytes_bit(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    usize::from(bytes.first().copied().unwrap_or(0)) << 8
-        | usize::from(bytes.get(1).copied().unwrap_or(0))
-}
-
-fn fold(word: &str) -> String {
-    crate::textutil::fold(word)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! `data/<pair>/opposites.toml`: the forms of each sense in each language, matched on the
 //! folded words of a segment, read in either direction.
 
-use crate::textutil::fold;
+use crate::textutil::{FirstTwoBytes, fold};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -62,6 +62,11 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// The sense said: the pair's index, times two, plus one for the opposite sense.
+    pub fn sense(&self) -> u32 {
+        self.sense
+    }
+
     /// The pair of senses the mention belongs to.
     pub fn pair(&self) -> u32 {
         self.sense / 2
@@ -111,26 +116,20 @@ impl Opposites {
         Some((sense, opposite.written.as_str()))
     }
 
-    /// The senses of the source's mentions, for the evaluator.
-    pub fn senses(mentions: &[Mention]) -> Vec<u32> {
-        mentions.iter().map(|m| m.sense).collect()
-    }
-
     /// The senses the target says, in the order of its words.
     pub fn in_target<'w>(&self, count: usize, word: impl Fn(usize) -> &'w str) -> Vec<Mention> {
         self.target.mentions(count, word)
     }
 }
 
-/// One language's forms, indexed by the first three bytes of their first word, with a bit a
-/// possible first two: a segment's words are each looked at once, and hardly any starts like
-/// a form.
+/// One language's forms, indexed by the first three bytes of their first word: a segment's
+/// words are each looked at once, and hardly any starts like a form.
 #[derive(Debug, Default)]
 struct Forms {
     forms: Vec<Form>,
     by_start: rustc_hash::FxHashMap<[u8; 3], Vec<u32>>,
-    /// Bit `256 · first byte + second byte` set for each form's first word.
-    first_two: Vec<u64>,
+    /// The first two bytes of each form's first word, which turn most words away unhashed.
+    first_two: FirstTwoBytes,
 }
 
 #[derive(Debug)]
@@ -226,11 +225,7 @@ impl Forms {
             .entry(key)
             .or_default()
             .push(self.forms.len() as u32);
-        if self.first_two.is_empty() {
-            self.first_two = vec![0; 1 << 10];
-        }
-        let bit = first_two_bit(&words[0]);
-        self.first_two[bit / 64] |= 1 << (bit % 64);
+        self.first_two.insert(&words[0]);
         self.forms.push(Form {
             written: body.to_string(),
             words,
@@ -245,12 +240,8 @@ impl Forms {
     fn mentions<'w>(&self, count: usize, word: impl Fn(usize) -> &'w str) -> Vec<Mention> {
         let mut found = Vec::new();
         let mut i = 0;
-        if self.forms.is_empty() {
-            return found;
-        }
         while i < count {
-            let bit = first_two_bit(word(i));
-            if self.first_two[bit / 64] & (1 << (bit % 64)) == 0 {
+            if !self.first_two.may_hold(word(i)) {
                 i += 1;
                 continue;
             }
@@ -290,15 +281,6 @@ fn start_key(word: &str) -> [u8; KEY_BYTES] {
         *slot = byte;
     }
     key
-}
-
-/// The bit of [`Forms::first_two`] for a word's first two bytes.
-fn first_two_bit(word: &str) -> usize {
-    match *word.as_bytes() {
-        [] => 0,
-        [first] => usize::from(first) << 8,
-        [first, second, ..] => usize::from(first) << 8 | usize::from(second),
-    }
 }
 
 #[cfg(test)]
