@@ -28,10 +28,11 @@ pub enum ErrorType {
     DateSwapped,
     PhraseRepeated,
     OppositeSwapped,
+    CurrencySwapped,
 }
 
 impl ErrorType {
-    pub const ALL: [ErrorType; 16] = [
+    pub const ALL: [ErrorType; 17] = [
         ErrorType::ChangedNumber,
         ErrorType::ScaleWord,
         ErrorType::MisspeltName,
@@ -49,6 +50,7 @@ impl ErrorType {
         ErrorType::DateSwapped,
         ErrorType::PhraseRepeated,
         ErrorType::OppositeSwapped,
+        ErrorType::CurrencySwapped,
     ];
 
     pub fn name(self) -> &'static str {
@@ -69,6 +71,7 @@ impl ErrorType {
             ErrorType::DateSwapped => "month or day swapped",
             ErrorType::PhraseRepeated => "phrase repeated",
             ErrorType::OppositeSwapped => "opposite swapped",
+            ErrorType::CurrencySwapped => "currency swapped",
         }
     }
 
@@ -90,6 +93,7 @@ impl ErrorType {
             ErrorType::DateSwapped => &["date-mismatch"],
             ErrorType::PhraseRepeated => &["repeated-word"],
             ErrorType::OppositeSwapped => &["opposite-meaning"],
+            ErrorType::CurrencySwapped => &["currency-mismatch"],
         }
     }
 }
@@ -158,6 +162,32 @@ fn other_unit<'l>(lang: &'l Language, unit: &crate::locale::Unit) -> Option<&'l 
     larger.or(smaller).map(|(word, _)| *word)
 }
 
+/// Whether `text` writes a currency sign, code or name of `lang`.
+fn writes_a_currency(text: &str, lang: &Language) -> bool {
+    let money = &lang.money;
+    money
+        .all_signs()
+        .iter()
+        .any(|sign| text.contains(sign.as_str()))
+        || crate::textutil::word_iter(text)
+            .any(|w| money.codes_of_name(&w.text.to_lowercase()).is_some())
+}
+
+/// The name (alphabetically first, in the number asked) of the currency with `code` in
+/// `money`'s table.
+fn other_currency_name<'m>(
+    money: &'m crate::locale::Money,
+    code: &str,
+    plural: bool,
+) -> Option<&'m str> {
+    let mut names: Vec<&str> = (money.signs.iter())
+        .filter(|(name, signs)| signs.iter().any(|s| s == code) && name.ends_with('s') == plural)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    names.sort_unstable();
+    names.first().copied()
+}
+
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
 }
@@ -196,6 +226,7 @@ impl Injector<'_> {
             ErrorType::DateSwapped => self.swap_date(source, target, rng).map(keep_source),
             ErrorType::PhraseRepeated => repeat_phrase(target, rng).map(keep_source),
             ErrorType::OppositeSwapped => self.swap_opposite(source, target, rng).map(keep_source),
+            ErrorType::CurrencySwapped => self.swap_currency(source, target).map(keep_source),
         }
     }
 
@@ -249,6 +280,51 @@ impl Injector<'_> {
                 "{}{other}{}",
                 &target[..word.start()],
                 &target[word.end()..]
+            ))
+        })
+    }
+
+    /// The first currency of the target written right beside a number (a sign, or a name
+    /// after it: `$ 5`, `5 €`, `5 millions de dollars`) given as another: euros as dollars,
+    /// any other as euros, when the source writes a currency too (else the source would not
+    /// say which currency is meant).
+    fn swap_currency(&self, source: &str, target: &str) -> Option<String> {
+        if !writes_a_currency(source, self.source_lang) {
+            return None;
+        }
+        let money = &self.target_lang.money;
+        static AMOUNT_AND_CURRENCY: OnceLock<Regex> = OnceLock::new();
+        let amount_and_currency = regex(
+            &AMOUNT_AND_CURRENCY,
+            r"\b(EUR|USD|GBP)\s?\d|([$€£¥])\s?\d|\d\s?([$€£¥])|\d(?:\s\p{L}+)?\s(?:d['’]\s?|de\s)?(\p{L}+)",
+        );
+        amount_and_currency.captures_iter(target).find_map(|c| {
+            let sign = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3));
+            let (found, is_sign) = match (sign, c.get(4)) {
+                (Some(sign), _) => (sign, true),
+                (None, name) => (name?, false),
+            };
+            let written = found.as_str();
+            let codes = if is_sign {
+                money.codes_of_sign(written)
+            } else {
+                money.codes_of_name(&written.to_lowercase())?
+            };
+            if codes.is_empty() {
+                return None;
+            }
+            let wanted = if codes.contains(&"EUR") { "USD" } else { "EUR" };
+            let code = is_sign && written.chars().all(|c| c.is_ascii_uppercase());
+            let other = match (is_sign, wanted) {
+                (true, _) if code => wanted,
+                (true, "EUR") => "€",
+                (true, _) => "$",
+                (false, _) => other_currency_name(money, wanted, written.ends_with('s'))?,
+            };
+            Some(format!(
+                "{}{other}{}",
+                &target[..found.start()],
+                &target[found.end()..]
             ))
         })
     }

@@ -6,6 +6,7 @@ mod addition;
 mod codes;
 mod consistency;
 mod coverage;
+mod currency_mismatch;
 mod date_mismatch;
 mod double_space;
 mod elision;
@@ -99,6 +100,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &entity_missing::EntityMissing,
     &number_mismatch::NumberMismatch,
     &number_format::NumberFormat,
+    &currency_mismatch::CurrencyMismatch,
     &date_mismatch::DateMismatch,
     &opposite_meaning::OppositeMeaning,
     &false_friend::FalseFriendCheck,

@@ -21,6 +21,10 @@ pub struct NumberPairing {
     /// Numbers of the same value whose units measure the same quantity but differ in size:
     /// `30 miles` given as `30 km`.
     pub unit_changed: Vec<UnitChange>,
+    /// The source and target numbers paired by their value (read as written, in the other
+    /// convention, or joined where a tokenizer split them), each as its span (scale word
+    /// included): what the currency check compares.
+    pub same_value: Vec<(Span, Span)>,
     /// Spans of the numbers written in words that found a counterpart, on each side
     /// (`mil neuf cent vingt et un` for `1921`): their words are accounted for.
     pub paired_words: (Vec<Span>, Vec<Span>),
@@ -128,13 +132,16 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     let unit_change = |s: &NumberMention, t: &NumberMention| {
         measures(s, t).and_then(|(a, b)| UnitChange::of(s, t, &a, &b, b.value))
     };
+    // Notes the pairs of equal value, and the unit changes among them.
     let mut check_units = |pairs: &[(usize, usize)]| {
         for &(i, j) in pairs {
+            pairing.same_value.push((source[i].span, target[j].span));
             pairing
                 .unit_changed
                 .extend(unit_change(&source[i], &target[j]));
         }
     };
+    check_units(&same_unit);
     check_units(&same_value_and_quantity);
     check_units(&same_number);
     // Values that agree when the target is read with the other convention (`1,300` for 1300).
@@ -144,8 +151,10 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // Unit changes of numbers paired once read another way (the other convention, a decimal
     // a tokenizer split), reported after the others.
     let mut unit_changes_read_again = Vec::new();
+    let mut paired_read_again = Vec::new();
     for (i, j) in used.pass(&source, &target, reread) {
         let (s, t) = (&source[i], &target[j]);
+        paired_read_again.push((s.span, t.span));
         pairing.misformatted.push(Misformatted {
             source: s.clone(),
             target: t.clone(),
@@ -166,6 +175,7 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     });
     for (i, j) in source_reread {
         let (s, t) = (&source[i], &target[j]);
+        paired_read_again.push((s.span, t.span));
         let change =
             measures(s, t).and_then(|(a, b)| UnitChange::of(s, t, &a.reread()?, &b, b.value));
         unit_changes_read_again.extend(change);
@@ -175,9 +185,11 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // take a piece (`3 , 2 millions` ~ `3.2 million`, the `3` of which is also `three years`).
     // Each is compared in its unit (`21.75 mm` ↔ `21 , 75 cm`).
     for (joined, i) in used.pair_split_decimals(ctx.target.text, &target, &source, Side::Target) {
+        paired_read_again.push((source[i].span, joined.span));
         unit_changes_read_again.extend(unit_change(&source[i], &joined));
     }
     for (joined, j) in used.pair_split_decimals(ctx.source.text, &source, &target, Side::Source) {
+        paired_read_again.push((joined.span, target[j].span));
         unit_changes_read_again.extend(unit_change(&joined, &target[j]));
     }
     // The same digits grouped another way (`031/43 36 11` ↔ `031/433611`).
@@ -200,6 +212,7 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     });
     check_units(&digits_and_words);
     pairing.unit_changed.extend(unit_changes_read_again);
+    pairing.same_value.extend(paired_read_again);
     // The passes below compare every unpaired number of one side with every one of the
     // other, thousands of each in a long segment: what they ask of one number is found once,
     // by its index.

@@ -150,11 +150,58 @@ pub struct Money {
     pub scale: HashMap<String, f64>,
     /// A currency's name in lower case (`dollars`) → the signs and codes that write it (`$`,
     /// `USD`): the other language may give the amount with the sign (`67,94 dollars` ↔
-    /// `$ 67.94`).
+    /// `$ 67.94`). A code (three capitals) says which currency is meant; a sign may write
+    /// several (`$`: dollars and pesos).
     pub signs: HashMap<String, Vec<String>>,
+    /// Words that may stand between an amount and the name of its currency (`de` in `5
+    /// millions de dollars`).
+    pub name_fillers: Vec<String>,
+    /// Every sign and code of [`Money::signs`], longest first (`US$` before `$`), gathered
+    /// once when the language is read.
+    #[serde(skip)]
+    signs_longest_first: Vec<String>,
 }
 
 impl Money {
+    /// The codes of the currencies that `name` (in lower case) names, if it names one.
+    pub fn codes_of_name(&self, name: &str) -> Option<Vec<&str>> {
+        let signs = self.signs.get(name)?;
+        Some(
+            signs
+                .iter()
+                .map(String::as_str)
+                .filter(|s| is_code(s))
+                .collect(),
+        )
+    }
+
+    /// The codes of the currencies that `sign` writes: itself when it is a code, else those of
+    /// every name it writes.
+    pub fn codes_of_sign(&self, sign: &str) -> Vec<&str> {
+        let wanted = |code: &str| is_code(code) && (!is_code(sign) || code == sign);
+        let mut codes: Vec<&str> = (self.signs.values())
+            .filter(|signs| signs.iter().any(|s| s == sign))
+            .flat_map(|signs| signs.iter().map(String::as_str).filter(|s| wanted(s)))
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        codes
+    }
+
+    /// Every sign and code of [`Money::signs`], longest first (`US$` before `$`).
+    pub fn all_signs(&self) -> &[String] {
+        &self.signs_longest_first
+    }
+
+    /// The table as read, with its signs gathered longest first.
+    fn prepared(mut self) -> Self {
+        let mut all: Vec<String> = self.signs.values().flatten().cloned().collect();
+        all.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        all.dedup();
+        self.signs_longest_first = all;
+        self
+    }
+
     /// Whether `word` (in lower case) names a currency that `other` writes with its sign or
     /// code.
     pub fn sign_in(&self, word: &str, other: &str) -> bool {
@@ -162,6 +209,11 @@ impl Money {
             .get(word)
             .is_some_and(|signs| signs.iter().any(|sign| other.contains(sign.as_str())))
     }
+}
+
+/// Whether `sign` is a currency code: three capital letters (`USD`).
+fn is_code(sign: &str) -> bool {
+    sign.len() == 3 && sign.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Words a language elides before a vowel (`l'`, `qu'`), and the letters that make them elide.
@@ -709,7 +761,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         fraction_joiners: file.fraction_joiners,
         time_units: file.time_units,
         roman_ordinal_suffixes: file.roman_ordinal_suffixes,
-        money: file.money,
+        money: file.money.prepared(),
         percent: file.percent,
         teen_tens: file.teen_tens,
         scale: file.scale.into_iter().collect(),

@@ -805,7 +805,7 @@ fn money_scale_after(text: &str, span: Span, lang: &Language) -> Option<(usize, 
 }
 
 /// A scale word starting after at most one space (or a hyphen) at byte `at`: its end and value.
-fn scale_word_after(text: &str, at: usize, lang: &Language) -> Option<(usize, f64)> {
+pub(crate) fn scale_word_after(text: &str, at: usize, lang: &Language) -> Option<(usize, f64)> {
     let rest = &text[at..];
     let after_space = rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}', '-']);
     let gap = rest.len() - after_space.len();
