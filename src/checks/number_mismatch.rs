@@ -41,7 +41,9 @@ digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`) are compared whole, w
 source value as suggestion, an hour on the target's clock (`14 h` → `4 p.m.`: `2`); a number \
 one side lacks is reported on the side that has it; a number \
 carried over with its unit changed for another of the same quantity (`30 miles` → `30 km`) is \
-reported with the conversion as suggestion.",
+reported with the conversion as suggestion, and an afternoon hour given as the same hour of a \
+24-hour clock (`6 p.m.` → `6 heures`, which is six in the morning; `afternoon` and `time_units` \
+in `data/<lang>/locale.toml`) with the 24-hour hour when the source has it (`18`).",
     example: RuleExample {
         source: "The smartphone texting service has 1.3 billion users.",
         bad: "Le service de messagerie compte 1,3 billion d'utilisateurs.",
@@ -76,6 +78,25 @@ impl Check for NumberMismatch {
                 .with_source(ctx.source_span(change.source.span))
                 .with_target(ctx.target_span(change.target.span))
                 .with_suggestion(converted),
+            );
+        }
+        for apart in &pairing.hours_apart {
+            let mut finding = ctx.finding(
+                &RULE,
+                format!(
+                    "`{}` in the target is twelve hours off `{}` in the source",
+                    apart.target_written, apart.source_written
+                ),
+            );
+            if apart.afternoon_in_source {
+                // The 24-hour hour of the source's afternoon time.
+                let hour = format_number(apart.source.value + 12.0, ctx.target.lang);
+                finding = finding.with_suggestion(hour);
+            }
+            out.push(
+                finding
+                    .with_source(ctx.source_span(apart.source.span))
+                    .with_target(ctx.target_span(apart.target.span)),
             );
         }
         let changed = pairing.missing.len().min(pairing.added.len());
@@ -188,6 +209,40 @@ mod tests {
             found[0].0.message.contains(quoted),
             "{}",
             found[0].0.message
+        );
+    }
+
+    #[test]
+    fn an_afternoon_hour_given_as_the_same_hour_of_a_24_hour_clock_is_flagged() {
+        let found = run(
+            &NumberMismatch,
+            "The vote will take place this evening at 6 p.m.",
+            "Le vote aura lieu ce soir, à 6 heures.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .0
+                .message
+                .contains("`6 heures` in the target is twelve hours off `6 p.m.`")
+        );
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("18"));
+        // The other way, the afternoon in the target: no hour to suggest.
+        let found = run_from_french(&NumberMismatch, "Il arrive à 9 h.", "He arrives at 9 pm.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0.suggestion, None);
+        // The right hour, and the minutes after an hour, are no mismatch.
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                ("The vote is at 6 p.m.", "Le vote a lieu à 18 heures.", 0),
+                (
+                    "Kick-off is at 3 : 05 pm.",
+                    "Le coup d'envoi est à 15 : 05 heures.",
+                    0,
+                ),
+                ("The debate lasted 3 hours.", "Le débat a duré 3 heures.", 0),
+            ],
         );
     }
 

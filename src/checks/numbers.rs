@@ -3,7 +3,7 @@
 
 use super::codes::{codes, ends_code_in};
 use super::{BeadContext, SideText};
-use crate::locale::number::{NumberMention, Written, find_numbers, same_value};
+use crate::locale::number::{NumberMention, Written, find_numbers, same_value, time_unit_end};
 use crate::locale::{Language, Unit};
 use crate::model::{Side, Span};
 use crate::textutil::{is_capitalized, word_iter};
@@ -18,6 +18,8 @@ pub struct NumberPairing {
     /// Target numbers whose value is right only under the other separator convention, or
     /// written with the other convention's decimal mark.
     pub misformatted: Vec<Misformatted>,
+    /// Afternoon hours given as the same hour of a 24-hour clock, either way.
+    pub hours_apart: Vec<HoursApart>,
     /// Numbers of the same value whose units measure the same quantity but differ in size:
     /// `30 miles` given as `30 km`.
     pub unit_changed: Vec<UnitChange>,
@@ -84,6 +86,39 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // `one` and `un` are as often pronouns and articles as numbers.
     let digits = |m: &NumberMention| m.written == Written::Digits || m.value >= 1e6;
 
+    // 12-hour times that say p.m. (`3 p.m.`), and whole hours of a 24-hour clock (`3 h`): the
+    // two agree only twelve hours apart.
+    let afternoons = |side: &SideText, mentions: &[NumberMention]| -> Vec<bool> {
+        (mentions.iter())
+            .map(|m| digits(m) && is_afternoon(side.text, m, &side.lang.afternoon))
+            .collect()
+    };
+    let (source_afternoons, target_afternoons) = (
+        afternoons(&ctx.source, &source),
+        afternoons(&ctx.target, &target),
+    );
+    let clock_hour = |side: &SideText, m: &NumberMention| {
+        digits(m)
+            && m.value >= 1.0
+            && m.value < 12.0
+            && !are_minutes(side.text, m)
+            && time_unit_end(side.text, m.span.end, side.lang).is_some()
+    };
+    // An afternoon hour against the same hour of a 24-hour clock (`3 p.m.` ↔ `3 h`, which is
+    // 3 in the morning): the same digits, not the same time. Not the minutes after the hour
+    // (`3 : 05 pm` ↔ `15 : 05 heures`).
+    let hours_apart = |i: usize, j: usize| {
+        let (s, t) = (&source[i], &target[j]);
+        let afternoon_hour = |text: &str, m: &NumberMention| !are_minutes(text, m);
+        (source_afternoons[i]
+            && afternoon_hour(ctx.source.text, s)
+            && !target_afternoons[j]
+            && clock_hour(&ctx.target, t))
+            || (target_afternoons[j]
+                && afternoon_hour(ctx.target.text, t)
+                && !source_afternoons[i]
+                && clock_hour(&ctx.source, s))
+    };
     // A source and a target number with their units, when both have one. Each number's
     // measure is found once: a pass may compare it with every number of the other side.
     let (source_measures, target_measures) = (
@@ -100,20 +135,28 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     // that a unit changed on one of them (`3 kilomètres`) is not hidden by the other. Each
     // number's own unit: a range's start that borrows its end's (`de 8 à 14 jours`) could
     // take the counterpart of a number whose own unit was changed (`8 days` ↔ `8 semaines`).
-    let same_unit = used.pass(&source, &target, |s, t| {
+    let same_unit = used.pass_indexed(|i, j| {
+        let (s, t) = (&source[i], &target[j]);
         digits(s)
             && digits(t)
             && same_value(s.value, t.value)
+            && !hours_apart(i, j)
             && measures(s, t)
                 .is_some_and(|(a, b)| !a.borrowed && !b.borrowed && a.agrees_with(&b, b.value))
     });
     // Then the same value in units of the same quantity (`3 mètres … trois jours` ↔ `3 days …
     // 3 kilometers`), so that the changed unit is compared with the unit it replaced.
-    let same_value_and_quantity = used.pass(&source, &target, |s, t| {
-        digits(s) && digits(t) && same_value(s.value, t.value) && same_quantity(s, t)
+    let same_value_and_quantity = used.pass_indexed(|i, j| {
+        let (s, t) = (&source[i], &target[j]);
+        digits(s)
+            && digits(t)
+            && same_value(s.value, t.value)
+            && same_quantity(s, t)
+            && !hours_apart(i, j)
     });
-    let same_number = used.pass(&source, &target, |s, t| {
-        digits(s) && digits(t) && same_value(s.value, t.value)
+    let same_number = used.pass_indexed(|i, j| {
+        let (s, t) = (&source[i], &target[j]);
+        digits(s) && digits(t) && same_value(s.value, t.value) && !hours_apart(i, j)
     });
     for &(i, j) in same_unit
         .iter()
@@ -285,15 +328,6 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     }
     // 12-hour times that say p.m., and their 24-hour hour on the other side (`2 p.m.` ↔ `14
     // heures`).
-    let afternoons = |side: &SideText, mentions: &[NumberMention]| -> Vec<bool> {
-        (mentions.iter())
-            .map(|m| digits(m) && is_afternoon(side.text, m, &side.lang.afternoon))
-            .collect()
-    };
-    let (source_afternoons, target_afternoons) = (
-        afternoons(&ctx.source, &source),
-        afternoons(&ctx.target, &target),
-    );
     used.pass_indexed(|i, j| {
         source_afternoons[i] && same_value(source[i].value + 12.0, target[j].value)
     });
@@ -301,6 +335,26 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     used.pass_indexed(|i, j| {
         target_afternoons[j] && same_value(target[j].value + 12.0, source[i].value)
     });
+    // The same hour on a 12-hour and a 24-hour clock, twelve hours apart.
+    let apart =
+        used.pass_indexed(|i, j| same_value(source[i].value, target[j].value) && hours_apart(i, j));
+    for (i, j) in apart {
+        let written = |side: &SideText, m: &NumberMention, afternoon: bool| {
+            let end = if afternoon {
+                afternoon_end(side.text, m, &side.lang.afternoon)
+            } else {
+                time_unit_end(side.text, m.span.end, side.lang)
+            };
+            side.text[m.span.start..end.unwrap_or(m.span.end)].to_string()
+        };
+        pairing.hours_apart.push(HoursApart {
+            source: source[i].clone(),
+            target: target[j].clone(),
+            source_written: written(&ctx.source, &source[i], source_afternoons[i]),
+            target_written: written(&ctx.target, &target[j], target_afternoons[j]),
+            afternoon_in_source: source_afternoons[i],
+        });
+    }
 
     // The digits of a hyphenated code whose family the other side has (`G-7` ↔ `G7`, `G-8`):
     // codes are compared whole (number-mismatch, with `super::codes`).
@@ -1121,12 +1175,43 @@ fn is_percentage(text: &str, m: &NumberMention, markers: &[String]) -> bool {
 /// A clock time followed by one of the language's afternoon markers (`p.m.`), its minutes
 /// written after a colon or, in British style, a point (`8:30 p.m.`, `8.30 p.m.`).
 pub(super) fn is_afternoon(text: &str, m: &NumberMention, markers: &[String]) -> bool {
+    afternoon_end(text, m, markers).is_some()
+}
+
+/// Whether `m` gives the minutes of a time, after its hour and a colon (`3 : 05`, `15:05`).
+fn are_minutes(text: &str, m: &NumberMention) -> bool {
+    text[..m.span.start]
+        .trim_end_matches([' ', '\u{00A0}', '\u{202F}'])
+        .ends_with(':')
+}
+
+/// The end of the afternoon marker after the clock time `m` ([`is_afternoon`]).
+fn afternoon_end(text: &str, m: &NumberMention, markers: &[String]) -> Option<usize> {
     let after = text[m.span.end..]
         .trim_start_matches(|c: char| matches!(c, ' ' | ':' | '.') || c.is_ascii_digit());
+    let start = text.len() - after.len();
     let lower: String = after.chars().take(20).collect::<String>().to_lowercase();
-    markers
+    // Lower case keeps the length of the markers' letters (ASCII, `é`).
+    let marker = markers
         .iter()
-        .any(|marker| lower.starts_with(marker.as_str()))
+        .find(|marker| lower.starts_with(marker.as_str()))?;
+    let end = start + marker.len();
+    // An abbreviation's last point (`p.m.`), which the markers leave out.
+    let point = marker.contains('.') && text[end..].starts_with('.');
+    Some(end + usize::from(point))
+}
+
+/// An hour of the afternoon on one side given as the same hour of a 24-hour clock on the
+/// other (`3 p.m.` ↔ `3 h`, which is 3 in the morning).
+#[derive(Debug, Clone)]
+pub struct HoursApart {
+    pub source: NumberMention,
+    pub target: NumberMention,
+    /// Each side's time as written, marker or time word included (`3 p.m.`, `3 h`).
+    pub source_written: String,
+    pub target_written: String,
+    /// Whether the source is the side that says afternoon.
+    pub afternoon_in_source: bool,
 }
 
 fn first_unused(

@@ -294,6 +294,19 @@ fn canonical_roman(value: u32) -> String {
     tens + units
 }
 
+/// The end of one of the language's time words (`h`, `heures`, `hrs`) that follows byte `at`,
+/// after spaces, as a word of its own (`15 h`, `15h30`).
+pub(crate) fn time_unit_end(text: &str, at: usize, lang: &Language) -> Option<usize> {
+    let rest = text[at..].trim_start_matches([' ', '\u{00A0}', '\u{202F}']);
+    let start = text.len() - rest.len();
+    let lower = rest.chars().take(12).collect::<String>().to_lowercase();
+    lang.time_units.iter().find_map(|unit| {
+        let after = lower.strip_prefix(unit.as_str())?;
+        // Time words are ASCII: their length in the text is their length in lower case.
+        (!after.starts_with(char::is_alphabetic)).then(|| start + unit.len())
+    })
+}
+
 /// `20.45 hrs`, `15.30 heures`: a time of day written with a decimal mark, read as its hour and
 /// its minutes, the way `20h45` and `15:30` are.
 fn clock_time(text: &str, span: Span, lang: &Language) -> Option<(NumberMention, NumberMention)> {
@@ -303,16 +316,7 @@ fn clock_time(text: &str, span: Span, lang: &Language) -> Option<(NumberMention,
     if hour.is_empty() || hour.len() > 2 || minute.len() != 2 || h > 24 || m > 59 {
         return None;
     }
-    let rest = text[span.end..]
-        .trim_start_matches([' ', '\u{00A0}', '\u{202F}'])
-        .to_lowercase();
-    let is_unit = |unit: &String| {
-        rest.strip_prefix(unit.as_str())
-            .is_some_and(|after| !after.starts_with(char::is_alphabetic))
-    };
-    if !lang.time_units.iter().any(is_unit) {
-        return None;
-    }
+    time_unit_end(text, span.end, lang)?;
     let mention = |start: usize, end: usize, value: u32| NumberMention {
         span: Span::new(start, end),
         value: f64::from(value),
