@@ -43,7 +43,11 @@ one side lacks is reported on the side that has it; a number \
 carried over with its unit changed for another of the same quantity (`30 miles` → `30 km`) is \
 reported with the conversion as suggestion, and an afternoon hour given as the same hour of a \
 24-hour clock (`6 p.m.` → `6 heures`, which is six in the morning; `afternoon` and `time_units` \
-in `data/<lang>/locale.toml`) with the 24-hour hour when the source has it (`18`).",
+in `data/<lang>/locale.toml`) with the 24-hour hour when the source has it (`18`). Ordinals in \
+words from the third on (`ordinal_word_endings`: `third`, `troisième`) must find one of the \
+same rank on the other side when it has any (`third quarter` → `quatrième trimestre`), but for \
+a floor, which America counts from the ground (`fifth floor` ↔ `quatrième étage`: \
+`ordinals_counted_apart`).",
     example: RuleExample {
         source: "The smartphone texting service has 1.3 billion users.",
         bad: "Le service de messagerie compte 1,3 billion d'utilisateurs.",
@@ -97,6 +101,13 @@ impl Check for NumberMismatch {
                 finding
                     .with_source(ctx.source_span(apart.source.span))
                     .with_target(ctx.target_span(apart.target.span)),
+            );
+        }
+        for (s, t) in &pairing.ordinals_changed {
+            out.push(
+                ctx.finding(&RULE, does_not_match(target_text(t), source_text(s)))
+                    .with_source(ctx.source_span(s.span))
+                    .with_target(ctx.target_span(t.span)),
             );
         }
         let changed = pairing.missing.len().min(pairing.added.len());
@@ -242,6 +253,47 @@ mod tests {
                     0,
                 ),
                 ("The debate lasted 3 hours.", "Le débat a duré 3 heures.", 0),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_ordinal_in_words_of_another_rank_is_flagged() {
+        one_finding_quoting(
+            "The bank lost money in the third quarter.",
+            "La banque a perdu de l'argent au quatrième trimestre.",
+            "`quatrième` in the target does not match `third`",
+        );
+        assert_eq!(
+            run_from_french(
+                &NumberMismatch,
+                "Il a été fondé au dix-huitième siècle.",
+                "It was founded in the nineteenth century.",
+            )
+            .len(),
+            1
+        );
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                ("In the third quarter.", "Au troisième trimestre.", 0),
+                // Floors are counted from the ground in America, from the first in France.
+                (
+                    "Take the elevator to the fifth floor.",
+                    "Prenez l'ascenseur au quatrième étage.",
+                    0,
+                ),
+                // A fraction, not a rank; `first` and `second` are as often other words.
+                (
+                    "Today, one-fifth of it is blended.",
+                    "Aujourd'hui, un cinquième est coupé.",
+                    0,
+                ),
+                (
+                    "First, the second point.",
+                    "D'abord, le troisième point.",
+                    0,
+                ),
             ],
         );
     }

@@ -20,6 +20,9 @@ pub struct NumberPairing {
     pub misformatted: Vec<Misformatted>,
     /// Afternoon hours given as the same hour of a 24-hour clock, either way.
     pub hours_apart: Vec<HoursApart>,
+    /// Ordinals in words left without a counterpart on each side, paired in order: the
+    /// target's says another rank than the source's (`third` → `quatrième`).
+    pub ordinals_changed: Vec<(NumberMention, NumberMention)>,
     /// Numbers of the same value whose units measure the same quantity but differ in size:
     /// `30 miles` given as `30 km`.
     pub unit_changed: Vec<UnitChange>,
@@ -367,6 +370,31 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         paired_word_spans(&source, &used.source),
         paired_word_spans(&target, &used.target),
     );
+    // Ordinals in words that found no counterpart, when both sides have some.
+    let ordinals = |side: &SideText, mentions: &[NumberMention], used: &[bool]| {
+        unused(mentions, used)
+            .filter(|m| is_ordinal_word(side, m))
+            .collect::<Vec<_>>()
+    };
+    let source_ordinals = ordinals(&ctx.source, &source, &used.source);
+    if !source_ordinals.is_empty() {
+        let mut target_ordinals = ordinals(&ctx.target, &target, &used.target);
+        // Those of the same rank agree (`third` ↔ `troisième`); the others, in order, do not.
+        let mut changed = Vec::new();
+        for s in source_ordinals {
+            match (target_ordinals.iter()).position(|t| same_value(s.value, t.value)) {
+                Some(k) => drop(target_ordinals.remove(k)),
+                None => changed.push(s),
+            }
+        }
+        let counted_apart = |s: &NumberMention, t: &NumberMention| {
+            (s.value - t.value).abs() == 1.0
+                && (counts_apart(&ctx.source, s) || counts_apart(&ctx.target, t))
+        };
+        pairing.ordinals_changed = (changed.into_iter().zip(target_ordinals))
+            .filter(|(s, t)| !counted_apart(s, t))
+            .collect();
+    }
     pairing.missing = unused(&source, &used.source)
         .filter(|m| digits(m) && !said_again(m, &target))
         .collect();
@@ -1176,6 +1204,33 @@ fn is_percentage(text: &str, m: &NumberMention, markers: &[String]) -> bool {
 /// written after a colon or, in British style, a point (`8:30 p.m.`, `8.30 p.m.`).
 pub(super) fn is_afternoon(text: &str, m: &NumberMention, markers: &[String]) -> bool {
     afternoon_end(text, m, markers).is_some()
+}
+
+/// Whether `m` of `side` is an ordinal in words that is no other word (`third`, `troisième`):
+/// one word ending as [`Language::ordinal_word_endings`] say, a rank from the third, and when
+/// hyphenated one led by tens (`twenty-third`, `dix-septième`; not the fraction `one-fifth`).
+fn is_ordinal_word(side: &SideText, m: &NumberMention) -> bool {
+    let lower = side.text[m.span.range()].to_lowercase();
+    let led_by_tens = |first: &str| {
+        (find_numbers(first, side.lang).first()).is_some_and(|tens| tens.value >= 10.0)
+    };
+    m.value >= 3.0
+        && !lower.contains(' ')
+        && (side.lang.ordinal_word_endings.iter()).any(|end| lower.ends_with(end.as_str()))
+        && lower
+            .split_once('-')
+            .is_none_or(|(first, _)| led_by_tens(first))
+}
+
+/// Whether the word after the ordinal `m` of `side` is one that countries count from different
+/// starts ([`Language::ordinals_counted_apart`]: `floor`).
+fn counts_apart(side: &SideText, m: &NumberMention) -> bool {
+    word_iter(&side.text[m.span.end..])
+        .next()
+        .is_some_and(|next| {
+            let lower = next.text.to_lowercase();
+            side.lang.ordinals_counted_apart.contains(&lower)
+        })
 }
 
 /// Whether `m` gives the minutes of a time, after its hour and a colon (`3 : 05`, `15:05`).

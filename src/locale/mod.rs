@@ -78,6 +78,10 @@ struct LocaleFile {
     #[serde(default)]
     roman_ordinal_suffixes: Vec<String>,
     #[serde(default)]
+    ordinal_word_endings: Vec<String>,
+    #[serde(default)]
+    ordinals_counted_apart: Vec<String>,
+    #[serde(default)]
     money: Money,
     #[serde(default)]
     percent: Vec<String>,
@@ -492,6 +496,14 @@ pub struct Language {
     /// Endings that make a Roman numeral an ordinal (`XIXe siècle`); none: such ordinals are
     /// not read.
     pub roman_ordinal_suffixes: Vec<String>,
+    /// Endings of the ordinals written in words that are no other word (`third`, `fourth`,
+    /// `troisième`; not `first` or `second`, which are as often adverbs or units): such
+    /// ordinals must agree with the other side's.
+    pub ordinal_word_endings: Vec<String>,
+    /// Words after an ordinal that countries count from different starts (`fifth floor` ↔
+    /// `quatrième étage`: American floors count the ground floor, French ones do not): the
+    /// ordinals may differ by one.
+    pub ordinals_counted_apart: Vec<String>,
     pub money: Money,
     /// Signs and words after a number that make it a percentage (`%`, `per cent`).
     pub percent: Vec<String>,
@@ -761,6 +773,8 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         fraction_joiners: file.fraction_joiners,
         time_units: file.time_units,
         roman_ordinal_suffixes: file.roman_ordinal_suffixes,
+        ordinal_word_endings: file.ordinal_word_endings,
+        ordinals_counted_apart: file.ordinals_counted_apart,
         money: file.money.prepared(),
         percent: file.percent,
         teen_tens: file.teen_tens,
