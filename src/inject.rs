@@ -180,12 +180,10 @@ fn other_currency_name<'m>(
     code: &str,
     plural: bool,
 ) -> Option<&'m str> {
-    let mut names: Vec<&str> = (money.signs.iter())
+    (money.signs.iter())
         .filter(|(name, signs)| signs.iter().any(|s| s == code) && name.ends_with('s') == plural)
         .map(|(name, _)| name.as_str())
-        .collect();
-    names.sort_unstable();
-    names.first().copied()
+        .min()
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -284,8 +282,8 @@ impl Injector<'_> {
         })
     }
 
-    /// The first currency of the target written right beside a number (a sign, or a name
-    /// after it: `$ 5`, `5 €`, `5 millions de dollars`) given as another: euros as dollars,
+    /// The first currency of the target written right beside a number (a sign, a code before
+    /// it, or a name after it: `$ 5`, `5 €`, `EUR 5`, `5 millions de dollars`) given as another: euros as dollars,
     /// any other as euros, when the source writes a currency too (else the source would not
     /// say which currency is meant).
     fn swap_currency(&self, source: &str, target: &str) -> Option<String> {
@@ -777,6 +775,28 @@ mod tests {
             &mut Rng::new(3),
         );
         assert!(none.is_none());
+    }
+
+    #[test]
+    fn a_currency_beside_an_amount_is_given_as_another() {
+        let inj = injector();
+        let swap = |source: &str, target: &str| {
+            inj.inject(ErrorType::CurrencySwapped, source, target, &mut Rng::new(1))
+                .map(|injected| injected.target)
+        };
+        assert_eq!(
+            swap("It lost $2 billion.", "Il a perdu 2 milliards de dollars.").as_deref(),
+            Some("Il a perdu 2 milliards de euros.")
+        );
+        assert_eq!(
+            swap("It cost EUR 30.", "Cela a coûté 30 €.").as_deref(),
+            Some("Cela a coûté 30 $.")
+        );
+        // No currency in the source: nothing says which the amount is in.
+        assert_eq!(
+            swap("It lost 2 billion.", "Il a perdu 2 milliards d'euros."),
+            None
+        );
     }
 
     #[test]

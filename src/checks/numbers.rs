@@ -60,6 +60,19 @@ pub struct UnitChange {
     pub converted: f64,
 }
 
+/// An hour of the afternoon on one side given as the same hour of a 24-hour clock on the
+/// other (`3 p.m.` ↔ `3 h`, which is 3 in the morning).
+#[derive(Debug, Clone)]
+pub struct HoursApart {
+    pub source: NumberMention,
+    pub target: NumberMention,
+    /// Each side's time as written, marker or time word included (`3 p.m.`, `3 h`).
+    pub source_written: String,
+    pub target_written: String,
+    /// Whether the source is the side that says afternoon.
+    pub afternoon_in_source: bool,
+}
+
 impl NumberPairing {
     /// Whether the word at `span` of `side` belongs to a number in words that found its
     /// counterpart.
@@ -1254,19 +1267,6 @@ fn afternoon_end(text: &str, m: &NumberMention, markers: &[String]) -> Option<us
     // An abbreviation's last point (`p.m.`), which the markers leave out.
     let point = marker.contains('.') && text[end..].starts_with('.');
     Some(end + usize::from(point))
-}
-
-/// An hour of the afternoon on one side given as the same hour of a 24-hour clock on the
-/// other (`3 p.m.` ↔ `3 h`, which is 3 in the morning).
-#[derive(Debug, Clone)]
-pub struct HoursApart {
-    pub source: NumberMention,
-    pub target: NumberMention,
-    /// Each side's time as written, marker or time word included (`3 p.m.`, `3 h`).
-    pub source_written: String,
-    pub target_written: String,
-    /// Whether the source is the side that says afternoon.
-    pub afternoon_in_source: bool,
 }
 
 fn first_unused(
