@@ -2,7 +2,7 @@
 //! `5 millions d'euros`).
 
 use super::{BeadContext, Check, Rule, RuleExample};
-use crate::locale::number::scale_word_after;
+use crate::locale::number::{AMOUNT_SPACES, is_range_word, scale_word_after};
 use crate::locale::{Language, Money};
 use crate::model::{Finding, Severity, Span};
 use crate::textutil::{is_capitalized, word_iter};
@@ -123,14 +123,6 @@ fn currency_beside<'m>(
         .or_else(|| name_after(text, number.end, money))
 }
 
-/// Whether `between` (spaces trimmed) is one of `lang`'s words that join a range.
-fn is_range_word(between: &str, lang: &Language) -> bool {
-    let word = between.trim_matches(is_amount_space);
-    lang.range_words
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// The digits that close a range opened by the amount ending at `at`: `100 dollars` of `80 à 100 dollars`.
 fn range_end_after(text: &str, at: usize, lang: &Language) -> Option<Span> {
     let rest = &text[at..];
@@ -140,7 +132,7 @@ fn range_end_after(text: &str, at: usize, lang: &Language) -> Option<Span> {
     }
     let start = at + digits_at;
     let digits_end = text[start..]
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .find(|c: char| !is_digit_or_separator(c))
         .map_or(text.len(), |n| start + n);
     Some(Span::new(start, digits_end))
 }
@@ -153,54 +145,43 @@ fn range_start_before(text: &str, at: usize, lang: &Language) -> Option<Span> {
         return None;
     }
     let start = before[..digits_end]
-        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+        .trim_end_matches(is_digit_or_separator)
         .len();
     Some(Span::new(start, digits_end))
 }
 
-/// Spaces that may stand between an amount and its sign, no-break ones included.
-fn is_amount_space(c: char) -> bool {
-    c == ' ' || c == '\u{00A0}' || c == '\u{202F}'
+/// A character of a number's digits as a range writes them (`2.5`, `1,000`).
+fn is_digit_or_separator(c: char) -> bool {
+    c.is_ascii_digit() || c == '.' || c == ','
 }
 
 /// The longest of `signs` ending right before `at` (spaces aside), standing alone: a code
-/// must not end a longer word.
+/// must not end a longer word (`XEUR 300`), a sign of marks may touch one (`a$5`).
 fn sign_before(text: &str, at: usize, signs: &[String]) -> Option<Span> {
-    let before = text[..at].trim_end_matches(is_amount_space);
+    let before = text[..at].trim_end_matches(AMOUNT_SPACES);
     signs.iter().find_map(|sign| {
         let start = before.strip_suffix(sign)?.len();
         let glued = before[..start]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric() && ends_in_letter(sign, 0));
+            .is_some_and(|c| c.is_alphanumeric() && sign.starts_with(char::is_alphabetic));
         (!glued).then(|| Span::new(start, before.len()))
     })
 }
 
-/// The longest of `signs` starting right after `at` (spaces aside), standing alone.
+/// The longest of `signs` starting right after `at` (spaces aside), standing alone: `USD5`
+/// is no code, `$5` is a sign.
 fn sign_after(text: &str, at: usize, signs: &[String]) -> Option<Span> {
-    let rest = &text[at..];
-    let start = at + (rest.len() - rest.trim_start_matches(is_amount_space).len());
-    let rest = &text[start..];
+    let rest = text[at..].trim_start_matches(AMOUNT_SPACES);
+    let start = text.len() - rest.len();
     signs.iter().find_map(|sign| {
         let glued = rest
             .strip_prefix(sign)?
             .chars()
             .next()
-            .is_some_and(|c| c.is_alphanumeric() && ends_in_letter(sign, 1));
+            .is_some_and(|c| c.is_alphanumeric() && sign.ends_with(char::is_alphabetic));
         (!glued).then(|| Span::new(start, start + sign.len()))
     })
-}
-
-/// Whether `sign` has a letter at its start (`end` 0) or end (`end` 1): only then must the
-/// text beside it not continue the word (`USD5` is no code, `$5` is a sign).
-fn ends_in_letter(sign: &str, end: usize) -> bool {
-    let c = if end == 0 {
-        sign.chars().next()
-    } else {
-        sign.chars().next_back()
-    };
-    c.is_some_and(char::is_alphabetic)
 }
 
 /// How many words after an amount may come before its currency's name: fillers (`de`) or
@@ -216,7 +197,7 @@ fn name_after<'m>(text: &str, at: usize, money: &'m Money) -> Option<CurrencyMen
         let between = &text[end..span.start];
         if !between
             .chars()
-            .all(|c| is_amount_space(c) || c == '\'' || c == '’')
+            .all(|c| AMOUNT_SPACES.contains(&c) || c == '\'' || c == '’')
         {
             return None;
         }

@@ -3,7 +3,9 @@
 
 use super::codes::{codes, ends_code_in};
 use super::{BeadContext, SideText};
-use crate::locale::number::{NumberMention, Written, find_numbers, same_value, time_unit_end};
+use crate::locale::number::{
+    AMOUNT_SPACES, NumberMention, Written, find_numbers, same_value, time_unit_end,
+};
 use crate::locale::{Language, Unit};
 use crate::model::{Side, Span};
 use crate::textutil::{is_capitalized, word_iter};
@@ -1209,7 +1211,7 @@ fn paired_word_spans(mentions: &[NumberMention], used: &[bool]) -> Vec<Span> {
 
 /// A number followed by one of the language's percentage signs or words (`%`, `per cent`).
 fn is_percentage(text: &str, m: &NumberMention, markers: &[String]) -> bool {
-    let after = text[m.span.end..].trim_start_matches([' ', '\u{00A0}', '\u{202F}']);
+    let after = text[m.span.end..].trim_start_matches(AMOUNT_SPACES);
     markers_at_start(after, markers).next().is_some()
 }
 
@@ -1249,7 +1251,7 @@ fn counts_apart(side: &SideText, m: &NumberMention) -> bool {
 /// Whether `m` gives the minutes of a time, after its hour and a colon (`3 : 05`, `15:05`).
 fn are_minutes(text: &str, m: &NumberMention) -> bool {
     text[..m.span.start]
-        .trim_end_matches([' ', '\u{00A0}', '\u{202F}'])
+        .trim_end_matches(AMOUNT_SPACES)
         .ends_with(':')
 }
 

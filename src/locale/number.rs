@@ -30,6 +30,10 @@ pub struct NumberMention {
     pub before_range_scale: Option<f64>,
 }
 
+/// The spaces that may stand between a number and what goes with it (its unit, sign or scale
+/// word), no-break ones included.
+pub(crate) const AMOUNT_SPACES: [char; 3] = [' ', '\u{00A0}', '\u{202F}'];
+
 /// Two values are the same number when they agree to nine significant digits.
 pub fn same_value(a: f64, b: f64) -> bool {
     let scale = a.abs().max(b.abs()).max(1e-12);
@@ -297,7 +301,7 @@ fn canonical_roman(value: u32) -> String {
 /// The end of one of the language's time words (`h`, `heures`, `hrs`) that follows byte `at`,
 /// after spaces, as a word of its own (`15 h`, `15h30`).
 pub(crate) fn time_unit_end(text: &str, at: usize, lang: &Language) -> Option<usize> {
-    let rest = text[at..].trim_start_matches([' ', '\u{00A0}', '\u{202F}']);
+    let rest = text[at..].trim_start_matches(AMOUNT_SPACES);
     let start = text.len() - rest.len();
     let lower = rest.chars().take(12).collect::<String>().to_lowercase();
     lang.time_units.iter().find_map(|unit| {
@@ -479,9 +483,7 @@ fn vulgar_fraction(c: char) -> Option<f64> {
 /// (`1½`, `1 ½ m` is 1.5 metres).
 fn with_vulgar_fraction(text: &str, parsed: ParsedDigits, span: Span) -> (ParsedDigits, Span) {
     let rest = &text[span.end..];
-    let after_space = rest
-        .strip_prefix([' ', '\u{00A0}', '\u{202F}'])
-        .unwrap_or(rest);
+    let after_space = rest.strip_prefix(AMOUNT_SPACES).unwrap_or(rest);
     let Some(c) = after_space.chars().next() else {
         return (parsed, span);
     };
@@ -755,15 +757,17 @@ fn joined_as_range(
     literal: f64,
     lang: &Language,
 ) -> bool {
-    let between = text
-        .get(start.span.end..end.span.start)
-        .unwrap_or("")
-        .trim_matches([' ', '\u{00A0}', '\u{202F}']);
-    start.value < literal
-        && lang
-            .range_words
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(between))
+    let between = text.get(start.span.end..end.span.start).unwrap_or("");
+    start.value < literal && is_range_word(between, lang)
+}
+
+/// Whether `between` (spaces around it aside) is one of the language's words that join the two
+/// ends of a range (`to`, `à`, `-`).
+pub(crate) fn is_range_word(between: &str, lang: &Language) -> bool {
+    let word = between.trim_matches(AMOUNT_SPACES);
+    lang.range_words
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 impl NumberMention {
