@@ -29,10 +29,11 @@ pub enum ErrorType {
     PhraseRepeated,
     OppositeSwapped,
     CurrencySwapped,
+    NumberWordChanged,
 }
 
 impl ErrorType {
-    pub const ALL: [ErrorType; 17] = [
+    pub const ALL: [ErrorType; 18] = [
         ErrorType::ChangedNumber,
         ErrorType::ScaleWord,
         ErrorType::MisspeltName,
@@ -51,6 +52,7 @@ impl ErrorType {
         ErrorType::PhraseRepeated,
         ErrorType::OppositeSwapped,
         ErrorType::CurrencySwapped,
+        ErrorType::NumberWordChanged,
     ];
 
     pub fn name(self) -> &'static str {
@@ -72,15 +74,17 @@ impl ErrorType {
             ErrorType::PhraseRepeated => "phrase repeated",
             ErrorType::OppositeSwapped => "opposite swapped",
             ErrorType::CurrencySwapped => "currency swapped",
+            ErrorType::NumberWordChanged => "number word changed",
         }
     }
 
     /// Rules whose finding on the injected segment counts as catching the error.
     pub fn expected_rules(self) -> &'static [&'static str] {
         match self {
-            ErrorType::ChangedNumber | ErrorType::ScaleWord | ErrorType::UnitSwapped => {
-                &["number-mismatch"]
-            }
+            ErrorType::ChangedNumber
+            | ErrorType::ScaleWord
+            | ErrorType::UnitSwapped
+            | ErrorType::NumberWordChanged => &["number-mismatch"],
             ErrorType::MisspeltName => &["entity-misspelt"],
             ErrorType::DroppedSentence | ErrorType::DroppedClause => &["omission"],
             ErrorType::AddedSentence => &["addition"],
@@ -225,6 +229,7 @@ impl Injector<'_> {
             ErrorType::PhraseRepeated => repeat_phrase(target, rng).map(keep_source),
             ErrorType::OppositeSwapped => self.swap_opposite(source, target, rng).map(keep_source),
             ErrorType::CurrencySwapped => self.swap_currency(source, target).map(keep_source),
+            ErrorType::NumberWordChanged => self.change_number_word(target, rng).map(keep_source),
         }
     }
 
@@ -430,6 +435,36 @@ impl Injector<'_> {
         let (span, replaced) = &places[rng.below(places.len())];
         Some(format!(
             "{}{replaced}{}",
+            &target[..span.start],
+            &target[span.end..]
+        ))
+    }
+
+    /// A cardinal in words of the target, from two to twelve, given as the next (twelve as
+    /// two), its first letter's case kept (`trois` → `quatre`, `Seven` → `Eight`).
+    fn change_number_word(&self, target: &str, rng: &mut Rng) -> Option<String> {
+        let lang = self.target_lang;
+        let count = |word: &str| {
+            let lower = word.to_lowercase();
+            (lang.cardinals.contains(&lower))
+                .then(|| lang.words.get(&lower).copied())
+                .flatten()
+                .filter(|v| (2.0..=12.0).contains(v))
+        };
+        let words: Vec<_> = (crate::textutil::word_iter(target))
+            .filter_map(|w| Some((w.span, count(w.text)?)))
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        let (span, value) = words[rng.below(words.len())];
+        let next = if value < 12.0 { value + 1.0 } else { 2.0 };
+        let replacement = (lang.cardinals.iter())
+            .filter(|w| lang.words.get(*w) == Some(&next))
+            .min()?;
+        let replacement = crate::textutil::match_case(replacement, &target[span.range()]);
+        Some(format!(
+            "{}{replacement}{}",
             &target[..span.start],
             &target[span.end..]
         ))
@@ -797,6 +832,22 @@ mod tests {
             swap("It lost 2 billion.", "Il a perdu 2 milliards d'euros."),
             None
         );
+    }
+
+    #[test]
+    fn a_cardinal_in_words_is_given_as_the_next() {
+        let inj = injector();
+        let change = |target: &str| {
+            inj.inject(ErrorType::NumberWordChanged, "", target, &mut Rng::new(1))
+                .map(|injected| injected.target)
+        };
+        assert_eq!(
+            change("Trois hommes et un chien.").as_deref(),
+            Some("Quatre hommes et un chien.")
+        );
+        assert_eq!(change("Il a douze ans.").as_deref(), Some("Il a deux ans."));
+        // Not `un`, an article as often as a number; not the approximate `dizaine`.
+        assert_eq!(change("Un homme et une dizaine de chiens."), None);
     }
 
     #[test]

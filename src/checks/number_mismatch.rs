@@ -47,7 +47,14 @@ in `data/<lang>/locale.toml`) with the 24-hour hour when the source has it (`18`
 words from the third on (`ordinal_word_endings`: `third`, `troisième`) must find one of the \
 same rank on the other side when it has any (`third quarter` → `quatrième trimestre`), but for \
 a floor, which America counts from the ground (`fifth floor` ↔ `quatrième étage`: \
-`ordinals_counted_apart`).",
+`ordinals_counted_apart`). So must cardinals in words (the `[cardinals]` tables: `three`, \
+`soixante-dix`; not `one`, an article as often, nor the approximate `dozen`, `vingtaine`) and \
+words that count as they do (`counting_words`: `both`, `twice`): with another count on the \
+other side in words and none of theirs (`one in three` → `un sur quatre`, `both sides` → `les \
+trois côtés`), they are reported; a count the other side gives in other words is left alone \
+(`the two of them` ↔ `ensemble`), and so are a half said after the times (`four and a half \
+times` ↔ `quatre fois et demie`) and an idiom's round count (`zwei Wochen` ↔ `quinze jours`: \
+`[rounded_measures]`).",
     example: RuleExample {
         source: "The smartphone texting service has 1.3 billion users.",
         bad: "Le service de messagerie compte 1,3 billion d'utilisateurs.",
@@ -103,7 +110,7 @@ impl Check for NumberMismatch {
                     .with_target(ctx.target_span(apart.target.span)),
             );
         }
-        for (s, t) in &pairing.ordinals_changed {
+        for (s, t) in (pairing.ordinals_changed.iter()).chain(&pairing.cardinals_changed) {
             out.push(
                 ctx.finding(&RULE, does_not_match(target_text(t), source_text(s)))
                     .with_source(ctx.source_span(s.span))
@@ -198,7 +205,7 @@ fn to_significant(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::{assert_finding_counts, run, run_from_french};
+    use crate::checks::testing::{assert_finding_counts, run, run_from_french, run_with};
 
     fn flagged(source: &str, target: &str) -> Vec<String> {
         run(&NumberMismatch, source, target)
@@ -255,6 +262,81 @@ mod tests {
                 ("The debate lasted 3 hours.", "Le débat a duré 3 heures.", 0),
             ],
         );
+    }
+
+    #[test]
+    fn a_cardinal_in_words_of_another_count_is_flagged() {
+        one_finding_quoting(
+            "One in three children lives in poverty.",
+            "Un enfant sur quatre vit dans la pauvreté.",
+            "`quatre` in the target does not match `three`",
+        );
+        one_finding_quoting(
+            "Seventeen soldiers were killed.",
+            "Soixante-dix soldats ont été tués.",
+            "`Soixante-dix` in the target does not match `Seventeen`",
+        );
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                (
+                    "Two thousand people marched.",
+                    "Trois mille personnes ont défilé.",
+                    1,
+                ),
+                // `both` counts two; `les deux` is its translation.
+                (
+                    "It requires changes on both sides.",
+                    "Il faut des changements des trois côtés.",
+                    1,
+                ),
+                (
+                    "It requires changes on both sides.",
+                    "Il faut des changements des deux côtés.",
+                    0,
+                ),
+                ("The six-month chain.", "La chaîne de sept mois.", 1),
+                (
+                    "He spent nine and a half years there.",
+                    "Il y a passé dix ans et demi.",
+                    1,
+                ),
+                // The half said after the times, not in the number.
+                (
+                    "It was four and a half times as much.",
+                    "C'était quatre fois et demie plus.",
+                    0,
+                ),
+                // `cents` is a multiplier or money: the count before it may be all.
+                (
+                    "It will cost three to four cents more.",
+                    "Il coûtera trois à quatre cents de plus.",
+                    0,
+                ),
+                // A number in words on one side only may well be put in other words.
+                ("The two of them left.", "Ils sont partis ensemble.", 0),
+                ("Three-quarters of the soil.", "Les trois quarts du sol.", 0),
+                (
+                    "Six people came with two dogs.",
+                    "Six personnes sont venues avec deux chiens.",
+                    0,
+                ),
+                ("Six people came.", "6 personnes sont venues.", 0),
+            ],
+        );
+        // The French count of weeks in days: `quinze jours` are two weeks.
+        let weeks = |target: &str| {
+            run_with(
+                &NumberMismatch,
+                "Seit zwei Wochen.",
+                target,
+                "de",
+                "fr",
+                &Default::default(),
+            )
+        };
+        assert!(weeks("Depuis quinze jours.").is_empty());
+        assert_eq!(weeks("Depuis trois semaines.").len(), 1);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use super::codes::{codes, ends_code_in};
 use super::{BeadContext, SideText};
 use crate::locale::number::{
-    AMOUNT_SPACES, NumberMention, Written, find_numbers, same_value, time_unit_end,
+    AMOUNT_SPACES, NumberMention, SKIPPED_COMPOUND_PART, Written, find_numbers, same_value,
+    time_unit_end,
 };
 use crate::locale::{Language, Unit};
 use crate::model::{Side, Span};
@@ -25,6 +26,9 @@ pub struct NumberPairing {
     /// Ordinals in words left without a counterpart on each side, paired in order: the
     /// target's says another rank than the source's (`third` → `quatrième`).
     pub ordinals_changed: Vec<(NumberMention, NumberMention)>,
+    /// Cardinals in words left without a counterpart on each side, paired in order: the
+    /// target's says another count than the source's (`three` → `quatre`).
+    pub cardinals_changed: Vec<(NumberMention, NumberMention)>,
     /// Numbers of the same value whose units measure the same quantity but differ in size:
     /// `30 miles` given as `30 km`.
     pub unit_changed: Vec<UnitChange>,
@@ -386,30 +390,25 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         paired_word_spans(&target, &used.target),
     );
     // Ordinals in words that found no counterpart, when both sides have some.
-    let ordinals = |side: &SideText, mentions: &[NumberMention], used: &[bool]| {
-        unused(mentions, used)
-            .filter(|m| is_ordinal_word(side, m))
-            .collect::<Vec<_>>()
+    let counted_apart = |s: &NumberMention, t: &NumberMention| {
+        (s.value - t.value).abs() == 1.0
+            && (counts_apart(&ctx.source, s) || counts_apart(&ctx.target, t))
     };
-    let source_ordinals = ordinals(&ctx.source, &source, &used.source);
-    if !source_ordinals.is_empty() {
-        let mut target_ordinals = ordinals(&ctx.target, &target, &used.target);
-        // Those of the same rank agree (`third` ↔ `troisième`); the others, in order, do not.
-        let mut changed = Vec::new();
-        for s in source_ordinals {
-            match (target_ordinals.iter()).position(|t| same_value(s.value, t.value)) {
-                Some(k) => drop(target_ordinals.remove(k)),
-                None => changed.push(s),
-            }
-        }
-        let counted_apart = |s: &NumberMention, t: &NumberMention| {
-            (s.value - t.value).abs() == 1.0
-                && (counts_apart(&ctx.source, s) || counts_apart(&ctx.target, t))
-        };
-        pairing.ordinals_changed = (changed.into_iter().zip(target_ordinals))
-            .filter(|(s, t)| !counted_apart(s, t))
-            .collect();
-    }
+    pairing.ordinals_changed = changed_in_words(
+        ctx,
+        (&source, &target),
+        &used,
+        is_ordinal_word,
+        is_ordinal_word,
+    )
+    .into_iter()
+    .filter(|(s, t)| !counted_apart(s, t))
+    .collect();
+    // And the cardinals (`three` → `quatre`).
+    pairing.cardinals_changed =
+        changed_in_words(ctx, (&source, &target), &used, is_cardinal_word, |_, _| {
+            true
+        });
     pairing.missing = unused(&source, &used.source)
         .filter(|m| digits(m) && !said_again(m, &target))
         .collect();
@@ -1219,6 +1218,113 @@ fn is_percentage(text: &str, m: &NumberMention, markers: &[String]) -> bool {
 /// written after a colon or, in British style, a point (`8:30 p.m.`, `8.30 p.m.`).
 pub(super) fn is_afternoon(text: &str, m: &NumberMention, markers: &[String]) -> bool {
     afternoon_end(text, m, markers).is_some()
+}
+
+/// The numbers in words of one kind (`is_kind`: ordinals, cardinals) that found no
+/// counterpart, when both sides have some. Each agrees with an unpaired number in words of the
+/// other side that `may_agree` accepts (of the kind, or of any: `two` ↔ the `deux` of `les
+/// deux`, `both`) and has its value or its measure (`zwei Wochen` ↔ `quinze jours`); the
+/// others, in order, do not.
+fn changed_in_words(
+    ctx: &BeadContext,
+    (source, target): (&[NumberMention], &[NumberMention]),
+    used: &Used,
+    is_kind: fn(&SideText, &NumberMention) -> bool,
+    may_agree: fn(&SideText, &NumberMention) -> bool,
+) -> Vec<(NumberMention, NumberMention)> {
+    let candidates = |side: &SideText, mentions: &[NumberMention], used: &[bool]| {
+        unused(mentions, used)
+            .filter(|m| m.written == Written::Words && may_agree(side, m))
+            .collect::<Vec<_>>()
+    };
+    let source_words = candidates(&ctx.source, source, &used.source);
+    if !source_words.iter().any(|m| is_kind(&ctx.source, m)) {
+        return Vec::new();
+    }
+    let mut target_words = candidates(&ctx.target, target, &used.target);
+    // A multiplier may be a word of another sense (`quatre cents` of `four cents`): the count
+    // before it may be the whole number.
+    let agree = |s: &NumberMention, t: &NumberMention| {
+        same_value(s.value, t.value)
+            || same_count_and_a_half(s.value, t.value)
+            || value_before_multiplier(&ctx.source, s).is_some_and(|v| same_value(v, t.value))
+            || value_before_multiplier(&ctx.target, t).is_some_and(|v| same_value(s.value, v))
+            || (rounded_measure(&ctx.source, s).zip(rounded_measure(&ctx.target, t)))
+                .is_some_and(|(a, b)| a.agrees_with(&b, b.value))
+    };
+    // Each target word agrees with one source word at most.
+    let mut changed = Vec::new();
+    for s in source_words {
+        match (target_words.iter()).position(|t| agree(&s, t)) {
+            Some(k) => drop(target_words.remove(k)),
+            None if is_kind(&ctx.source, &s) => changed.push(s),
+            None => {}
+        }
+    }
+    let target_changed = (target_words.into_iter()).filter(|t| is_kind(&ctx.target, t));
+    changed.into_iter().zip(target_changed).collect()
+}
+
+/// The measure of the number in words `m` of `side` ([`measure`]), its value the round one the
+/// language's idiom means by it ([`Language::rounded_measures`]: `quinze jours`, two weeks).
+fn rounded_measure<'a>(side: &SideText<'a>, m: &NumberMention) -> Option<Measure<'a>> {
+    let mut found = measure(side.text, m, side.lang)?;
+    if let Some(&value) = (side.lang.rounded_measures).get(&found.written.to_lowercase()) {
+        found.value = value;
+    }
+    Some(found)
+}
+
+/// Whether `a` and `b` differ by a half only, one of them whole (`four and a half times` ↔
+/// `quatre fois et demie`, whose half the times leave out of the number).
+fn same_count_and_a_half(a: f64, b: f64) -> bool {
+    (a - b).abs() == 0.5 && a.floor() == b.floor()
+}
+
+/// The value of the words of `m` before its last, when that last is a multiplier (`quatre` of
+/// `quatre cents`).
+fn value_before_multiplier(side: &SideText, m: &NumberMention) -> Option<f64> {
+    let text = side.text[m.span.range()].trim_end();
+    let (before, last) = text.rsplit_once([' ', '\u{00A0}'])?;
+    side.lang
+        .multipliers
+        .contains_key(&last.to_lowercase())
+        .then(|| find_numbers(before, side.lang).first().map(|n| n.value))
+        .flatten()
+}
+
+/// Whether `m` of `side` is a cardinal in words (`three`, `soixante-dix`, `twenty-one`, `deux
+/// cents`, `two and a half`, `six-month`): from two on, whole or and a half, led by one of the
+/// language's [`Language::cardinals`] or [`Language::counting_words`] (`both`, `twice`). Its
+/// other words are cardinals, multipliers, joiners, `one` or fractions (`vingt et un`); a
+/// hyphenated compound may go on with a word that is no number (`six-month`), not with another
+/// number word, which it is not read with (`three-quarters`, `two-third`). Not `one` alone,
+/// nor the approximate `dozen`, `hundreds`, `vingtaine`.
+fn is_cardinal_word(side: &SideText, m: &NumberMention) -> bool {
+    if m.written != Written::Words || m.value < 2.0 || !matches!(m.value.fract(), 0.0 | 0.5) {
+        return false;
+    }
+    let lang = side.lang;
+    let lower = side.text[m.span.range()].to_lowercase();
+    let leads = |w: &str| lang.cardinals.contains(w) || lang.counting_words.contains(w);
+    if lower.contains([' ', '\u{00A0}']) {
+        let mut words = lower
+            .split([' ', '-', '\u{00A0}'])
+            .filter(|w| !w.is_empty());
+        let other_word = |w: &str| {
+            lang.cardinals.contains(w)
+                || lang.multipliers.contains_key(w)
+                || lang.number_joiners.iter().any(|j| j == w)
+                || lang.words.get(w).is_some_and(|&v| v <= 1.0)
+        };
+        return words.next().is_some_and(leads) && words.all(other_word);
+    }
+    let mut parts = lower.split('-').filter(|p| *p != SKIPPED_COMPOUND_PART);
+    let counts = |p: &str| lang.cardinals.contains(p) || lang.words.get(p) == Some(&1.0);
+    parts.next().is_some_and(leads)
+        && (parts.find(|p| !counts(p))).is_none_or(|after| {
+            !(lang.words.contains_key(after) || lang.multipliers.contains_key(after))
+        })
 }
 
 /// Whether `m` of `side` is an ordinal in words that is no other word (`third`, `troisième`):

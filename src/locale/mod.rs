@@ -82,6 +82,8 @@ struct LocaleFile {
     #[serde(default)]
     ordinals_counted_apart: Vec<String>,
     #[serde(default)]
+    counting_words: Vec<String>,
+    #[serde(default)]
     money: Money,
     #[serde(default)]
     percent: Vec<String>,
@@ -92,6 +94,10 @@ struct LocaleFile {
     /// Words after a unit → the fraction of a unit they add.
     #[serde(default)]
     measure_fractions: HashMap<String, f64>,
+    /// Measures in words, in lower case, that say a round number of a larger unit → their
+    /// value in the quantity's base unit (`quinze jours`: two weeks, 14 days).
+    #[serde(default)]
+    rounded_measures: HashMap<String, f64>,
     /// Quantity → unit word → size in the quantity's base unit.
     #[serde(default)]
     units: HashMap<String, HashMap<String, f64>>,
@@ -110,6 +116,9 @@ struct LocaleFile {
     #[serde(default)]
     square_units: SquareUnits,
     scale: HashMap<String, f64>,
+    /// Number words that count exactly (`three`); read as [`LocaleFile::words`] are.
+    #[serde(default)]
+    cardinals: HashMap<String, f64>,
     words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
     repeats: Repeats,
@@ -524,6 +533,9 @@ pub struct Language {
     /// Words after a unit that add a fraction of a unit (`un an et demi`, `an hour and a
     /// quarter`), with that fraction; the longest first.
     pub measure_fractions: Vec<(String, f64)>,
+    /// Measures in words, in lower case, that say a round number of a larger unit, and their
+    /// value in the quantity's base unit (`quinze jours`: 14 days).
+    pub rounded_measures: rustc_hash::FxHashMap<String, f64>,
     /// Words before a number that give it a unit left unsaid (`aged 42`: years), in lower
     /// case, each with that unit's word (a key of [`Language::units`]).
     pub implied_units: Vec<ImpliedUnit>,
@@ -535,7 +547,14 @@ pub struct Language {
     pub square_units: SquareUnits,
     /// The units of length by their word, squared (`metres` of `square metres`).
     squared_units: rustc_hash::FxHashMap<String, Unit>,
+    /// Every number word and its value, the cardinals among them.
     pub words: rustc_hash::FxHashMap<String, f64>,
+    /// The number words that count exactly (`three`, `soixante-dix`; not `one`, `dozen` or
+    /// `first`), in lower case: number-mismatch compares those left unpaired on both sides.
+    pub cardinals: rustc_hash::FxHashSet<String>,
+    /// Number words that count as a cardinal does without being a number (`both`, `twice`),
+    /// in lower case: compared as the cardinals are.
+    pub counting_words: rustc_hash::FxHashSet<String>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
     /// The first two letters of the number words, multipliers, scale words and joiners: most
     /// words of a text start otherwise and are passed over without a lookup.
@@ -699,6 +718,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
     let number_starts = NumberStarts::of(
         (file.scale.keys())
             .chain(file.words.keys())
+            .chain(file.cardinals.keys())
             .chain(file.multipliers.keys())
             .chain(&file.number_joiners)
             .chain(&file.fraction_joiners),
@@ -710,6 +730,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
     let number_openers = NumberStarts::of(
         (file.scale.keys())
             .chain(file.words.keys())
+            .chain(file.cardinals.keys())
             .chain(file.multipliers.keys())
             .chain(std::iter::once(&skipped_part)),
         file.number_words_glued,
@@ -788,7 +809,10 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         squared_units,
         measure_fillers: file.measure_fillers,
         measure_fractions: longest_first(file.measure_fractions),
-        words: file.words.into_iter().collect(),
+        rounded_measures: file.rounded_measures.into_iter().collect(),
+        cardinals: file.cardinals.keys().cloned().collect(),
+        counting_words: file.counting_words.into_iter().collect(),
+        words: (file.words.into_iter()).chain(file.cardinals).collect(),
         multipliers: file.multipliers.into_iter().collect(),
         number_starts,
         number_openers,
