@@ -24,7 +24,9 @@ document itself writes as a name elsewhere is its usual spelling, the source str
 (`Gifffords` once where the article writes `Giffords`); and a target that adds the space \
 after an initial that the source left out (`J.Hunt` → `J. Hunt`) writes the name right. \
 Names the pair's data lists as translated are never reported, nor names adapted the target \
-language's way: an ending (`Colombia` → `Colombie`, `data/<pair>/name-endings.tsv`) or a \
+language's way: an ending (`Colombia` → `Colombie`, `data/<pair>/name-endings.tsv`; not after \
+a given name carried over unchanged, for a person's name keeps its ending, `Tim Cook` → `Tim \
+Cooke`, but for its grammar's case endings, `name_case_endings`: German `Caspar Hausers`) or a \
 transliteration (`Bishkek` → `Bichkek`, `Khodorkovsky` → `Khodorkovski`, \
 `data/<pair>/name-spellings.tsv`). Nor is a name with a letter spelt out the way its language \
 allows (`Schröder` → `Schroeder`, `data/common/letter-spellings.tsv`).",
@@ -400,6 +402,39 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, "JP Morgan");
         assert_eq!(found[0].0.severity, Severity::Minor);
+    }
+
+    #[test]
+    fn a_person_keeps_the_ending_of_his_name() {
+        let found = run(
+            &EntityMisspelt,
+            "Apple CEO Tim Cook presented the phone.",
+            "Le PDG d'Apple, Tim Cooke, a présenté le téléphone.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Cooke");
+        // Places adapt their ending after a name carried over or not; a transliterated name
+        // may take the target language's ending.
+        for (source, target) in [
+            (
+                "The governor of South Carolina spoke.",
+                "Le gouverneur de la Caroline du Sud a parlé.",
+            ),
+            ("Boris Yeltsin resigned.", "Boris Eltsine a démissionné."),
+            ("He flew to Costa Rica.", "Il est allé au Costa Rica."),
+        ] {
+            assert!(run(&EntityMisspelt, source, target).is_empty(), "{target}");
+        }
+        // A German name's genitive is the same name.
+        let genitive = crate::checks::testing::run_with(
+            &EntityMisspelt,
+            "Caspar Hausers Schilderung.",
+            "La description de Caspar Hauser.",
+            "de",
+            "fr",
+            &Glossary::default(),
+        );
+        assert!(genitive.is_empty(), "{genitive:?}");
     }
 
     #[test]

@@ -670,7 +670,7 @@ pub fn misspelt_variant(
     let word_of_the_language = translates_common_word(ctx, name, text, &folded)
         || same_name_spelt_out(name.text, text)
         || ctx.document.target_writes_in_lower_case(&folded)
-        || Adaptations::of(&name.folded, ctx.pair).match_word(&folded)
+        || adapted(ctx, name, &variant, &folded)
         || is_other_word(ctx, name, &folded)
         || is_known_form(ctx, name, lookup.names, &folded);
     // A translated common word the lexicon knows, one the target document also writes in lower
@@ -678,6 +678,50 @@ pub fn misspelt_variant(
     // the target language (`Cech` → `Czech`), the pair's own form of the name (`Brandebourg`)
     // or the name with a letter spelt out (`Schroeder`): not a misspelt name.
     (!word_of_the_language).then_some(variant)
+}
+
+/// Whether the folded variant is the name adapted the target language's way ([`Adaptations`]).
+/// Not a changed ending alone after a given name carried over unchanged (`Tim Cook` → `Tim
+/// Cooke`): a person's name keeps its ending where places and peoples adapt theirs (`Colombia`
+/// → `Colombie`, `South Carolina` → `Caroline du Sud`), but for its grammar's case endings
+/// (`Caspar Hausers`, [`declined`]); a transliterated one may take the target language's
+/// (`Boris Yeltsin` → `Boris Eltsine`).
+fn adapted(ctx: &BeadContext, name: &SourceName, variant: &Misspelling, folded: &str) -> bool {
+    let adaptations = Adaptations::of(&name.folded, ctx.pair);
+    if adaptations.transliterated(folded) {
+        return true;
+    }
+    adaptations.match_word(folded)
+        && (declined(ctx, &name.folded, folded)
+            || !same_name_before(
+                (ctx.source.text, name.span.start),
+                (ctx.target.text, variant.span.start),
+            ))
+}
+
+/// Whether one of the folded forms is the other with a case ending of its side's language
+/// (`hausers`, German genitive, for `hauser`).
+fn declined(ctx: &BeadContext, source: &str, target: &str) -> bool {
+    let ends = |long: &str, short: &str, lang: &crate::locale::Language| {
+        (lang.name_case_endings.iter())
+            .any(|ending| long.strip_suffix(ending.as_str()) == Some(short))
+    };
+    ends(target, source, ctx.target.lang) || ends(source, target, ctx.source.lang)
+}
+
+/// Whether the words just before byte `at` of the source and of the target, each after
+/// nothing but spaces, are the same capitalised word (`Tim` of `Tim Cook` and `Tim Cooke`).
+fn same_name_before((source, at): (&str, usize), (target, target_at): (&str, usize)) -> bool {
+    fn before(text: &str, at: usize) -> Option<&str> {
+        let text = &text[..at];
+        let trimmed = text.trim_end();
+        let word = trimmed.rsplit(char::is_whitespace).next()?;
+        (trimmed.len() < text.len()
+            && word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic))
+        .then_some(word)
+    }
+    before(source, at).is_some_and(|word| before(target, target_at) == Some(word))
 }
 
 /// Whether the folded variant is a form the pair's name data gives for the name (`Brandebourg`
@@ -990,13 +1034,17 @@ impl<'a> Adaptations<'a> {
         }
     }
 
+    /// Whether the folded target word is the name with some letters transliterated (and
+    /// perhaps its ending adapted too).
+    fn transliterated(&self, target: &str) -> bool {
+        self.spelt
+            .iter()
+            .any(|spelt| spelt == target || adapted_ending(spelt, target, self.endings))
+    }
+
     /// Whether the folded target word is the name adapted to the target language.
     fn match_word(&self, target: &str) -> bool {
-        adapted_ending(self.source, target, self.endings)
-            || self
-                .spelt
-                .iter()
-                .any(|spelt| spelt == target || adapted_ending(spelt, target, self.endings))
+        adapted_ending(self.source, target, self.endings) || self.transliterated(target)
     }
 
     /// The first letters an adaptation can start with: the name's and its spellings' (`None`

@@ -84,6 +84,8 @@ struct LocaleFile {
     #[serde(default)]
     counting_words: Vec<String>,
     #[serde(default)]
+    name_case_endings: Vec<String>,
+    #[serde(default)]
     money: Money,
     #[serde(default)]
     percent: Vec<String>,
@@ -555,6 +557,9 @@ pub struct Language {
     /// Number words that count as a cardinal does without being a number (`both`, `twice`),
     /// in lower case: compared as the cardinals are.
     pub counting_words: rustc_hash::FxHashSet<String>,
+    /// Endings a name takes by grammar (the German genitive `s`: `Caspar Hausers`): the
+    /// name so ended is the same name.
+    pub name_case_endings: Vec<String>,
     pub multipliers: rustc_hash::FxHashMap<String, f64>,
     /// The first two letters of the number words, multipliers, scale words and joiners: most
     /// words of a text start otherwise and are passed over without a lookup.
@@ -812,6 +817,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         rounded_measures: file.rounded_measures.into_iter().collect(),
         cardinals: file.cardinals.keys().cloned().collect(),
         counting_words: file.counting_words.into_iter().collect(),
+        name_case_endings: file.name_case_endings,
         words: (file.words.into_iter()).chain(file.cardinals).collect(),
         multipliers: file.multipliers.into_iter().collect(),
         number_starts,
