@@ -4,8 +4,9 @@
 use super::positions::KeyedPositions;
 use super::word_filter::WordFilter;
 use super::{BeadContext, Check, Rule, RuleExample};
+use crate::locale::pair::lexicon_stem;
 use crate::model::{Finding, Severity, Side, Span};
-use crate::textutil::{Word, is_capitalized};
+use crate::textutil::{Word, is_capitalized, short_key};
 
 pub struct UntranslatedFragment;
 
@@ -16,7 +17,9 @@ static RULE: Rule = Rule {
     summary: "Part of the target is left in the source language.",
     explanation: "Finds a run of at least five consecutive target words that stand in the same \
 order in the source and include at least two function words of the source language (`the`, \
-`of`, `and`): a clause the translation skipped. Runs of capitalised words (titles of works, \
+`of`, `and`) — or, when the run does not start with a capital as a title kept in the original \
+does, one such word in a run of six or more, or half its words ones the pair's lexicon always \
+translates into others (`angry young workers demanded higher wages`): a clause the translation skipped. Runs of capitalised words (titles of works, \
 names of organisations kept in the original) are left alone, and so is a name given with its \
 acronym in brackets, whose words' initials spell it (`l'Observatoire syrien des droits de \
 l'homme (OSDH)`); a wholly untranslated segment is the `untranslated` rule's.",
@@ -179,7 +182,27 @@ fn looks_untranslated(ctx: &BeadContext, run: &[Word], folded: &[&str]) -> bool 
         .iter()
         .filter(|w| w.text.chars().all(char::is_alphabetic))
         .count();
-    function_words >= MIN_FUNCTION_WORDS
+    // Words the pair's lexicon always translates into another (`become`, `free`, `country`).
+    let lexicon = &ctx.pair.lexicon;
+    let translated_away = folded
+        .iter()
+        .filter(|w| {
+            w.len() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && !ctx.target.lang.stopwords.contains(**w)
+        })
+        .filter(|w| {
+            let stem = short_key(&lexicon_stem(w));
+            let translations = lexicon.translations_of(stem);
+            !translations.is_empty() && !translations.contains(&stem)
+        })
+        .count();
+    // A longer run with one function word, or one of mostly words translated away, is a
+    // clause left untranslated unless it starts with a capital, as the title of a work kept in
+    // the original does (`Cent plus belles courses des Alpes valaisannes`).
+    let weaker_signs = (function_words >= 1 && run.len() > MIN_RUN)
+        || (translated_away >= 3 && translated_away * 2 >= run.len());
+    (function_words >= MIN_FUNCTION_WORDS || (weaker_signs && !is_capitalized(run[0].text)))
         && capitalised * 3 <= run.len()
         && letters * 4 >= run.len() * 3
 }
@@ -288,5 +311,34 @@ mod tests {
             "He spoke with the ministre des droits de l' homme last night .",
         );
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_clause_with_one_function_word_or_words_translated_away_is_copied() {
+        // Six words, one of them an English function word (`to`; `a` is French too).
+        let found = run(
+            &UntranslatedFragment,
+            "The government announced a new plan to reduce emissions.",
+            "Le gouvernement a annoncé a new plan to reduce emissions.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "a new plan to reduce emissions");
+        // No function word, but words the lexicon always translates into others.
+        let found = run(
+            &UntranslatedFragment,
+            "Yesterday angry young workers demanded higher wages in Paris.",
+            "Hier, angry young workers demanded higher wages à Paris.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        // A title kept in the original starts with a capital.
+        let found = crate::checks::testing::run_with(
+            &UntranslatedFragment,
+            "dank der Lektüre der Cent plus belles courses des Alpes valaisannes schlecht informiert",
+            "mal renseignés par la lecture des Cent plus belles courses des Alpes valaisannes",
+            "de",
+            "fr",
+            &crate::glossary::Glossary::default(),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 }
