@@ -4,7 +4,10 @@
 //! 380 of something), so codes are compared whole here: the same code written with or
 //! without its hyphen is the same (`G-7` ↔ `G7`), and one whose digits changed
 //! (`A380` → `A390`) is a number error the entity checks would only note as a missing word.
+//! Digits with dots that are no number, versions, sections and addresses (`2.4.1`,
+//! `192.168.1.1`), are codes too.
 
+use crate::locale::number::is_dotted_identifier;
 use crate::model::Span;
 use crate::textutil::Word;
 
@@ -36,8 +39,13 @@ fn family(key: &str) -> String {
 
 /// The key a code is compared by, if `word` is one: ASCII letters, then a digit, and so on —
 /// or capitals, a hyphen and a digit (`G-7`; `mid-1990s` and `top-10` are words) — or two
-/// numbers glued by an `x` (`4x4`, `1920x1080`).
+/// numbers glued by an `x` (`4x4`, `1920x1080`), or digits with dots that are no number
+/// (`2.4.1`, [`is_dotted_identifier`]).
 fn code_key(word: &str) -> Option<String> {
+    // Dots kept: `2.4.1` is not `24.1`.
+    if is_dotted_identifier(word) {
+        return Some(word.to_string());
+    }
     if let Some((a, b)) = word.split_once(['x', 'X'])
         && [a, b]
             .iter()

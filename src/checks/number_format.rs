@@ -96,6 +96,9 @@ mod tests {
         let source = "It costs 1,300 euros.";
         assert_eq!(suggestions(source, "Il coûte 1,300 euros."), ["1300"]);
         assert!(run(&NumberFormat, source, "Il coûte 1 300 euros.").is_empty());
+        // A version is no number.
+        let version = "La version 2.4.1 est sortie.";
+        assert!(run(&NumberFormat, "Version 2.4.1 is out.", version).is_empty());
     }
 
     #[test]

@@ -36,7 +36,8 @@ may a name before it where the press writes ages so \
 (`Giffords, 41,`: `age_after_name`), and the end of a range the number starts, which says the \
 unit once for both (`8501 à 8510 m`: `range_words`); a source written with the other \
 language's separators is read both ways (`2,735 km` ↔ `1,700-mile`). Codes (letters then \
-digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`) are compared whole, with or without their hyphen: one whose digits changed \
+digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`; digits with dots that are no number, \
+versions and addresses: `2.4.1`, `192.168.1.1`) are compared whole, with or without their hyphen: one whose digits changed \
 (`A380` → `A390`) is a mismatch. A number changed in value is reported on the target with the \
 source value as suggestion, an hour on the target's clock (`14 h` → `4 p.m.`: `2`); a number \
 one side lacks is reported on the side that has it; a number \
@@ -555,6 +556,24 @@ mod tests {
                     "Prices of the mid-1990s.",
                     "Les prix du milieu des années 1990.",
                     0,
+                ),
+                // Versions and addresses are codes; thousands grouped and dates are numbers.
+                ("Version 2.4.1 is out.", "La version 2.4.1 est sortie.", 0),
+                ("Version 2.4.1 is out.", "La version 2.4.2 est sortie.", 1),
+                (
+                    "The server 192.168.1.1 is down.",
+                    "Le serveur 192.168.1.1 est en panne.",
+                    0,
+                ),
+                (
+                    "It has 1,234,567 people.",
+                    "Il compte 1.234.567 habitants.",
+                    0,
+                ),
+                (
+                    "It has 1,234,567 people.",
+                    "Il compte 1.234.568 habitants.",
+                    1,
                 ),
             ],
         );

@@ -149,6 +149,10 @@ fn find_digit_numbers(
         {
             continue;
         }
+        // A version, section or address (`2.4.1`) is compared whole, as a code.
+        if is_dotted_identifier(run.text) {
+            continue;
+        }
         // Two numbers glued by an `x` (`4x4`, `3x1`) name a vehicle, a format or a
         // programme: a code (see `checks::codes`), not quantities. (`1920 × 1080` is two
         // numbers, however written.)
@@ -198,6 +202,26 @@ fn find_digit_numbers(
         }
     }
     out
+}
+
+/// Whether a run of digits is an identifier with dots, not a quantity: a version, a section or
+/// an address (`2.4.1`, `3.2.1`, `192.168.1.1`). Three groups or more, neither thousands
+/// grouped (`1.234.567`) nor a date (`3.12.2026`).
+pub(crate) fn is_dotted_identifier(run: &str) -> bool {
+    let groups: Vec<&str> = run.split('.').collect();
+    let digits_only = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    if groups.len() < 3 || !digits_only {
+        return false;
+    }
+    let thousands = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    let value = |g: &str| g.parse::<u32>().unwrap_or(0);
+    let date = groups.len() == 3
+        && (1..=31).contains(&value(groups[0]))
+        && (1..=12).contains(&value(groups[1]))
+        && matches!(groups[2].len(), 2 | 4);
+    !thousands && !date
 }
 
 /// Whether the digits at `start..end` of `text` are one side of a code of two numbers glued
@@ -1380,11 +1404,14 @@ mod tests {
         assert_eq!((en.value, en.foreign_format), (5_143_312.0, true));
         let fr = one("1,234,567.89 euros", "fr");
         assert_eq!((fr.value, fr.foreign_format), (1_234_567.89, true));
-        // Once is a decimal still, and a group of four is no thousands group.
+        // Once is a decimal still; with a group of four, no thousands group, the dots make an
+        // identifier, which is no number (`2.4.1`, `192.168.1.1`).
+        assert_eq!(read("5.143 and 1.234.5678", "en"), vec![5.143]);
         assert_eq!(
-            read("5.143 and 1.234.5678", "en"),
-            vec![5.143, 1.234, 5678.0]
+            read("version 2.4.1 at 192.168.1.1", "en"),
+            Vec::<f64>::new()
         );
+        assert_eq!(read("am 3.12.2026", "de"), vec![3.12, 2026.0]);
     }
 
     #[test]
