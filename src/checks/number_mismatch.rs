@@ -15,7 +15,8 @@ static RULE: Rule = Rule {
     severity: Severity::Major,
     summary: "A number of the source has a different value in the target, or no counterpart.",
     explanation: "Numbers are compared by value after reading each side with its own conventions: \
-decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), scale words (`1.3 billion` \
+decimal and thousands separators (`1.3` ↔ `1,3`, `12,500` ↔ `12 500`), a minus sign right \
+before the digits (`-5 °C`; not the hyphen of a range, `10-15`), scale words (`1.3 billion` \
 ↔ `1,3 milliard`; the French `billion` is 10^12) and number words (`three thousand` ↔ `3 000`), \
 fractions (`1 ½`, `1 1/2` ↔ `1,5`; one alone, `3/4 of`, is compared as the words it stands for), \
 and Roman ordinals where the language writes them (`19th century` ↔ `XIXe siècle`); a year may \
@@ -261,6 +262,33 @@ mod tests {
                     0,
                 ),
                 ("The debate lasted 3 hours.", "Le débat a duré 3 heures.", 0),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_minus_sign_lost_or_added_is_flagged() {
+        one_finding_quoting(
+            "Temperatures fell to -5°C overnight.",
+            "Les températures sont tombées à 5 °C pendant la nuit.",
+            "`5` in the target does not match `-5`",
+        );
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                (
+                    "Growth was -0.3% (−0.3%).",
+                    "La croissance a été de -0,3 % (-0,3 %).",
+                    0,
+                ),
+                ("It rose by 3%.", "Elle a augmenté de -3 %.", 1),
+                // A range, a code and a dash between spaces are no signs.
+                (
+                    "It took 10-15 days in 2005 - 2010.",
+                    "Il a fallu 10-15 jours en 2005 - 2010.",
+                    0,
+                ),
+                ("The G-7 met.", "Le G7 s'est réuni.", 0),
             ],
         );
     }

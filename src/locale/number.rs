@@ -194,7 +194,7 @@ fn find_digit_numbers(
                         out[k].scale_by(scale);
                     }
                     range_start = (scale == 1.0).then_some(out.len());
-                    out.push(mention);
+                    out.push(with_minus_sign(text, mention));
                     continue;
                 }
             }
@@ -222,6 +222,23 @@ pub(crate) fn is_dotted_identifier(run: &str) -> bool {
         && (1..=12).contains(&value(groups[1]))
         && matches!(groups[2].len(), 2 | 4);
     !thousands && !date
+}
+
+/// The number negated when a minus sign stands right before it, itself after a space, an
+/// opening bracket or nothing (`-5 °C`, `(−0.3 %)`): not the hyphen of a range (`10-15`) or a
+/// code (`G-7`), nor a dash set off by spaces (`2005 - 2010`).
+fn with_minus_sign(text: &str, mut mention: NumberMention) -> NumberMention {
+    let before = &text[..mention.span.start];
+    let Some(sign) = ['-', '\u{2212}'].into_iter().find(|&c| before.ends_with(c)) else {
+        return mention;
+    };
+    let before_sign = &before[..before.len() - sign.len_utf8()];
+    if before_sign.is_empty() || before_sign.ends_with([' ', '(', '\u{00A0}']) {
+        mention.value = -mention.value;
+        mention.other_reading = mention.other_reading.map(|v| -v);
+        mention.span.start -= sign.len_utf8();
+    }
+    mention
 }
 
 /// Whether the digits at `start..end` of `text` are one side of a code of two numbers glued
