@@ -405,10 +405,13 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     .filter(|(s, t)| !counted_apart(s, t))
     .collect();
     // And the cardinals (`three` → `quatre`).
-    pairing.cardinals_changed =
-        changed_in_words(ctx, (&source, &target), &used, is_cardinal_word, |_, _| {
-            true
-        });
+    pairing.cardinals_changed = changed_in_words(
+        ctx,
+        (&source, &target),
+        &used,
+        is_cardinal_word,
+        any_number_word,
+    );
     pairing.missing = unused(&source, &used.source)
         .filter(|m| digits(m) && !said_again(m, &target))
         .collect();
@@ -1242,8 +1245,10 @@ fn changed_in_words(
         return Vec::new();
     }
     let mut target_words = candidates(&ctx.target, target, &used.target);
-    // A multiplier may be a word of another sense (`quatre cents` of `four cents`): the count
-    // before it may be the whole number.
+    // The same value; a whole count and the same and a half, whose half the times leave out
+    // (`four and a half times` ↔ `quatre fois et demie`); the count before a multiplier that
+    // may be a word of another sense (`four cents` ↔ `quatre cents`); or the same measure once
+    // an idiom's round count is read (`zwei Wochen` ↔ `quinze jours`).
     let agree = |s: &NumberMention, t: &NumberMention| {
         same_value(s.value, t.value)
             || same_count_and_a_half(s.value, t.value)
@@ -1263,6 +1268,11 @@ fn changed_in_words(
     }
     let target_changed = (target_words.into_iter()).filter(|t| is_kind(&ctx.target, t));
     changed.into_iter().zip(target_changed).collect()
+}
+
+/// Any number in words may agree with a cardinal (`both` ↔ `les deux`, `deux fois` ↔ `twice`).
+fn any_number_word(_: &SideText, _: &NumberMention) -> bool {
+    true
 }
 
 /// The measure of the number in words `m` of `side` ([`measure`]), its value the round one the

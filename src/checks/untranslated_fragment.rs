@@ -19,7 +19,8 @@ static RULE: Rule = Rule {
 order in the source and include at least two function words of the source language (`the`, \
 `of`, `and`) — or, when the run does not start with a capital as a title kept in the original \
 does, one such word in a run of six or more, or half its words ones the pair's lexicon always \
-translates into others (`angry young workers demanded higher wages`): a clause the translation skipped. Runs of capitalised words (titles of works, \
+translates into others (`angry young workers demanded higher wages`): a clause the translation \
+skipped. Runs of capitalised words (titles of works, \
 names of organisations kept in the original) are left alone, and so is a name given with its \
 acronym in brackets, whose words' initials spell it (`l'Observatoire syrien des droits de \
 l'homme (OSDH)`); a wholly untranslated segment is the `untranslated` rule's.",
@@ -182,7 +183,7 @@ fn looks_untranslated(ctx: &BeadContext, run: &[Word], folded: &[&str]) -> bool 
         .iter()
         .filter(|w| w.text.chars().all(char::is_alphabetic))
         .count();
-    // Words the pair's lexicon always translates into another (`become`, `free`, `country`).
+    // Words the pair's lexicon always translates into another (`angry`, `workers`, `wages`).
     let lexicon = &ctx.pair.lexicon;
     let translated_away = folded
         .iter()
