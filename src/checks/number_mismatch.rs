@@ -53,7 +53,7 @@ a floor, which America counts from the ground (`fifth floor` ↔ `quatrième ét
 `soixante-dix`; not `one`, an article as often, nor the approximate `dozen`, `vingtaine`) and \
 words that count as they do (`counting_words`: `both`, `twice`): with another count on the \
 other side in words and none of theirs (`one in three` → `un sur quatre`, `both sides` → `les \
-trois côtés`), they are reported; a count the other side gives in other words is left alone \
+trois côtés`), they are reported, and so are fractions in words (`half` → `le quart`); a count the other side gives in other words is left alone \
 (`the two of them` ↔ `ensemble`), and so are a half said after the times (`four and a half \
 times` ↔ `quatre fois et demie`) and an idiom's round count (`zwei Wochen` ↔ `quinze jours`: \
 `[rounded_measures]`).",
@@ -351,6 +351,23 @@ mod tests {
                     0,
                 ),
                 ("Six people came.", "6 personnes sont venues.", 0),
+            ],
+        );
+        // Fractions in words are compared with the other side's.
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                (
+                    "Half of the voters abstained.",
+                    "Le quart des électeurs s'est abstenu.",
+                    1,
+                ),
+                (
+                    "Half of the voters abstained.",
+                    "La moitié des électeurs s'est abstenue.",
+                    0,
+                ),
+                ("A quarter of an hour.", "Un quart d'heure.", 0),
             ],
         );
         // The French count of weeks in days: `quinze jours` are two weeks.

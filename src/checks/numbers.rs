@@ -26,8 +26,9 @@ pub struct NumberPairing {
     /// Ordinals in words left without a counterpart on each side, paired in order: the
     /// target's says another rank than the source's (`third` → `quatrième`).
     pub ordinals_changed: Vec<(NumberMention, NumberMention)>,
-    /// Cardinals in words left without a counterpart on each side, paired in order: the
-    /// target's says another count than the source's (`three` → `quatre`).
+    /// Cardinals and fractions in words left without a counterpart on each side, paired in
+    /// order: the target's says another count than the source's (`three` → `quatre`, `half` →
+    /// `le quart`).
     pub cardinals_changed: Vec<(NumberMention, NumberMention)>,
     /// Numbers of the same value whose units measure the same quantity but differ in size:
     /// `30 miles` given as `30 km`.
@@ -412,6 +413,14 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         is_cardinal_word,
         any_number_word,
     );
+    // And the fractions (`half` → `un quart`).
+    pairing.cardinals_changed.extend(changed_in_words(
+        ctx,
+        (&source, &target),
+        &used,
+        is_fraction_word,
+        is_fraction_word,
+    ));
     pairing.missing = unused(&source, &used.source)
         .filter(|m| digits(m) && !said_again(m, &target))
         .collect();
@@ -1335,6 +1344,11 @@ fn is_cardinal_word(side: &SideText, m: &NumberMention) -> bool {
         && (parts.find(|p| !counts(p))).is_none_or(|after| {
             !(lang.words.contains_key(after) || lang.multipliers.contains_key(after))
         })
+}
+
+/// Whether `m` of `side` is a fraction in words alone (`half`, `la moitié`, `a quarter`).
+fn is_fraction_word(_: &SideText, m: &NumberMention) -> bool {
+    m.written == Written::Words && m.value > 0.0 && m.value < 1.0
 }
 
 /// Whether `m` of `side` is an ordinal in words that is no other word (`third`, `troisième`):
