@@ -208,6 +208,11 @@ fn find_digit_numbers(
 /// an address (`2.4.1`, `3.2.1`, `192.168.1.1`). Three groups or more, neither thousands
 /// grouped (`1.234.567`) nor a date (`3.12.2026`).
 pub(crate) fn is_dotted_identifier(run: &str) -> bool {
+    // Every digit run of every segment is asked: most have fewer than two dots, and are
+    // answered without splitting them.
+    if run.bytes().filter(|&b| b == b'.').count() < 2 {
+        return false;
+    }
     let groups: Vec<&str> = run.split('.').collect();
     let digits_only = groups
         .iter()
