@@ -10,11 +10,13 @@ static RULE: Rule = Rule {
     id: "number-format",
     category: "locale-convention/number-format",
     severity: Severity::Minor,
-    summary: "A number keeps the source language's decimal or thousands separator.",
+    summary: "A number keeps the source language's decimal or thousands separator, or a date its order.",
     explanation: "French writes `1,3` and `12 500` where English writes `1.3` and `12,500`. A \
 target number that only matches the source when read with the source's separators is \
 written in the wrong convention — and may be misread: `1,300` is one thousand three hundred \
-in English but one point three in French.",
+in English but one point three in French. So is a date in digits that names the source's day \
+only in the source language's order (`12/25/2026` kept in French, which reads the day first: \
+`numeric_orders` in `[calendar]`).",
     example: RuleExample {
         source: "The service has 1.3 billion users.",
         bad: "Le service compte 1.3 milliard d'utilisateurs.",
@@ -50,6 +52,24 @@ impl Check for NumberFormat {
                 .with_target(ctx.target_span(t.span))
                 .with_suggestion(expected),
             );
+        }
+        for misordered in &ctx.numbers().dates_misordered {
+            let written = &ctx.target.text[misordered.target.range()];
+            let expected = misordered.suggestion.as_deref().unwrap_or_default();
+            let mut finding = ctx
+                .finding(
+                    &RULE,
+                    format!(
+                        "`{written}` keeps the source's date order; {} writes `{expected}`",
+                        ctx.target.lang.name
+                    ),
+                )
+                .with_source(ctx.source_span(misordered.source))
+                .with_target(ctx.target_span(misordered.target));
+            if let Some(suggestion) = &misordered.suggestion {
+                finding = finding.with_suggestion(suggestion.clone());
+            }
+            out.push(finding);
         }
     }
 }
@@ -124,5 +144,17 @@ mod tests {
             "L'oléoduc de 2,735 km s'étendrait du Canada.",
         );
         assert_eq!(found, ["2735"]);
+    }
+
+    #[test]
+    fn a_date_kept_in_the_source_order_is_written_the_target_way() {
+        let source = "The meeting is on 12/25/2026.";
+        assert_eq!(
+            suggestions(source, "La réunion a lieu le 12/25/2026."),
+            ["25/12/2026"]
+        );
+        assert!(run(&NumberFormat, source, "La réunion a lieu le 25/12/2026.").is_empty());
+        // Either order makes a day: the French reader's is taken as meant.
+        assert!(run(&NumberFormat, "On 3/12/2026.", "Le 3/12/2026.").is_empty());
     }
 }

@@ -56,7 +56,11 @@ other side in words and none of theirs (`one in three` → `un sur quatre`, `bot
 trois côtés`), they are reported, and so are fractions in words (`half` → `le quart`); a count the other side gives in other words is left alone \
 (`the two of them` ↔ `ensemble`), and so are a half said after the times (`four and a half \
 times` ↔ `quatre fois et demie`) and an idiom's round count (`zwei Wochen` ↔ `quinze jours`: \
-`[rounded_measures]`).",
+`[rounded_measures]`). A date in digits is read as the day it names, in the orders the \
+language writes (`numeric_orders` in `[calendar]`: `12/25/2026` is month first in English, \
+`25.12.2026` day first everywhere, `2026-12-25` year first), and agrees with the same day in \
+digits or with a month's name on the other side (`25 décembre 2026`); one naming another day \
+is reported whole, with the source's day written the target's way as suggestion.",
     example: RuleExample {
         source: "The smartphone texting service has 1.3 billion users.",
         bad: "Le service de messagerie compte 1,3 billion d'utilisateurs.",
@@ -117,6 +121,40 @@ impl Check for NumberMismatch {
                 ctx.finding(&RULE, does_not_match(target_text(t), source_text(s)))
                     .with_source(ctx.source_span(s.span))
                     .with_target(ctx.target_span(t.span)),
+            );
+        }
+        for change in &pairing.dates_changed {
+            let (source, target) = (
+                &ctx.source.text[change.source.range()],
+                &ctx.target.text[change.target.range()],
+            );
+            let finding = ctx
+                .finding(&RULE, format!("date {}", does_not_match(target, source)))
+                .with_source(ctx.source_span(change.source))
+                .with_target(ctx.target_span(change.target));
+            out.push(match &change.suggestion {
+                Some(suggestion) => finding.with_suggestion(suggestion.clone()),
+                None => finding,
+            });
+        }
+        for &date in &pairing.dates_missing {
+            let written = &ctx.source.text[date.range()];
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    format!("date `{written}` of the source is missing in the target"),
+                )
+                .with_source(ctx.source_span(date)),
+            );
+        }
+        for &date in &pairing.dates_added {
+            let written = &ctx.target.text[date.range()];
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    format!("date `{written}` in the target is not in the source"),
+                )
+                .with_target(ctx.target_span(date)),
             );
         }
         let changed = pairing.missing.len().min(pairing.added.len());
@@ -1159,5 +1197,71 @@ mod tests {
             flagged("grew by 0.5 % .", "une croissance de 0 , 6 % ."),
             vec!["0", "6"]
         );
+    }
+
+    #[test]
+    fn a_date_in_digits_agrees_with_the_same_day_written_any_way() {
+        let source = "The meeting is on 12/25/2026.";
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                (source, "La réunion a lieu le 25 décembre 2026.", 0),
+                (source, "La réunion a lieu le 25/12/2026.", 0),
+                (
+                    "The meeting is on 2026-12-25.",
+                    "La réunion a lieu le 25 décembre 2026.",
+                    0,
+                ),
+                (
+                    "The meeting is on December 25, 2026.",
+                    "La réunion a lieu le 25.12.2026.",
+                    0,
+                ),
+                // An English date may be either order: the French one picks.
+                (
+                    "We met on 1/2/2026.",
+                    "Nous nous sommes vus le 1er février 2026.",
+                    0,
+                ),
+                // The month of a range's first date is named once (`3 au 5 décembre`).
+                (
+                    "It runs from 3.12.2026 to 5.12.2026.",
+                    "Elle dure du 3 au 5 décembre 2026.",
+                    0,
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_date_naming_another_day_is_reported_whole() {
+        let found = run(
+            &NumberMismatch,
+            "The meeting is on 12/25/2026.",
+            "La réunion a lieu le 26 décembre 2026.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "26 décembre 2026");
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("25 décembre 2026"));
+        let found = run(
+            &NumberMismatch,
+            "Due on December 25, 2026.",
+            "À rendre le 25/11/2026.",
+        );
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("25/12/2026"));
+        let found = run_with(
+            &NumberMismatch,
+            "Die Sitzung ist am 25.12.2026.",
+            "La réunion a lieu le 24/12/2026.",
+            "de",
+            "fr",
+            &Default::default(),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0.suggestion.as_deref(), Some("25/12/2026"));
+        // A date dropped is one finding, not three numbers.
+        let found = run(&NumberMismatch, "Due on 25.12.2026.", "À rendre demain.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "25.12.2026");
     }
 }

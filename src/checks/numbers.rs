@@ -3,13 +3,15 @@
 
 use super::codes::{codes, ends_code_in};
 use super::{BeadContext, SideText};
+use crate::locale::calendar::{CalendarKind, DateOrder};
+use crate::locale::date::{Day, NumericDate, find_written_dates};
 use crate::locale::number::{
-    AMOUNT_SPACES, NumberMention, SKIPPED_COMPOUND_PART, Written, find_numbers, same_value,
-    time_unit_end,
+    AMOUNT_SPACES, NumberMention, SKIPPED_COMPOUND_PART, Written, find_numbers,
+    find_numbers_and_dates, same_value, time_unit_end,
 };
 use crate::locale::{Language, Unit};
 use crate::model::{Side, Span};
-use crate::textutil::{is_capitalized, word_iter};
+use crate::textutil::{fold, is_capitalized, word_iter};
 
 /// The outcome of pairing numbers by value.
 #[derive(Debug, Default)]
@@ -40,6 +42,25 @@ pub struct NumberPairing {
     /// Spans of the numbers written in words that found a counterpart, on each side
     /// (`mil neuf cent vingt et un` for `1921`): their words are accounted for.
     pub paired_words: (Vec<Span>, Vec<Span>),
+    /// Dates, one side's in digits, that name another day than the other side's
+    /// (`25.12.2026` ↔ `24 décembre 2026`).
+    pub dates_changed: Vec<DateChange>,
+    /// Target dates in digits that make a day only in the source language's order, the
+    /// source's day (`12/25/2026` ↔ `12/25/2026` in French, which reads the day first).
+    pub dates_misordered: Vec<DateChange>,
+    /// Source dates in digits none of whose numbers the target has.
+    pub dates_missing: Vec<Span>,
+    /// Target dates in digits none of whose numbers the source has.
+    pub dates_added: Vec<Span>,
+}
+
+/// A source and a target date, as written, and the source's day written as the target's
+/// date is, when it can be.
+#[derive(Debug, Clone)]
+pub struct DateChange {
+    pub source: Span,
+    pub target: Span,
+    pub suggestion: Option<String>,
 }
 
 /// A target number written in the other convention, and the source number it stands for.
@@ -97,13 +118,25 @@ impl NumberPairing {
 /// with number words on the other side, then measures in other units; and notes the numbers
 /// carried over with their unit changed.
 pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
-    let source = find_numbers(ctx.source.text, ctx.source.lang);
-    let target = find_numbers(ctx.target.text, ctx.target.lang);
+    let (source, source_dates) = find_numbers_and_dates(ctx.source.text, ctx.source.lang);
+    let (target, target_dates) = find_numbers_and_dates(ctx.target.text, ctx.target.lang);
     let mut used = Used {
         source: vec![false; source.len()],
         target: vec![false; target.len()],
     };
     let mut pairing = NumberPairing::default();
+    // Dates first: their fields are not numbers to pair with any other (`25.12.2026` ↔ `25
+    // décembre 2026`).
+    let unpaired_dates = if !source_dates.is_empty() || !target_dates.is_empty() {
+        used.pair_dates(
+            ctx,
+            (&source, source_dates),
+            (&target, target_dates),
+            &mut pairing,
+        )
+    } else {
+        Default::default()
+    };
     // Digits, and numbers in words that reach a million (`ten billion`, `des milliards`),
     // must find their counterpart; smaller number words only help digits find theirs, since
     // `one` and `un` are as often pronouns and articles as numbers.
@@ -421,6 +454,12 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         is_fraction_word,
         is_fraction_word,
     ));
+    // A date in digits none of whose numbers found a counterpart is missing whole; one whose
+    // other numbers did has its month in the other side's month name (`3.12.2026 to
+    // 5.12.2026` ↔ `du 3 au 5 décembre 2026`).
+    let (unpaired_source, unpaired_target) = unpaired_dates;
+    pairing.dates_missing = used.whole_dates(Side::Source, &source, &unpaired_source, &ctx.target);
+    pairing.dates_added = used.whole_dates(Side::Target, &target, &unpaired_target, &ctx.source);
     pairing.missing = unused(&source, &used.source)
         .filter(|m| digits(m) && !said_again(m, &target))
         .collect();
@@ -428,6 +467,98 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         .filter(|m| digits(m) && !said_again(m, &source))
         .collect();
     pairing
+}
+
+/// A date of one side: in digits, or a month's name with its day in digits.
+#[derive(Clone)]
+struct SideDate {
+    span: Span,
+    /// The days it may name: one but for a date in digits whose order the language leaves
+    /// open (`3/12/2026` in English), none for one that names no day in the language's orders.
+    days: Vec<Day>,
+    /// The order of the first day, for a date in digits.
+    order: Option<DateOrder>,
+    /// The spans of its numbers.
+    numbers: Vec<Span>,
+    numeric: Option<NumericDate>,
+}
+
+/// The dates of one side: those in digits, and, when the other side has some in digits, those
+/// written with a month's name.
+fn side_dates(
+    side: &SideText,
+    mentions: &[NumberMention],
+    numeric: Vec<NumericDate>,
+    other_numeric: bool,
+) -> Vec<SideDate> {
+    let orders = &side.lang.calendar.numeric_orders;
+    let mut dates: Vec<SideDate> = (numeric.into_iter())
+        .map(|date| {
+            let readings = date.readings(orders);
+            SideDate {
+                span: date.span,
+                days: readings.iter().map(|(_, day)| *day).collect(),
+                order: readings.first().map(|(order, _)| *order),
+                numbers: date.fields.iter().map(|(span, _)| *span).collect(),
+                numeric: Some(date),
+            }
+        })
+        .collect();
+    if other_numeric {
+        dates.extend(
+            find_written_dates(side.text, side.lang, mentions)
+                .into_iter()
+                .map(|date| SideDate {
+                    span: date.span,
+                    days: vec![date.day],
+                    order: None,
+                    numbers: date.numbers,
+                    numeric: None,
+                }),
+        );
+        dates.sort_by_key(|d| d.span.start);
+    }
+    dates
+}
+
+/// Whether the field at `span` of a date in digits is its month in one of its `days`.
+fn is_month_field(date: &NumericDate, span: Span, days: &[Day]) -> bool {
+    let field = |i: usize| date.fields[i].0 == span;
+    days.iter().any(|day| {
+        let value = |i: usize| date.fields[i].1 == u16::from(day.month);
+        (field(1) && value(1)) || (!date.year_first && field(0) && value(0))
+    })
+}
+
+/// Whether the text names the month (1 to 12).
+fn names_month(side: &SideText, month: u8) -> bool {
+    word_iter(side.text).any(|word| {
+        (side.lang.calendar.name(&fold(word.text)))
+            .is_some_and(|name| name.kind == CalendarKind::Month && name.index + 1 == month)
+    })
+}
+
+/// A date with a month's name, `day` given for its day when only the day differs (`26 décembre
+/// 2026` for the 25th): the text with the day's digits replaced.
+fn day_corrected(text: &str, date: &SideDate, day: &Day) -> Option<String> {
+    let written = date.days.first()?;
+    let same_month_and_year = written.month == day.month
+        && (written.year, day.year) != (None, None)
+        && Day {
+            day: day.day,
+            ..*written
+        }
+        .agrees_with(day);
+    if !same_month_and_year {
+        return None;
+    }
+    let digits = date.numbers.first()?;
+    Some(format!(
+        "{}{}{}",
+        &text[date.span.start..digits.start],
+        day.day,
+        &text[digits.end..date.span.end]
+    ))
 }
 
 /// Which mentions of each side are already paired.
@@ -462,6 +593,165 @@ impl Used {
             }
         }
         pairs
+    }
+
+    /// Pairs the dates of the two sides, at least one of each pair in digits, by the day they
+    /// name; then a target date in digits that makes a day only in the source's order with the
+    /// source date it names so, and the dates left on each side in order: those are noted in
+    /// `pairing`. The numbers of each date paired are used.
+    fn pair_dates(
+        &mut self,
+        ctx: &BeadContext,
+        (source, source_numeric): (&[NumberMention], Vec<NumericDate>),
+        (target, target_numeric): (&[NumberMention], Vec<NumericDate>),
+        pairing: &mut NumberPairing,
+    ) -> (Vec<SideDate>, Vec<SideDate>) {
+        // A date in words matters only against one in digits on the other side.
+        let source_in_digits = !source_numeric.is_empty();
+        let source_dates = side_dates(
+            &ctx.source,
+            source,
+            source_numeric,
+            !target_numeric.is_empty(),
+        );
+        let target_dates = side_dates(&ctx.target, target, target_numeric, source_in_digits);
+        let mut target_paired = vec![false; target_dates.len()];
+        let mut source_left = Vec::new();
+        for s in &source_dates {
+            let found = (target_dates.iter().enumerate()).position(|(j, t)| {
+                !target_paired[j]
+                    && (s.numeric.is_some() || t.numeric.is_some())
+                    && (s.days.iter()).any(|a| t.days.iter().any(|b| a.agrees_with(b)))
+            });
+            match found {
+                Some(j) => {
+                    target_paired[j] = true;
+                    self.use_date_numbers((source, s), (target, &target_dates[j]));
+                }
+                None => source_left.push(s),
+            }
+        }
+        let mut target_left: Vec<&SideDate> = (target_dates.iter().zip(&target_paired))
+            .filter(|(_, paired)| !**paired)
+            .map(|(t, _)| t)
+            .collect();
+        // A target date in digits that names no day in the target's orders but the source's
+        // day in the source's (`12/25/2026` kept in French).
+        let source_orders = &ctx.source.lang.calendar.numeric_orders;
+        let target_order = ctx.target.lang.calendar.numeric_orders[0];
+        source_left.retain(|s| {
+            let misordered = target_left.iter().position(|t| {
+                t.numeric.as_ref().is_some_and(|date| {
+                    t.days.is_empty()
+                        && (date.readings(source_orders).iter())
+                            .any(|(_, day)| s.days.iter().any(|d| d.agrees_with(day)))
+                })
+            });
+            let Some(j) = misordered else {
+                return true;
+            };
+            let t = target_left.remove(j);
+            let date = t.numeric.as_ref().expect("a date in digits");
+            let day = (date.readings(source_orders).into_iter())
+                .map(|(_, day)| day)
+                .find(|day| s.days.iter().any(|d| d.agrees_with(day)))
+                .expect("the reading found");
+            pairing.dates_misordered.push(DateChange {
+                source: s.span,
+                target: t.span,
+                suggestion: Some(date.rewritten(&day, target_order)),
+            });
+            self.use_date_numbers((source, s), (target, t));
+            false
+        });
+        // The dates left, in order, at least one of each pair in digits.
+        let mut target_left = target_left.into_iter().peekable();
+        let mut source_unpaired = Vec::new();
+        for s in source_left {
+            let Some(t) = target_left.next_if(|t| s.numeric.is_some() || t.numeric.is_some())
+            else {
+                source_unpaired.push(s.clone());
+                continue;
+            };
+            // The source's day in the target's way of writing it, when both are known.
+            // An ambiguous source date (`1/2/2026`) is read as the target's month has it.
+            let same_month: Vec<&Day> = (s.days.iter())
+                .filter(|d| t.days.iter().any(|t| t.month == d.month))
+                .collect();
+            let day = match (&s.days[..], &same_month[..]) {
+                ([day], _) => Some(day),
+                (_, [day]) => Some(*day),
+                _ => None,
+            };
+            let suggestion = match (day, &t.numeric) {
+                (Some(day), Some(date)) => {
+                    Some(date.rewritten(day, t.order.unwrap_or(target_order)))
+                }
+                (Some(day), None) => day_corrected(ctx.target.text, t, day),
+                _ => None,
+            };
+            pairing.dates_changed.push(DateChange {
+                source: s.span,
+                target: t.span,
+                suggestion,
+            });
+            self.use_date_numbers((source, s), (target, t));
+        }
+        let in_digits = |d: &SideDate| d.numeric.is_some();
+        (
+            source_unpaired.into_iter().filter(in_digits).collect(),
+            target_left.filter(|t| in_digits(t)).cloned().collect(),
+        )
+    }
+
+    /// The spans of the `dates` of `side` none of whose numbers was paired, those numbers then
+    /// used; of the others, the month is used when the `other` side names it.
+    fn whole_dates(
+        &mut self,
+        side: Side,
+        mentions: &[NumberMention],
+        dates: &[SideDate],
+        other: &SideText,
+    ) -> Vec<Span> {
+        let used = self.side_used_mut(side);
+        let mut whole = Vec::new();
+        for date in dates {
+            let fields: Vec<usize> = (mentions.iter().enumerate())
+                .filter(|(_, m)| date.numbers.contains(&m.span))
+                .map(|(i, _)| i)
+                .collect();
+            if fields.iter().all(|&i| !used[i]) {
+                whole.push(date.span);
+                fields.iter().for_each(|&i| used[i] = true);
+                continue;
+            }
+            for &i in &fields {
+                let month = mentions[i].value;
+                let is_month = date.days.iter().any(|d| f64::from(d.month) == month)
+                    && (date.numeric.iter())
+                        .any(|n| is_month_field(n, mentions[i].span, &date.days));
+                if is_month && names_month(other, month as u8) {
+                    used[i] = true;
+                }
+            }
+        }
+        whole
+    }
+
+    /// Marks the numbers of a source and a target date used.
+    fn use_date_numbers(
+        &mut self,
+        (source, s): (&[NumberMention], &SideDate),
+        (target, t): (&[NumberMention], &SideDate),
+    ) {
+        for (mentions, date, used) in [(source, s, &mut self.source), (target, t, &mut self.target)]
+        {
+            for (m, used) in mentions.iter().zip(used.iter_mut()) {
+                if date.numbers.contains(&m.span) {
+                    *used = true;
+                }
+            }
+        }
     }
 
     /// Pairs a decimal of the `whole` side with two consecutive unpaired digit runs of the

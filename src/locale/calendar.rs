@@ -23,6 +23,30 @@ pub(super) struct CalendarFile {
     /// spans two days (`Saturday night`, `la nuit de dimanche`), `the following Monday`.
     #[serde(default)]
     day_shift: Vec<String>,
+    /// How the language orders a date in digits whose year comes last (`25/12/2026`): `dmy`,
+    /// `mdy`, the usual first. Dates with the year first (`2026-12-25`) are read `ymd` in every
+    /// language, and with dots (`25.12.2026`) `dmy`.
+    #[serde(default)]
+    numeric_orders: Vec<String>,
+}
+
+/// The order of the day, month and year in a date written in digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    DayMonthYear,
+    MonthDayYear,
+    YearMonthDay,
+}
+
+impl DateOrder {
+    fn parse(code: &str) -> Option<Self> {
+        match code {
+            "dmy" => Some(DateOrder::DayMonthYear),
+            "mdy" => Some(DateOrder::MonthDayYear),
+            "ymd" => Some(DateOrder::YearMonthDay),
+            _ => None,
+        }
+    }
 }
 
 /// What a calendar name names.
@@ -63,13 +87,29 @@ pub struct Calendar {
     pub capitalized: bool,
     ambiguous: rustc_hash::FxHashSet<String>,
     day_shift: Vec<String>,
+    /// `numeric_orders` read; day first when the table says nothing.
+    pub numeric_orders: Vec<DateOrder>,
 }
 
 impl Calendar {
     /// The table checked and indexed; the error says what is wrong with it.
     pub(super) fn build(file: CalendarFile) -> Result<Self, String> {
+        let numeric_orders = (file.numeric_orders.iter())
+            .map(|code| {
+                DateOrder::parse(code)
+                    .ok_or_else(|| format!("[calendar] numeric_orders: unknown order `{code}`"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let numeric_orders = if numeric_orders.is_empty() {
+            vec![DateOrder::DayMonthYear]
+        } else {
+            numeric_orders
+        };
         if file.months.is_empty() && file.weekdays.is_empty() {
-            return Ok(Calendar::default());
+            return Ok(Calendar {
+                numeric_orders,
+                ..Calendar::default()
+            });
         }
         if file.months.len() != 12 || file.weekdays.len() != 7 {
             return Err(format!(
@@ -83,6 +123,7 @@ impl Calendar {
             capitalized: file.capitalized,
             ambiguous: file.ambiguous.iter().map(|w| fold(w)).collect(),
             day_shift: file.day_shift.iter().map(|w| fold(w)).collect(),
+            numeric_orders,
             ..Calendar::default()
         };
         let entries = (file.months.iter().map(|e| (CalendarKind::Month, e)))
@@ -177,5 +218,8 @@ mod tests {
         twice.weekdays[1] = "d0".to_string();
         assert!(Calendar::build(twice).is_err());
         assert!(Calendar::build(file(0, 0)).unwrap().name("m0").is_none());
+        let mut unknown_order = file(12, 7);
+        unknown_order.numeric_orders = vec!["dym".to_string()];
+        assert!(Calendar::build(unknown_order).is_err());
     }
 }

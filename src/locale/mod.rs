@@ -3,6 +3,7 @@
 //! folder of `data/` with a `locale.toml` and lists it in [`EMBEDDED`].
 
 pub mod calendar;
+pub mod date;
 pub mod number;
 pub mod opposites;
 pub mod pair;

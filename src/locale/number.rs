@@ -111,6 +111,14 @@ fn word_at_start(text: &str) -> Option<regex::Match<'_>> {
 
 /// All numbers of `text`, in order: digit numbers first read in the language's convention.
 pub fn find_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
+    find_numbers_and_dates(text, lang).0
+}
+
+/// [`find_numbers`], and the dates in digits whose fields are among the numbers.
+pub fn find_numbers_and_dates(
+    text: &str,
+    lang: &Language,
+) -> (Vec<NumberMention>, Vec<super::date::NumericDate>) {
     let fractions = slash_fractions(text, lang);
     let mut out = find_digit_numbers(text, lang, &fractions);
     out.extend(
@@ -123,7 +131,8 @@ pub fn find_numbers(text: &str, lang: &Language) -> Vec<NumberMention> {
     out.extend(find_articles_before_units(text, lang, &out));
     out.extend(find_roman_ordinals(text, lang));
     out.sort_by_key(|m| m.span.start);
-    out
+    let dates = super::date::split_numeric_dates(text, &mut out);
+    (out, dates)
 }
 
 /// Digit numbers, but for the digits of `fractions` (read apart).
@@ -1433,7 +1442,8 @@ mod tests {
             read("version 2.4.1 at 192.168.1.1", "en"),
             Vec::<f64>::new()
         );
-        assert_eq!(read("am 3.12.2026", "de"), vec![3.12, 2026.0]);
+        // A date is its three fields (`locale::date`).
+        assert_eq!(read("am 3.12.2026", "de"), vec![3.0, 12.0, 2026.0]);
     }
 
     #[test]
