@@ -3,9 +3,10 @@
 
 use super::codes::{changed_codes, codes};
 use super::numbers::is_afternoon;
+use super::verbatim::item_spans;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::locale::number::{NumberMention, format_number};
-use crate::model::{Finding, Severity, Side};
+use crate::model::{Finding, Severity, Side, Span};
 
 pub struct NumberMismatch;
 
@@ -157,8 +158,21 @@ impl Check for NumberMismatch {
                 .with_target(ctx.target_span(date)),
             );
         }
-        let changed = pairing.missing.len().min(pairing.added.len());
-        for (s, t) in pairing.missing.iter().zip(&pairing.added) {
+        // A number inside a URL or a path is verbatim-mismatch's, which reports the item.
+        let outside_items = |numbers: &[NumberMention], text: &str| -> Vec<NumberMention> {
+            if numbers.is_empty() {
+                return Vec::new();
+            }
+            let items = item_spans(text);
+            (numbers.iter())
+                .filter(|m| !items.iter().any(|i| i.overlaps(m.span)))
+                .cloned()
+                .collect()
+        };
+        let missing = outside_items(&pairing.missing, ctx.source.text);
+        let added = outside_items(&pairing.added, ctx.target.text);
+        let changed = missing.len().min(added.len());
+        for (s, t) in missing.iter().zip(&added) {
             out.push(
                 ctx.finding(&RULE, does_not_match(target_text(t), source_text(s)))
                     .with_source(ctx.source_span(s.span))
@@ -166,7 +180,7 @@ impl Check for NumberMismatch {
                     .with_suggestion(format_number(suggested_value(ctx, s, t), ctx.target.lang)),
             );
         }
-        for s in &pairing.missing[changed..] {
+        for s in &missing[changed..] {
             out.push(
                 ctx.finding(
                     &RULE,
@@ -178,7 +192,7 @@ impl Check for NumberMismatch {
                 .with_source(ctx.source_span(s.span)),
             );
         }
-        for t in &pairing.added[changed..] {
+        for t in &added[changed..] {
             out.push(
                 ctx.finding(
                     &RULE,
@@ -199,7 +213,19 @@ impl NumberMismatch {
             return;
         }
         let target = codes(ctx.target.text, ctx.words(Side::Target).words());
-        for (s, t) in changed_codes(&source, &target) {
+        let changed = changed_codes(&source, &target);
+        if changed.is_empty() {
+            return;
+        }
+        // A code inside a URL, a file name or a key combination is verbatim-mismatch's, which
+        // reports the whole item (`report2.pdf`, `Alt+F4`).
+        let (source_items, target_items) =
+            (item_spans(ctx.source.text), item_spans(ctx.target.text));
+        let in_item = |items: &[Span], span: Span| items.iter().any(|i| i.overlaps(span));
+        for (s, t) in changed {
+            if in_item(&source_items, s.span) || in_item(&target_items, t.span) {
+                continue;
+            }
             out.push(
                 ctx.finding(&RULE, does_not_match(t.text, s.text))
                     .with_source(ctx.source_span(s.span))
@@ -1263,5 +1289,30 @@ mod tests {
         let found = run(&NumberMismatch, "Due on 25.12.2026.", "À rendre demain.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "25.12.2026");
+    }
+
+    #[test]
+    fn numbers_and_codes_inside_a_verbatim_item_are_left_to_it() {
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                (
+                    "See https://example.com/2012/page2 now.",
+                    "Voir https://example.com/2013/page3.",
+                    0,
+                ),
+                (
+                    "Open report2.pdf or press Alt+F4.",
+                    "Ouvrez report3.pdf ou appuyez sur Alt+F2.",
+                    0,
+                ),
+                // Outside an item, the same change is this rule's.
+                (
+                    "Page 2 of the 2012 report.",
+                    "Page 3 du rapport de 2013.",
+                    2,
+                ),
+            ],
+        );
     }
 }
