@@ -19,7 +19,9 @@ static RULE: Rule = Rule {
 Compared between source and target: the inline tags of bilingual files (XLIFF `<g>`, `<x/>`, \
 `<bx/>`/`<ex/>`, `<ph>`, `<pc>`, `<sc/>`/`<ec/>`, TMX `<bpt>`/`<ept>`, `<ph>`, `<it>`, `<hi>`, \
 shown as `<1>`, `</1>`, `<2/>` numbered per unit), printf conversions (`%s`, `%1$d`, `%(name)s`), \
-braces (`{0}`, `{name}`, `{{name}}`), `${name}` and HTML-like tags written in the text. Angle \
+braces (`{0}`, `{name}`, `{{name}}`), `${name}`, escapes (`\\n`, `\\t`), the accelerators of \
+menu labels (`&File` ↔ `&Fichier`: one for one, whatever their letter; not `AT&T` nor `&amp;`) \
+and HTML-like tags written in the text. Angle \
 brackets around words are read as a tag only when they look like markup: a closing tag, a \
 self-closing tag, attributes (`<a href=…>`), an HTML element (`<br>`, `<b>`), or an opening tag \
 closed in the same segment; `<Basislager>` alone is a quotation, as German texts typed without \
@@ -45,6 +47,7 @@ static TEXT_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         r"|\{[A-Za-z0-9_.]+(?:[,:][^{}]*)?\}",
         r"|\$\{[A-Za-z_][A-Za-z0-9_.]*\}",
         r"|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>",
+        r"|\\[nrt]",
     ))
     .expect("the placeholder pattern compiles")
 });
@@ -54,8 +57,13 @@ enum Kind {
     Tag(TagKind, u32),
     /// A printf conversion that takes the next argument (`%s`, not `%1$s`).
     UnnumberedPrintf,
+    /// The `&` that marks a menu's access key (`&File`): its letter is the translation's.
+    Accelerator,
     Other,
 }
+
+/// The key of every accelerator: the letter it marks is the target language's choice.
+const ACCELERATOR_KEY: &str = "&";
 
 #[derive(Debug, Clone)]
 struct Placeholder {
@@ -86,8 +94,52 @@ fn placeholders(text: &str) -> Vec<Placeholder> {
                 }
             }),
     );
+    found.extend(accelerators(text));
     found.sort_by_key(|p| p.span.start);
     found
+}
+
+/// The accelerators of a UI string (`&File`, `E&xit`, `Save &As`): an `&` before a letter, but
+/// not an entity (`&amp;`, `&#233;`) nor the ampersand that joins two names or a capitals'
+/// abbreviation (`AT&T`, `R&D`, `Procter&Gamble`), a letter before it and a capital after.
+fn accelerators(text: &str) -> Vec<Placeholder> {
+    if memchr::memchr(b'&', text.as_bytes()).is_none() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (i, _) in text.match_indices('&') {
+        let after = &text[i + 1..];
+        let Some(letter) = after.chars().next().filter(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        let entity_name = after.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+        if entity_name.starts_with(';') {
+            continue;
+        }
+        let joins = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && letter.is_uppercase();
+        if joins {
+            continue;
+        }
+        found.push(Placeholder {
+            key: ACCELERATOR_KEY.to_string(),
+            span: Span::new(i, i + 1 + letter.len_utf8()),
+            kind: Kind::Accelerator,
+        });
+    }
+    found
+}
+
+/// How a finding names a placeholder: an accelerator by its letter (`&O`), the others by what
+/// they read as.
+fn described(p: &Placeholder, text: &str) -> String {
+    match p.kind {
+        Kind::Accelerator => format!("the accelerator `{}`", &text[p.span.range()]),
+        _ => format!("`{}`", p.key),
+    }
 }
 
 /// The placeholder characters of inline tags in `text`: none in most texts, which one search
@@ -219,14 +271,20 @@ impl Check for PlaceholderMismatch {
         let added = unmatched(&target, &source);
         for p in &missing {
             out.push(
-                ctx.finding(&RULE, format!("`{}` is missing in the target", p.key))
-                    .with_source(ctx.source_span(p.span)),
+                ctx.finding(
+                    &RULE,
+                    format!("{} is missing in the target", described(p, ctx.source.text)),
+                )
+                .with_source(ctx.source_span(p.span)),
             );
         }
         for p in &added {
             out.push(
-                ctx.finding(&RULE, format!("`{}` is not in the source", p.key))
-                    .with_target(ctx.target_span(p.span)),
+                ctx.finding(
+                    &RULE,
+                    format!("{} is not in the source", described(p, ctx.target.text)),
+                )
+                .with_target(ctx.target_span(p.span)),
             );
         }
         if missing.is_empty() && added.is_empty() {
@@ -384,5 +442,42 @@ mod tests {
     #[test]
     fn empty_target_is_left_to_the_untranslated_check() {
         assert!(flagged("Delete %d files?", "").is_empty());
+    }
+
+    #[test]
+    fn accelerators_are_matched_one_for_one_whatever_their_letter() {
+        assert!(run(&PlaceholderMismatch, "&File", "&Fichier").is_empty());
+        assert!(run(&PlaceholderMismatch, "E&xit", "&Quitter").is_empty());
+        let found = run(&PlaceholderMismatch, "Save &As", "Enregistrer sous");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].0.message,
+            "the accelerator `&A` is missing in the target"
+        );
+        // An ampersand joining names, and an entity, are no accelerators.
+        for (source, target) in [
+            (
+                "R&D and AT&T spending.",
+                "Les dépenses de R-D et d'AT et T.",
+            ),
+            ("Procter&Gamble &amp; co", "Procter & Gamble et cie"),
+        ] {
+            assert!(
+                run(&PlaceholderMismatch, source, target).is_empty(),
+                "{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn escapes_are_kept() {
+        let found = run(
+            &PlaceholderMismatch,
+            r"Line one\nLine two",
+            "Ligne un Ligne deux",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.message, r"`\n` is missing in the target");
+        assert!(run(&PlaceholderMismatch, r"Name:\tValue", r"Nom :\tValeur").is_empty());
     }
 }

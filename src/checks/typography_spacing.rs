@@ -111,9 +111,19 @@ fn applies_before(text: &str, at: usize, mark: char) -> bool {
                         '"' | '»' | '”' | '“' | '«' | '›' | '‹' | '‘' | ')' | ']' | '\'' | '’'
                     )
             });
-            ends_clause && !matches!(previous, '!' | '?' | ':' | ';' | '.' | '…' | '«' | '(')
+            ends_clause
+                && !matches!(previous, '!' | '?' | ':' | ';' | '.' | '…' | '«' | '(')
+                && !(mark == ';' && ends_entity(&text[..at]))
         }
     }
+}
+
+/// Whether the text before a `;` is an HTML entity's name or number (`&amp`, `&#233`): the
+/// semicolon closes it, it ends no clause.
+fn ends_entity(before: &str) -> bool {
+    let name = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric());
+    let name = name.strip_suffix('#').unwrap_or(name);
+    name.len() < before.len() && name.ends_with('&')
 }
 
 /// Where the space starts, when the colon at `at` stands after a space that splits a time
@@ -261,5 +271,12 @@ mod tests {
         let found = run_from_french(&TypographySpacing, "Vraiment ?", "Really ? Yes!");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, " ?");
+    }
+
+    #[test]
+    fn the_semicolon_of_an_entity_ends_no_clause() {
+        assert!(run(&TypographySpacing, "Tom &amp; Jerry", "Tom &amp; Jerry").is_empty());
+        assert!(run(&TypographySpacing, "Caf&#233; list", "Caf&#233; liste").is_empty());
+        assert_eq!(run(&TypographySpacing, "Tom; Jerry", "Tom; Jerry").len(), 1);
     }
 }
