@@ -5,9 +5,11 @@
 //! without its hyphen is the same (`G-7` ↔ `G7`), and one whose digits changed
 //! (`A380` → `A390`) is a number error the entity checks would only note as a missing word.
 //! Digits with dots that are no number, versions, sections and addresses (`2.4.1`,
-//! `192.168.1.1`), are codes too.
+//! `192.168.1.1`), are codes too, and so are digits with a dot after a version word (`version
+//! 10.15`).
 
-use crate::locale::number::is_dotted_identifier;
+use crate::locale::Language;
+use crate::locale::number::{is_dotted_identifier, is_version_number};
 use crate::model::Span;
 use crate::textutil::Word;
 
@@ -72,12 +74,18 @@ fn code_key(word: &str) -> Option<String> {
 
 /// The codes among `words` (of [`crate::textutil::words`] on `text`), in order. A decimal
 /// comma goes on with the code (`PM2,5` is `PM2.5`): words end at commas.
-pub fn codes<'a>(text: &'a str, words: &[Word<'a>]) -> Vec<Code<'a>> {
+pub fn codes<'a>(text: &'a str, words: &[Word<'a>], lang: &Language) -> Vec<Code<'a>> {
     words
         .iter()
         .filter(|word| word.text.bytes().any(|b| b.is_ascii_digit()))
         .filter_map(|&word| {
-            let mut key = code_key(word.text)?;
+            let version = is_version_number(text, word.span.start, word.text, lang)
+                && word.text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            let mut key = if version {
+                word.text.to_string()
+            } else {
+                code_key(word.text)?
+            };
             let decimals = text[word.span.end..]
                 .strip_prefix(',')
                 .map(|rest| rest.bytes().take_while(u8::is_ascii_digit).count())
@@ -147,13 +155,24 @@ pub fn changed_codes<'s, 't>(
     changed
 }
 
+/// Codes of digits with dots (`version 10.15`, `2.4.1`) of the source with no code of their
+/// family in the target: dropped, since such digits are read as no number.
+pub fn dropped_dotted_codes<'s>(source: &[Code<'s>], target: &[Code]) -> Vec<Word<'s>> {
+    source
+        .iter()
+        .filter(|c| c.key.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+        .filter(|c| !target.iter().any(|t| t.family() == c.family()))
+        .map(|c| c.word)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::textutil::words;
 
     fn codes_of(text: &str) -> Vec<Code<'_>> {
-        codes(text, &words(text))
+        codes(text, &words(text), Language::get("en").unwrap())
     }
 
     fn keys(text: &str) -> Vec<String> {

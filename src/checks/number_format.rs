@@ -157,4 +157,22 @@ mod tests {
         // Either order makes a day: the French reader's is taken as meant.
         assert!(run(&NumberFormat, "On 3/12/2026.", "Le 3/12/2026.").is_empty());
     }
+
+    #[test]
+    fn a_version_keeps_its_dot() {
+        let source = "Update to version 10.15 now.";
+        assert!(
+            run(
+                &NumberFormat,
+                source,
+                "Passez à la version 10.15 maintenant."
+            )
+            .is_empty()
+        );
+        // Without a version word, the same digits are a decimal.
+        assert_eq!(
+            suggestions("It weighs 10.15 kg.", "Il pèse 10.15 kg."),
+            ["10,15"]
+        );
+    }
 }

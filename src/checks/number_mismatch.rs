@@ -1,7 +1,7 @@
 //! number-mismatch: a number whose value differs between source and target, or that one side
 //! lacks.
 
-use super::codes::{changed_codes, codes};
+use super::codes::{changed_codes, codes, dropped_dotted_codes};
 use super::numbers::is_afternoon;
 use super::verbatim::item_spans;
 use super::{BeadContext, Check, Rule, RuleExample};
@@ -39,8 +39,9 @@ may a name before it where the press writes ages so \
 unit once for both (`8501 à 8510 m`: `range_words`); a source written with the other \
 language's separators is read both ways (`2,735 km` ↔ `1,700-mile`). Codes (letters then \
 digits: `A380`, `G-7`; two numbers glued by an `x`: `4x4`; digits with dots that are no number, \
-versions and addresses: `2.4.1`, `192.168.1.1`) are compared whole, with or without their hyphen: one whose digits changed \
-(`A380` → `A390`) is a mismatch. A number changed in value is reported on the target with the \
+versions and addresses: `2.4.1`, `192.168.1.1`, and digits with one dot after a version word, \
+`version_words`: `version 10.15`) are compared whole, with or without their hyphen: one whose digits changed \
+(`A380` → `A390`) is a mismatch, and so is a dotted one the target drops. A number changed in value is reported on the target with the \
 source value as suggestion, an hour on the target's clock (`14 h` → `4 p.m.`: `2`); a number \
 one side lacks is reported on the side that has it; a number \
 carried over with its unit changed for another of the same quantity (`30 miles` → `30 km`) is \
@@ -206,15 +207,25 @@ impl Check for NumberMismatch {
 }
 
 impl NumberMismatch {
-    /// A code whose digits changed (`A380` → `A390`): the number reading leaves codes alone.
+    /// A code whose digits changed (`A380` → `A390`), or digits with dots dropped (`version
+    /// 10.15`): the number reading leaves codes alone.
     fn check_codes(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
-        let source = codes(ctx.source.text, ctx.words(Side::Source).words());
+        let source = codes(
+            ctx.source.text,
+            ctx.words(Side::Source).words(),
+            ctx.source.lang,
+        );
         if source.is_empty() {
             return;
         }
-        let target = codes(ctx.target.text, ctx.words(Side::Target).words());
+        let target = codes(
+            ctx.target.text,
+            ctx.words(Side::Target).words(),
+            ctx.target.lang,
+        );
         let changed = changed_codes(&source, &target);
-        if changed.is_empty() {
+        let dropped = dropped_dotted_codes(&source, &target);
+        if changed.is_empty() && dropped.is_empty() {
             return;
         }
         // A code inside a URL, a file name or a key combination is verbatim-mismatch's, which
@@ -231,6 +242,18 @@ impl NumberMismatch {
                     .with_source(ctx.source_span(s.span))
                     .with_target(ctx.target_span(t.span))
                     .with_suggestion(s.text.to_string()),
+            );
+        }
+        for s in dropped {
+            if in_item(&source_items, s.span) {
+                continue;
+            }
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    format!("`{}` of the source is missing in the target", s.text),
+                )
+                .with_source(ctx.source_span(s.span)),
             );
         }
     }
@@ -1312,6 +1335,19 @@ mod tests {
                     "Page 3 du rapport de 2013.",
                     2,
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_version_is_compared_whole_and_missed_when_dropped() {
+        let source = "Update to version 10.15 now.";
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                (source, "Passez à la version 10.15 maintenant.", 0),
+                (source, "Passez à la version 10.16 maintenant.", 1),
+                (source, "Passez maintenant à la nouvelle version.", 1),
             ],
         );
     }

@@ -826,7 +826,11 @@ impl Used {
                 continue;
             }
             let other = side.other();
-            let other_codes = codes(ctx.side(other).text, ctx.words(other).words());
+            let other_codes = codes(
+                ctx.side(other).text,
+                ctx.words(other).words(),
+                ctx.side(other).lang,
+            );
             for (m, u) in mentions.iter().zip(used.iter_mut()) {
                 if !*u && after_hyphen(m) && ends_code_in(text, m.span, &other_codes) {
                     *u = true;

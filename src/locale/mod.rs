@@ -85,6 +85,8 @@ struct LocaleFile {
     #[serde(default)]
     counting_words: Vec<String>,
     #[serde(default)]
+    version_words: Vec<String>,
+    #[serde(default)]
     name_case_endings: Vec<String>,
     #[serde(default)]
     money: Money,
@@ -558,6 +560,9 @@ pub struct Language {
     /// Number words that count as a cardinal does without being a number (`both`, `twice`),
     /// in lower case: compared as the cardinals are.
     pub counting_words: rustc_hash::FxHashSet<String>,
+    /// Words after which digits with a dot name a version, not a decimal (`version 10.15`),
+    /// folded: they keep their dot in every language and are compared whole, as codes.
+    pub version_words: Vec<String>,
     /// Endings a name takes by grammar (the German genitive `s`: `Caspar Hausers`): the
     /// name so ended is the same name.
     pub name_case_endings: Vec<String>,
@@ -818,6 +823,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         rounded_measures: file.rounded_measures.into_iter().collect(),
         cardinals: file.cardinals.keys().cloned().collect(),
         counting_words: file.counting_words.into_iter().collect(),
+        version_words: file.version_words.iter().map(|w| fold(w)).collect(),
         name_case_endings: file.name_case_endings,
         words: (file.words.into_iter()).chain(file.cardinals).collect(),
         multipliers: file.multipliers.into_iter().collect(),

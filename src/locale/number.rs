@@ -3,7 +3,7 @@
 
 use super::Language;
 use crate::model::Span;
-use crate::textutil::{char_at, word_iter};
+use crate::textutil::{char_at, fold, word_iter};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -158,8 +158,9 @@ fn find_digit_numbers(
         {
             continue;
         }
-        // A version, section or address (`2.4.1`) is compared whole, as a code.
-        if is_dotted_identifier(run.text) {
+        // A version, section or address (`2.4.1`, `version 10.15`) is compared whole, as a
+        // code.
+        if is_dotted_identifier(run.text) || is_version_number(text, run.start, run.text, lang) {
             continue;
         }
         // Two numbers glued by an `x` (`4x4`, `3x1`) name a vehicle, a format or a
@@ -211,6 +212,23 @@ fn find_digit_numbers(
         }
     }
     out
+}
+
+/// Whether digits with a dot at `start` follow one of the language's version words (`version
+/// 10.15`, `v 2.1`): a version, which keeps its dot in every language, not a decimal.
+pub(crate) fn is_version_number(text: &str, start: usize, run: &str, lang: &Language) -> bool {
+    if !run.contains('.') || run.contains([',', ' ', '\u{00A0}', '\u{202F}']) {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    !word.is_empty() && before.len() < start && lang.version_words.iter().any(|v| *v == fold(word))
 }
 
 /// Whether a run of digits is an identifier with dots, not a quantity: a version, a section or
