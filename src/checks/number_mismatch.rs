@@ -53,7 +53,8 @@ same rank on the other side when it has any (`third quarter` → `quatrième tri
 a floor, which America counts from the ground (`fifth floor` ↔ `quatrième étage`: \
 `ordinals_counted_apart`). So must cardinals in words (the `[cardinals]` tables: `three`, \
 `soixante-dix`; not `one`, an article as often, nor the approximate `dozen`, `vingtaine`) and \
-words that count as they do (`counting_words`: `both`, `twice`): with another count on the \
+words that count as they do (`counting_words`: `both`, `twice`, and the multiples, `doubled`, \
+`triplé`, `verdoppelt`): with another count on the \
 other side in words and none of theirs (`one in three` → `un sur quatre`, `both sides` → `les \
 trois côtés`), they are reported, and so are fractions in words (`half` → `le quart`); a count the other side gives in other words is left alone \
 (`the two of them` ↔ `ensemble`), and so are a half said after the times (`four and a half \
@@ -1348,6 +1349,35 @@ mod tests {
                 (source, "Passez à la version 10.15 maintenant.", 0),
                 (source, "Passez à la version 10.16 maintenant.", 1),
                 (source, "Passez maintenant à la nouvelle version.", 1),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_multiple_is_compared_as_a_count() {
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                (
+                    "Sales doubled last year.",
+                    "Les ventes ont triplé l'an dernier.",
+                    1,
+                ),
+                (
+                    "Sales doubled last year.",
+                    "Les ventes ont doublé l'an dernier.",
+                    0,
+                ),
+                (
+                    "Sales doubled.",
+                    "Les ventes ont été multipliées par deux.",
+                    0,
+                ),
+                (
+                    "A threefold increase.",
+                    "Une hausse multipliée par quatre.",
+                    1,
+                ),
             ],
         );
     }
