@@ -56,7 +56,8 @@ a floor, which America counts from the ground (`fifth floor` ↔ `quatrième ét
 words that count as they do (`counting_words`: `both`, `twice`, and the multiples, `doubled`, \
 `triplé`, `verdoppelt`): with another count on the \
 other side in words and none of theirs (`one in three` → `un sur quatre`, `both sides` → `les \
-trois côtés`), they are reported, and so are fractions in words (`half` → `le quart`); a count the other side gives in other words is left alone \
+trois côtés`), they are reported, and so are fractions in words (`half` → `le quart`) and the plurals of round counts, by their \
+order of magnitude (`round_plurals`: `hundreds` → `des milliers`; `dozens` ↔ `des dizaines` agree); a count the other side gives in other words is left alone \
 (`the two of them` ↔ `ensemble`), and so are a half said after the times (`four and a half \
 times` ↔ `quatre fois et demie`) and an idiom's round count (`zwei Wochen` ↔ `quinze jours`: \
 `[rounded_measures]`). A date in digits is read as the day it names, in the orders the \
@@ -1376,6 +1377,40 @@ mod tests {
                 (
                     "A threefold increase.",
                     "Une hausse multipliée par quatre.",
+                    1,
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn round_plurals_are_compared_by_their_size() {
+        assert_finding_counts(
+            &NumberMismatch,
+            &[
+                (
+                    "Hundreds of people came.",
+                    "Des milliers de personnes sont venues.",
+                    1,
+                ),
+                (
+                    "Hundreds of people came.",
+                    "Des centaines de personnes sont venues.",
+                    0,
+                ),
+                (
+                    "Dozens of people came.",
+                    "Des dizaines de personnes sont venues.",
+                    0,
+                ),
+                (
+                    "Tens of thousands fled.",
+                    "Des dizaines de milliers ont fui.",
+                    0,
+                ),
+                (
+                    "Tens of thousands fled.",
+                    "Des centaines de milliers ont fui.",
                     1,
                 ),
             ],

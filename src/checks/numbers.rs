@@ -454,6 +454,14 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
         is_fraction_word,
         is_fraction_word,
     ));
+    // And the plurals of round counts (`hundreds` → `des milliers`).
+    pairing.cardinals_changed.extend(changed_in_words(
+        ctx,
+        (&source, &target),
+        &used,
+        is_round_plural,
+        any_number_word,
+    ));
     // A date in digits none of whose numbers found a counterpart is missing whole; one whose
     // other numbers did has its month in the other side's month name (`3.12.2026 to
     // 5.12.2026` ↔ `du 3 au 5 décembre 2026`).
@@ -1560,6 +1568,14 @@ fn changed_in_words(
             || (rounded_measure(&ctx.source, s).zip(rounded_measure(&ctx.target, t)))
                 .is_some_and(|(a, b)| a.agrees_with(&b, b.value))
     };
+    // Plurals of round counts agree within their order of magnitude (`dozens` ↔ `des
+    // dizaines`).
+    let agree = |s: &NumberMention, t: &NumberMention| {
+        agree(s, t)
+            || (is_round_plural(&ctx.source, s)
+                && is_round_plural(&ctx.target, t)
+                && s.value.max(t.value) / s.value.min(t.value) < 1.5)
+    };
     // Each target word agrees with one source word at most.
     let mut changed = Vec::new();
     for s in source_words {
@@ -1638,6 +1654,12 @@ fn is_cardinal_word(side: &SideText, m: &NumberMention) -> bool {
         && (parts.find(|p| !counts(p))).is_none_or(|after| {
             !(lang.words.contains_key(after) || lang.multipliers.contains_key(after))
         })
+}
+
+/// Whether `m` of `side` is the plural of a round count alone (`hundreds`, `milliers`).
+fn is_round_plural(side: &SideText, m: &NumberMention) -> bool {
+    m.written == Written::Words
+        && (side.lang.round_plurals).contains(&side.text[m.span.range()].to_lowercase())
 }
 
 /// Whether `m` of `side` is a fraction in words alone (`half`, `la moitié`, `a quarter`).

@@ -87,6 +87,8 @@ struct LocaleFile {
     #[serde(default)]
     version_words: Vec<String>,
     #[serde(default)]
+    round_plurals: Vec<String>,
+    #[serde(default)]
     name_case_endings: Vec<String>,
     #[serde(default)]
     money: Money,
@@ -563,6 +565,9 @@ pub struct Language {
     /// Words after which digits with a dot name a version, not a decimal (`version 10.15`),
     /// folded: they keep their dot in every language and are compared whole, as codes.
     pub version_words: Vec<String>,
+    /// The plurals of round counts (`hundreds`, `des milliers`), in lower case: number-mismatch
+    /// compares those left unpaired on both sides by their order of magnitude.
+    pub round_plurals: rustc_hash::FxHashSet<String>,
     /// Endings a name takes by grammar (the German genitive `s`: `Caspar Hausers`): the
     /// name so ended is the same name.
     pub name_case_endings: Vec<String>,
@@ -824,6 +829,11 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         cardinals: file.cardinals.keys().cloned().collect(),
         counting_words: file.counting_words.into_iter().collect(),
         version_words: file.version_words.iter().map(|w| fold(w)).collect(),
+        round_plurals: file
+            .round_plurals
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         name_case_endings: file.name_case_endings,
         words: (file.words.into_iter()).chain(file.cardinals).collect(),
         multipliers: file.multipliers.into_iter().collect(),
