@@ -438,30 +438,23 @@ pub fn pair_numbers(ctx: &BeadContext) -> NumberPairing {
     .into_iter()
     .filter(|(s, t)| !counted_apart(s, t))
     .collect();
-    // And the cardinals (`three` → `quatre`).
-    pairing.cardinals_changed = changed_in_words(
-        ctx,
-        (&source, &target),
-        &used,
-        is_cardinal_word,
-        any_number_word,
-    );
-    // And the fractions (`half` → `un quart`).
-    pairing.cardinals_changed.extend(changed_in_words(
-        ctx,
-        (&source, &target),
-        &used,
-        is_fraction_word,
-        is_fraction_word,
-    ));
-    // And the plurals of round counts (`hundreds` → `des milliers`).
-    pairing.cardinals_changed.extend(changed_in_words(
-        ctx,
-        (&source, &target),
-        &used,
-        is_round_plural,
-        any_number_word,
-    ));
+    // And the cardinals (`three` → `quatre`), the fractions (`half` → `un quart`) and the
+    // plurals of round counts (`hundreds` → `des milliers`), each with what may agree with it.
+    type WordKind = fn(&SideText, &NumberMention) -> bool;
+    let counts: [(WordKind, WordKind); 3] = [
+        (is_cardinal_word, any_number_word),
+        (is_fraction_word, is_fraction_word),
+        (is_round_plural, any_number_word),
+    ];
+    for (is_kind, may_agree) in counts {
+        (pairing.cardinals_changed).extend(changed_in_words(
+            ctx,
+            (&source, &target),
+            &used,
+            is_kind,
+            may_agree,
+        ));
+    }
     // A date in digits none of whose numbers found a counterpart is missing whole; one whose
     // other numbers did has its month in the other side's month name (`3.12.2026 to
     // 5.12.2026` ↔ `du 3 au 5 décembre 2026`).
@@ -544,6 +537,44 @@ fn names_month(side: &SideText, month: u8) -> bool {
         (side.lang.calendar.name(&fold(word.text)))
             .is_some_and(|name| name.kind == CalendarKind::Month && name.index + 1 == month)
     })
+}
+
+/// A target date in digits that names no day in the target language's orders but the source
+/// date's day in one of the source language's (`12/25/2026` kept in French): the date, and the
+/// day.
+fn day_in_source_order<'t>(
+    source: &SideDate,
+    target: &'t SideDate,
+    source_orders: &[DateOrder],
+) -> Option<(&'t NumericDate, Day)> {
+    let date = target.numeric.as_ref().filter(|_| target.days.is_empty())?;
+    let day = (date.readings(source_orders).into_iter())
+        .map(|(_, day)| day)
+        .find(|day| source.days.iter().any(|d| d.agrees_with(day)))?;
+    Some((date, day))
+}
+
+/// The source date's day written as the target's date is, when both are known: in the target's
+/// digits and order, or in its words with the day's digits replaced. An ambiguous source date
+/// (`1/2/2026`) is read as the target's month has it.
+fn date_suggestion(
+    target_text: &str,
+    source: &SideDate,
+    target: &SideDate,
+    target_order: DateOrder,
+) -> Option<String> {
+    let same_month: Vec<&Day> = (source.days.iter())
+        .filter(|d| target.days.iter().any(|t| t.month == d.month))
+        .collect();
+    let day = match (&source.days[..], &same_month[..]) {
+        ([day], _) => day,
+        (_, [day]) => *day,
+        _ => return None,
+    };
+    match &target.numeric {
+        Some(date) => Some(date.rewritten(day, target.order.unwrap_or(target_order))),
+        None => day_corrected(target_text, target, day),
+    }
 }
 
 /// A date with a month's name, `day` given for its day when only the day differs (`26 décembre
@@ -646,24 +677,14 @@ impl Used {
         // A target date in digits that names no day in the target's orders but the source's
         // day in the source's (`12/25/2026` kept in French).
         let source_orders = &ctx.source.lang.calendar.numeric_orders;
-        let target_order = ctx.target.lang.calendar.numeric_orders[0];
+        let target_order = ctx.target.lang.calendar.usual_order();
         source_left.retain(|s| {
-            let misordered = target_left.iter().position(|t| {
-                t.numeric.as_ref().is_some_and(|date| {
-                    t.days.is_empty()
-                        && (date.readings(source_orders).iter())
-                            .any(|(_, day)| s.days.iter().any(|d| d.agrees_with(day)))
-                })
-            });
-            let Some(j) = misordered else {
+            let misordered = (target_left.iter().enumerate())
+                .find_map(|(j, t)| Some((j, day_in_source_order(s, t, source_orders)?)));
+            let Some((j, (date, day))) = misordered else {
                 return true;
             };
             let t = target_left.remove(j);
-            let date = t.numeric.as_ref().expect("a date in digits");
-            let day = (date.readings(source_orders).into_iter())
-                .map(|(_, day)| day)
-                .find(|day| s.days.iter().any(|d| d.agrees_with(day)))
-                .expect("the reading found");
             pairing.dates_misordered.push(DateChange {
                 source: s.span,
                 target: t.span,
@@ -681,27 +702,10 @@ impl Used {
                 source_unpaired.push(s.clone());
                 continue;
             };
-            // The source's day in the target's way of writing it, when both are known.
-            // An ambiguous source date (`1/2/2026`) is read as the target's month has it.
-            let same_month: Vec<&Day> = (s.days.iter())
-                .filter(|d| t.days.iter().any(|t| t.month == d.month))
-                .collect();
-            let day = match (&s.days[..], &same_month[..]) {
-                ([day], _) => Some(day),
-                (_, [day]) => Some(*day),
-                _ => None,
-            };
-            let suggestion = match (day, &t.numeric) {
-                (Some(day), Some(date)) => {
-                    Some(date.rewritten(day, t.order.unwrap_or(target_order)))
-                }
-                (Some(day), None) => day_corrected(ctx.target.text, t, day),
-                _ => None,
-            };
             pairing.dates_changed.push(DateChange {
                 source: s.span,
                 target: t.span,
-                suggestion,
+                suggestion: date_suggestion(ctx.target.text, s, t, target_order),
             });
             self.use_date_numbers((source, s), (target, t));
         }
@@ -734,11 +738,9 @@ impl Used {
                 continue;
             }
             for &i in &fields {
-                let month = mentions[i].value;
-                let is_month = date.days.iter().any(|d| f64::from(d.month) == month)
-                    && (date.numeric.iter())
-                        .any(|n| is_month_field(n, mentions[i].span, &date.days));
-                if is_month && names_month(other, month as u8) {
+                let is_month = (date.numeric.as_ref())
+                    .is_some_and(|n| is_month_field(n, mentions[i].span, &date.days));
+                if is_month && names_month(other, mentions[i].value as u8) {
                     used[i] = true;
                 }
             }

@@ -179,6 +179,12 @@ impl Calendar {
         self.ambiguous.contains(folded)
     }
 
+    /// The order the language writes a date in digits with first (day first when it says
+    /// none).
+    pub fn usual_order(&self) -> DateOrder {
+        (self.numeric_orders.first()).map_or(DateOrder::DayMonthYear, |order| *order)
+    }
+
     /// Whether a folded word may move a date by a day (`night`, `lendemain`).
     pub fn shifts_a_day(&self, folded: &str) -> bool {
         self.day_shift.iter().any(|n| n == folded)
