@@ -14,8 +14,8 @@ static RULE: Rule = Rule {
     id: "verbatim-mismatch",
     category: "accuracy/do-not-translate",
     severity: Severity::Major,
-    summary: "A URL, e-mail address, file name or path, code span, command-line option or key \
-combination changed or missing in the target.",
+    summary: "A URL, e-mail address, file name or path, code, option or shortcut changed or \
+missing in the target.",
     explanation: "Addresses, file names and paths, inline code, command-line options \
 (`--verbose`) and social handles are copied, not translated: one changed character breaks a \
 link. Each is matched exactly between source and target, but for key combinations, compared \
