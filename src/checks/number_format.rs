@@ -66,9 +66,7 @@ impl Check for NumberFormat {
                 )
                 .with_source(ctx.source_span(misordered.source))
                 .with_target(ctx.target_span(misordered.target));
-            if let Some(suggestion) = &misordered.suggestion {
-                finding = finding.with_suggestion(suggestion.clone());
-            }
+            finding.suggestion = misordered.suggestion.clone();
             out.push(finding);
         }
     }

@@ -7,6 +7,7 @@ use super::verbatim::item_spans;
 use super::{BeadContext, Check, Rule, RuleExample};
 use crate::locale::number::{NumberMention, format_number};
 use crate::model::{Finding, Severity, Side, Span};
+use std::cell::OnceCell;
 
 pub struct NumberMismatch;
 
@@ -132,48 +133,29 @@ impl Check for NumberMismatch {
                 &ctx.source.text[change.source.range()],
                 &ctx.target.text[change.target.range()],
             );
-            let finding = ctx
+            let mut finding = ctx
                 .finding(&RULE, format!("date {}", does_not_match(target, source)))
                 .with_source(ctx.source_span(change.source))
                 .with_target(ctx.target_span(change.target));
-            out.push(match &change.suggestion {
-                Some(suggestion) => finding.with_suggestion(suggestion.clone()),
-                None => finding,
-            });
+            finding.suggestion = change.suggestion.clone();
+            out.push(finding);
         }
         for &date in &pairing.dates_missing {
-            let written = &ctx.source.text[date.range()];
-            out.push(
-                ctx.finding(
-                    &RULE,
-                    format!("date `{written}` of the source is missing in the target"),
-                )
-                .with_source(ctx.source_span(date)),
-            );
+            out.push(one_sided(ctx, Side::Source, date, "date "));
         }
         for &date in &pairing.dates_added {
-            let written = &ctx.target.text[date.range()];
-            out.push(
-                ctx.finding(
-                    &RULE,
-                    format!("date `{written}` in the target is not in the source"),
-                )
-                .with_target(ctx.target_span(date)),
-            );
+            out.push(one_sided(ctx, Side::Target, date, "date "));
         }
         // A number inside a URL or a path is verbatim-mismatch's, which reports the item.
-        let outside_items = |numbers: &[NumberMention], text: &str| -> Vec<NumberMention> {
-            if numbers.is_empty() {
-                return Vec::new();
-            }
-            let items = item_spans(text);
+        let items = VerbatimItems::default();
+        let outside_items = |numbers: &[NumberMention], side: Side| -> Vec<NumberMention> {
             (numbers.iter())
-                .filter(|m| !items.iter().any(|i| i.overlaps(m.span)))
+                .filter(|m| !items.hold(ctx, side, m.span))
                 .cloned()
                 .collect()
         };
-        let missing = outside_items(&pairing.missing, ctx.source.text);
-        let added = outside_items(&pairing.added, ctx.target.text);
+        let missing = outside_items(&pairing.missing, Side::Source);
+        let added = outside_items(&pairing.added, Side::Target);
         let changed = missing.len().min(added.len());
         for (s, t) in missing.iter().zip(&added) {
             out.push(
@@ -184,34 +166,19 @@ impl Check for NumberMismatch {
             );
         }
         for s in &missing[changed..] {
-            out.push(
-                ctx.finding(
-                    &RULE,
-                    format!(
-                        "`{}` of the source is missing in the target",
-                        source_text(s)
-                    ),
-                )
-                .with_source(ctx.source_span(s.span)),
-            );
+            out.push(one_sided(ctx, Side::Source, s.span, ""));
         }
         for t in &added[changed..] {
-            out.push(
-                ctx.finding(
-                    &RULE,
-                    format!("`{}` in the target is not in the source", target_text(t)),
-                )
-                .with_target(ctx.target_span(t.span)),
-            );
+            out.push(one_sided(ctx, Side::Target, t.span, ""));
         }
-        self.check_codes(ctx, out);
+        self.check_codes(ctx, &items, out);
     }
 }
 
 impl NumberMismatch {
     /// A code whose digits changed (`A380` → `A390`), or digits with dots dropped (`version
     /// 10.15`): the number reading leaves codes alone.
-    fn check_codes(&self, ctx: &BeadContext, out: &mut Vec<Finding>) {
+    fn check_codes(&self, ctx: &BeadContext, items: &VerbatimItems, out: &mut Vec<Finding>) {
         let source = codes(
             ctx.source.text,
             ctx.words(Side::Source).words(),
@@ -225,18 +192,10 @@ impl NumberMismatch {
             ctx.words(Side::Target).words(),
             ctx.target.lang,
         );
-        let changed = changed_codes(&source, &target);
-        let dropped = dropped_dotted_codes(&source, &target);
-        if changed.is_empty() && dropped.is_empty() {
-            return;
-        }
         // A code inside a URL, a file name or a key combination is verbatim-mismatch's, which
         // reports the whole item (`report2.pdf`, `Alt+F4`).
-        let (source_items, target_items) =
-            (item_spans(ctx.source.text), item_spans(ctx.target.text));
-        let in_item = |items: &[Span], span: Span| items.iter().any(|i| i.overlaps(span));
-        for (s, t) in changed {
-            if in_item(&source_items, s.span) || in_item(&target_items, t.span) {
+        for (s, t) in changed_codes(&source, &target) {
+            if items.hold(ctx, Side::Source, s.span) || items.hold(ctx, Side::Target, t.span) {
                 continue;
             }
             out.push(
@@ -246,18 +205,50 @@ impl NumberMismatch {
                     .with_suggestion(s.text.to_string()),
             );
         }
-        for s in dropped {
-            if in_item(&source_items, s.span) {
-                continue;
+        for s in dropped_dotted_codes(&source, &target) {
+            if !items.hold(ctx, Side::Source, s.span) {
+                out.push(one_sided(ctx, Side::Source, s.span, ""));
             }
-            out.push(
-                ctx.finding(
-                    &RULE,
-                    format!("`{}` of the source is missing in the target", s.text),
-                )
-                .with_source(ctx.source_span(s.span)),
-            );
         }
+    }
+}
+
+/// The spans of verbatim-mismatch's items on each side, found when first asked: most beads
+/// have no number or code left unpaired to ask about.
+#[derive(Default)]
+struct VerbatimItems {
+    source: OnceCell<Vec<Span>>,
+    target: OnceCell<Vec<Span>>,
+}
+
+impl VerbatimItems {
+    /// Whether `span` of `side` overlaps an item.
+    fn hold(&self, ctx: &BeadContext, side: Side, span: Span) -> bool {
+        let cell = match side {
+            Side::Source => &self.source,
+            Side::Target => &self.target,
+        };
+        (cell.get_or_init(|| item_spans(ctx.side(side).text)).iter()).any(|i| i.overlaps(span))
+    }
+}
+
+/// A finding on what one side has and the other lacks, quoted (`kind` names it: `date `, or
+/// nothing for a number or a code): reported on the side that has it.
+fn one_sided(ctx: &BeadContext, side: Side, span: Span, kind: &str) -> Finding {
+    let written = &ctx.side(side).text[span.range()];
+    match side {
+        Side::Source => ctx
+            .finding(
+                &RULE,
+                format!("{kind}`{written}` of the source is missing in the target"),
+            )
+            .with_source(ctx.source_span(span)),
+        Side::Target => ctx
+            .finding(
+                &RULE,
+                format!("{kind}`{written}` in the target is not in the source"),
+            )
+            .with_target(ctx.target_span(span)),
     }
 }
 

@@ -28,6 +28,12 @@ pub(super) struct CalendarFile {
     /// language, and with dots (`25.12.2026`) `dmy`.
     #[serde(default)]
     numeric_orders: Vec<String>,
+    /// The letters that end a day's digits before its month (`25th`, `1er`).
+    #[serde(default)]
+    day_endings: Vec<String>,
+    /// The words between a day and the month after it (`the 4th of July`).
+    #[serde(default)]
+    day_month_links: Vec<String>,
 }
 
 /// The order of the day, month and year in a date written in digits.
@@ -89,6 +95,8 @@ pub struct Calendar {
     day_shift: Vec<String>,
     /// `numeric_orders` read; day first when the table says nothing.
     pub numeric_orders: Vec<DateOrder>,
+    pub day_endings: Vec<String>,
+    pub day_month_links: Vec<String>,
 }
 
 impl Calendar {
@@ -111,6 +119,7 @@ impl Calendar {
                 ..Calendar::default()
             });
         }
+        let (day_endings, day_month_links) = (file.day_endings, file.day_month_links);
         if file.months.len() != 12 || file.weekdays.len() != 7 {
             return Err(format!(
                 "[calendar] needs 12 months and 7 weekdays, not {} and {}",
@@ -124,6 +133,8 @@ impl Calendar {
             ambiguous: file.ambiguous.iter().map(|w| fold(w)).collect(),
             day_shift: file.day_shift.iter().map(|w| fold(w)).collect(),
             numeric_orders,
+            day_endings,
+            day_month_links,
             ..Calendar::default()
         };
         let entries = (file.months.iter().map(|e| (CalendarKind::Month, e)))

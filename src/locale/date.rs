@@ -4,7 +4,7 @@
 //! instead of comparing `25.12` with `25`.
 
 use super::Language;
-use super::calendar::{CalendarKind, DateOrder};
+use super::calendar::{Calendar, CalendarKind, DateOrder};
 use super::number::{NumberMention, Written};
 use crate::model::Span;
 use crate::textutil::{fold, word_iter};
@@ -299,7 +299,7 @@ pub fn find_written_dates(
         let before = mentions.iter().rev().find(|m| {
             m.span.end <= word.span.start
                 && whole_number(m, 1.0..=31.0)
-                && is_day_suffix(&text[m.span.end..word.span.start])
+                && is_day_suffix(&text[m.span.end..word.span.start], &lang.calendar)
         });
         let after = || {
             mentions.iter().find(|m| {
@@ -340,15 +340,16 @@ pub fn find_written_dates(
 }
 
 /// Whether the text between a day's digits and the month after them only ends the day: spaces,
-/// a dot, an ordinal's letters, `of`.
-fn is_day_suffix(between: &str) -> bool {
+/// a dot, one of the language's `day_endings` (`th`, `er`), a `day_month_links` word (`of`).
+fn is_day_suffix(between: &str, calendar: &Calendar) -> bool {
     let rest = between.trim_start_matches(['.', ' ', '\u{00A0}']);
-    let rest = ["st", "nd", "rd", "th", "er", "re", "e"]
-        .iter()
-        .find_map(|suffix| rest.strip_prefix(suffix))
+    let rest = (calendar.day_endings.iter())
+        .find_map(|ending| rest.strip_prefix(ending.as_str()))
         .unwrap_or(rest);
     let rest = rest.trim_start_matches(['.', ' ', '\u{00A0}']);
-    let rest = rest.strip_prefix("of ").unwrap_or(rest);
+    let rest = (calendar.day_month_links.iter())
+        .find_map(|link| rest.strip_prefix(link.as_str())?.strip_prefix(' '))
+        .unwrap_or(rest);
     !between.is_empty() && rest.trim().is_empty() && between.len() <= 8
 }
 
