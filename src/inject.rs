@@ -30,10 +30,11 @@ pub enum ErrorType {
     OppositeSwapped,
     CurrencySwapped,
     NumberWordChanged,
+    NegationDropped,
 }
 
 impl ErrorType {
-    pub const ALL: [ErrorType; 18] = [
+    pub const ALL: [ErrorType; 19] = [
         ErrorType::ChangedNumber,
         ErrorType::ScaleWord,
         ErrorType::MisspeltName,
@@ -53,6 +54,7 @@ impl ErrorType {
         ErrorType::OppositeSwapped,
         ErrorType::CurrencySwapped,
         ErrorType::NumberWordChanged,
+        ErrorType::NegationDropped,
     ];
 
     pub fn name(self) -> &'static str {
@@ -75,6 +77,7 @@ impl ErrorType {
             ErrorType::OppositeSwapped => "opposite swapped",
             ErrorType::CurrencySwapped => "currency swapped",
             ErrorType::NumberWordChanged => "number word changed",
+            ErrorType::NegationDropped => "negation dropped",
         }
     }
 
@@ -98,6 +101,7 @@ impl ErrorType {
             ErrorType::PhraseRepeated => &["repeated-word"],
             ErrorType::OppositeSwapped => &["opposite-meaning"],
             ErrorType::CurrencySwapped => &["currency-mismatch"],
+            ErrorType::NegationDropped => &["negation-missing"],
         }
     }
 }
@@ -230,6 +234,7 @@ impl Injector<'_> {
             ErrorType::OppositeSwapped => self.swap_opposite(source, target, rng).map(keep_source),
             ErrorType::CurrencySwapped => self.swap_currency(source, target).map(keep_source),
             ErrorType::NumberWordChanged => self.change_number_word(target, rng).map(keep_source),
+            ErrorType::NegationDropped => self.drop_negation(source, target, rng).map(keep_source),
         }
     }
 
@@ -442,6 +447,46 @@ impl Injector<'_> {
 
     /// A cardinal in words of the target, from two to twelve, given as the next (twelve as
     /// two), its first letter's case kept (`trois` → `quatre`, `Seven` → `Eight`).
+    /// Removes one clause negation of the target (`ne … pas`, `not`), opener and all, in a pair
+    /// whose source negates a clause too: `ne fonctionne pas` → `fonctionne`, `does not work` →
+    /// `does work`. A contraction's remnant (`don't`) is left, as removing it leaves no word.
+    fn drop_negation(&self, source: &str, target: &str, rng: &mut Rng) -> Option<String> {
+        let negations = |lang: &Language, text: &str| {
+            let words = crate::checks::side_words::SideWords::of(text);
+            let all = words.words();
+            let found = lang
+                .clause_negation
+                .find(words.len(), |i| words.folded(i), |_| false);
+            (found.into_iter())
+                .map(|n| {
+                    (
+                        all[n.first].span,
+                        all[n.last].span,
+                        all.get(n.first + 1).map(|w| w.span.start),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        if negations(self.source_lang, source).is_empty() {
+            return None;
+        }
+        let found = negations(self.target_lang, target);
+        if found.is_empty() {
+            return None;
+        }
+        let (first, last, after_first) = found[rng.below(found.len())];
+        // The clause word with the spaces after it; before it, its opener up to the next word
+        // (`ne `, `n'`).
+        let clause_end =
+            last.end + (target[last.end..].len() - target[last.end..].trim_start().len());
+        let mut dropped = format!("{}{}", &target[..last.start], &target[clause_end..]);
+        if first != last {
+            let opener_end = after_first.unwrap_or(first.end);
+            dropped = format!("{}{}", &dropped[..first.start], &dropped[opener_end..]);
+        }
+        Some(dropped)
+    }
+
     fn change_number_word(&self, target: &str, rng: &mut Rng) -> Option<String> {
         let lang = self.target_lang;
         let count = |word: &str| {
@@ -788,6 +833,26 @@ mod tests {
             assert!((before + 2..=before + 4).contains(&after), "{stuttered}");
         }
         assert!(repeat_phrase("Trop court ici.", &mut Rng::new(1)).is_none());
+    }
+
+    #[test]
+    fn a_clause_negation_is_dropped_opener_and_all() {
+        let inj = injector();
+        let drop = |source: &str, target: &str| {
+            (inj.inject(ErrorType::NegationDropped, source, target, &mut Rng::new(1)))
+                .map(|injected| injected.target)
+        };
+        assert_eq!(
+            drop("It does not work.", "Cela ne fonctionne pas en hiver.").as_deref(),
+            Some("Cela fonctionne en hiver.")
+        );
+        assert_eq!(
+            drop("He never came.", "Il n'est jamais venu.").as_deref(),
+            Some("Il est venu.")
+        );
+        // Both sides must negate a clause.
+        assert_eq!(drop("It works.", "Cela ne fonctionne pas."), None);
+        assert_eq!(drop("It does not work.", "Cela échoue."), None);
     }
 
     #[test]

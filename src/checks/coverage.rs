@@ -59,6 +59,23 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
     words
 }
 
+/// Where the other side traces the word of side `from` at `span`: of the words it matches
+/// ([`BeadContext::partners`]), the one whose place in its sentence is nearest the word's.
+pub fn trace_of(ctx: &BeadContext, from: Side, span: Span) -> Option<Span> {
+    let (from_words, to_words) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
+    let i = from_words.iter().position(|w| w.span == span)?;
+    let share = |k: usize, of: usize| (k as f64 + 0.5) / of.max(1) as f64;
+    let here = share(i, from_words.len());
+    let distance = |j: u32| (share(j as usize, to_words.len()) - here).abs();
+    let nearest = ctx
+        .partners(from)
+        .of(i)
+        .iter()
+        .copied()
+        .min_by(|&a, &b| distance(a).total_cmp(&distance(b)))?;
+    Some(to_words[nearest as usize].span)
+}
+
 /// Content words an expansion may have (`Chasse, Pêche, Nature, Traditions ( CPNT )`).
 const MAX_EXPANSION_WORDS: usize = 6;
 

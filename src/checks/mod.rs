@@ -19,6 +19,7 @@ mod inconsistent_translation;
 mod junctions;
 mod lowercase_start;
 pub mod names;
+mod negation_missing;
 mod number_format;
 mod number_mismatch;
 pub mod numbers;
@@ -103,6 +104,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &currency_mismatch::CurrencyMismatch,
     &date_mismatch::DateMismatch,
     &opposite_meaning::OppositeMeaning,
+    &negation_missing::NegationMissing,
     &false_friend::FalseFriendCheck,
     &glossary_term::GlossaryTerm,
     &placeholder::PlaceholderMismatch,

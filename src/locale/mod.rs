@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod date;
+pub mod negation;
 pub mod number;
 pub mod opposites;
 pub mod pair;
@@ -130,7 +131,7 @@ struct LocaleFile {
     multipliers: HashMap<String, f64>,
     repeats: Repeats,
     #[serde(default)]
-    negation: Negation,
+    negation: negation::NegationFile,
     #[serde(default)]
     elision: Elision,
     #[serde(default)]
@@ -453,13 +454,6 @@ fn implied_units(
     Ok(implied)
 }
 
-/// Words that negate what follows them (`not`, `pas`), as written.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Negation {
-    words: Vec<String>,
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Repeats {
@@ -586,6 +580,8 @@ pub struct Language {
     pub repeat_links: Vec<(String, String)>,
     /// Words that negate what follows them (`not`, `n't`'s `t`, `pas`, `jamais`), folded.
     pub negators: rustc_hash::FxHashSet<String>,
+    /// How the language makes a clause negative, and the words that say any negation.
+    pub clause_negation: negation::ClauseNegation,
     /// Words written elided, with an apostrophe, before a vowel (`l'`, `qu'`).
     pub elision: Elision,
     /// The indefinite article's two forms, for a language whose article changes before a
@@ -842,6 +838,7 @@ fn parse_language(embedded: &EmbeddedLanguage) -> Result<Language, LocaleError> 
         allowed_repeats: file.repeats.allowed.into_iter().collect(),
         repeat_links,
         negators: file.negation.words.iter().map(|word| fold(word)).collect(),
+        clause_negation: negation::ClauseNegation::new(&file.negation),
         changing_forms: LengthInitials::of_changing_forms(&file.elision, &file.indefinite_article),
         elision: file.elision,
         indefinite_article: file.indefinite_article,
