@@ -451,6 +451,9 @@ impl Injector<'_> {
     /// whose source negates a clause too: `ne fonctionne pas` → `fonctionne`, `does not work` →
     /// `does work`. A contraction's remnant (`don't`) is left, as removing it leaves no word.
     fn drop_negation(&self, source: &str, target: &str, rng: &mut Rng) -> Option<String> {
+        // Each negation's opener (or clause word), clause word and where the word after the
+        // opener starts. Contractions are not read (no apostrophe test): `don't` counts on
+        // neither side.
         let negations = |lang: &Language, text: &str| {
             let words = crate::checks::side_words::SideWords::of(text);
             let all = words.words();
