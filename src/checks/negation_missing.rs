@@ -22,7 +22,8 @@ negate nothing (`not only`, `whether or not`, `ne … plus que`) and the negatio
 cancels (`not without`, `pas moins`, `n'ont pas cessé`). A segment is reported when its source \
 negates a clause, the word it negates (the first content word after the negation, passing over \
 words that clean translations often leave untraced, `going` of `not going to happen`: \
-`data/<pair>/trace-rates.tsv`) has its translation in the target, and the target holds no word \
+`data/<pair>/trace-rates.tsv`; in German, when none follows, the nearest before, `Der Zug kam \
+gestern nicht`) has its translation in the target, and the target holds no word \
 that says a negation of any kind: `not`, `no`, `without`, `ne`, `sans`, `aucun`, `nicht`, \
 `ohne`…, a word whose meaning negates (`fail`, `lack`, `empêcher`, `manque`), a word of the \
 vocabulary with a negative prefix (`unhappy`, `injuste`, `unmöglich`), or the negated word so \
@@ -95,7 +96,8 @@ impl Check for NegationMissing {
 
 /// The content words a negation may negate: those after its first word (after `ne` in `ne
 /// fonctionne pas`, after `not` in `does not work`), the clause word aside (`jamais` in `n'a
-/// jamais accepté`), no further than [`NEGATED_WORD_REACH`] words after the clause word.
+/// jamais accepté`), no further than [`NEGATED_WORD_REACH`] words after the clause word; in a
+/// language whose negation may end its clause, when none follows, those before it.
 fn negated_words(
     ctx: &BeadContext,
     negation: NegationAt,
@@ -106,8 +108,20 @@ fn negated_words(
     let clause_word = words[negation.last].span;
     let limit = (words.get(negation.last + NEGATED_WORD_REACH))
         .map_or(ctx.source.text.len(), |w| w.span.end);
-    (content.iter().copied())
+    let following: Vec<CoveredWord> = (content.iter().copied())
         .filter(|w| w.span != clause_word && w.span.start >= after && w.span.end <= limit)
+        .collect();
+    if !following.is_empty() || !ctx.source.lang.clause_negation.may_end_clause {
+        return following;
+    }
+    // Nothing after it: a negation that ends its clause negates what stands before it, the
+    // nearest first (`Er kam nicht`).
+    let from = words[negation.first.saturating_sub(NEGATED_WORD_REACH)]
+        .span
+        .start;
+    let before = words[negation.first].span.start;
+    (content.iter().rev().copied())
+        .filter(|w| w.span.start >= from && w.span.end <= before)
         .collect()
 }
 
@@ -178,7 +192,7 @@ fn finding(ctx: &BeadContext, negation: NegationAt, negated: Span) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::testing::{run, run_from_french};
+    use crate::checks::testing::{run, run_from_french, run_with};
 
     #[test]
     fn a_negation_dropped_with_the_negated_word_kept_is_reported() {
@@ -200,6 +214,19 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, "accepted");
+    }
+
+    #[test]
+    fn a_german_negation_that_ends_its_clause_negates_the_word_before_it() {
+        let found = run_with(
+            &NegationMissing,
+            "Der Zug kam gestern nicht.",
+            "Le train est arrivé hier.",
+            "de",
+            "fr",
+            &crate::glossary::Glossary::default(),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub(super) struct NegationFile {
     /// Phrases with a clause word that negate nothing (`not only`, `whether or not`).
     #[serde(default)]
     not_negating: Vec<String>,
+    /// Whether a clause word may end its clause and negate what stands before it (German
+    /// `Er kam nicht`).
+    #[serde(default)]
+    may_end_clause: bool,
     /// Words that, just after a clause word, cancel its negation (`not without`, `pas moins`).
     #[serde(default)]
     cancelling: Vec<String>,
@@ -76,6 +80,8 @@ pub struct ClauseNegation {
     contracted: FxHashSet<String>,
     not_negating: Vec<Vec<String>>,
     cancelling: FxHashSet<String>,
+    /// Whether a clause word may end its clause and negate what stands before it.
+    pub may_end_clause: bool,
     /// Every word that says a negation: the marks, the openers, and the clause words of a
     /// language that needs no opener.
     any: FxHashSet<String>,
@@ -119,6 +125,7 @@ impl ClauseNegation {
             contracted: folded(&file.contracted),
             not_negating,
             cancelling: folded(&file.cancelling),
+            may_end_clause: file.may_end_clause,
             any,
             mark_stems: file.mark_stems.iter().map(|w| fold(w)).collect(),
             negative_prefixes: file.negative_prefixes.iter().map(|w| fold(w)).collect(),
@@ -240,6 +247,7 @@ mod tests {
             contracted: owned(&["t"]),
             not_negating: owned(not_negating),
             cancelling: owned(&["without"]),
+            may_end_clause: false,
             marks: owned(&["without"]),
             mark_stems: owned(&["fail"]),
             negative_prefixes: owned(&["un", "in"]),
