@@ -26,7 +26,6 @@ pub struct CoveredWord {
 pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
     let (from_words, to_words) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let partners = ctx.partners(from);
-    let (n, m) = (from_words.len().max(1) as f64, to_words.len().max(1) as f64);
     // A number in words whose value the other side gives (`vingt et un` for `21`).
     let numbers = ctx.numbers();
     let covered = from_words
@@ -36,7 +35,8 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
         .map(|(i, w)| {
             // A trace counts near where the word would be translated: a word repeated
             // elsewhere in the sentence does not cover a dropped clause.
-            let (here, there) = ((i as f64 + 0.5) / n, |j: u32| (j as f64 + 0.5) / m);
+            let here = place(i, from_words.len());
+            let there = |j: u32| place(j as usize, to_words.len());
             let near = |j: u32| (here - there(j)).abs() <= POSITION_WINDOW;
             // Partners are in order: those left of the window, those in it, those right of
             // it. A binary search skips those left of it rather than trying each (a word a long
@@ -64,9 +64,8 @@ pub fn coverage(ctx: &BeadContext, from: Side) -> Vec<CoveredWord> {
 pub fn trace_of(ctx: &BeadContext, from: Side, span: Span) -> Option<Span> {
     let (from_words, to_words) = (ctx.coverage_keys(from), ctx.coverage_keys(from.other()));
     let i = from_words.iter().position(|w| w.span == span)?;
-    let share = |k: usize, of: usize| (k as f64 + 0.5) / of.max(1) as f64;
-    let here = share(i, from_words.len());
-    let distance = |j: u32| (share(j as usize, to_words.len()) - here).abs();
+    let here = place(i, from_words.len());
+    let distance = |j: u32| (place(j as usize, to_words.len()) - here).abs();
     let nearest = ctx
         .partners(from)
         .of(i)
@@ -74,6 +73,11 @@ pub fn trace_of(ctx: &BeadContext, from: Side, span: Span) -> Option<Span> {
         .copied()
         .min_by(|&a, &b| distance(a).total_cmp(&distance(b)))?;
     Some(to_words[nearest as usize].span)
+}
+
+/// Where word `k` of `of` stands in its sentence, as a share of its length (its middle).
+fn place(k: usize, of: usize) -> f64 {
+    (k as f64 + 0.5) / of.max(1) as f64
 }
 
 /// Content words an expansion may have (`Chasse, Pêche, Nature, Traditions ( CPNT )`).

@@ -90,6 +90,11 @@ pub struct ClauseNegation {
     vocabulary_prefixes: Vec<String>,
 }
 
+/// The words of a list, folded, in the collection asked for.
+fn folded<T: FromIterator<String>>(words: &[String]) -> T {
+    words.iter().map(|word| fold(word)).collect()
+}
+
 /// Where a clause is negated: words `first..=last` of its side, from the opener (if the
 /// language needs one) to the clause word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,18 +105,16 @@ pub struct NegationAt {
 
 impl ClauseNegation {
     pub(super) fn new(file: &NegationFile) -> Self {
-        let folded = |words: &[String]| words.iter().map(|w| fold(w)).collect::<FxHashSet<_>>();
-        let (clause, openers) = (folded(&file.clause), folded(&file.clause_openers));
+        let (clause, openers): (FxHashSet<String>, FxHashSet<String>) =
+            (folded(&file.clause), folded(&file.clause_openers));
         // A clause word that needs an opener says nothing alone (`plus`, `personne`).
         let alone = if openers.is_empty() {
             &clause
         } else {
             &openers
         };
-        let any = (file.marks.iter().map(|w| fold(w)))
-            .chain(alone.iter().cloned())
-            .chain(openers.iter().cloned())
-            .collect();
+        let mut any: FxHashSet<String> = folded(&file.marks);
+        any.extend(alone.iter().cloned());
         let not_negating = (file.not_negating.iter())
             .map(|phrase| phrase.split_whitespace().map(fold).collect())
             .collect();
@@ -127,9 +130,9 @@ impl ClauseNegation {
             cancelling: folded(&file.cancelling),
             may_end_clause: file.may_end_clause,
             any,
-            mark_stems: file.mark_stems.iter().map(|w| fold(w)).collect(),
-            negative_prefixes: file.negative_prefixes.iter().map(|w| fold(w)).collect(),
-            vocabulary_prefixes: file.vocabulary_prefixes.iter().map(|w| fold(w)).collect(),
+            mark_stems: folded(&file.mark_stems),
+            negative_prefixes: folded(&file.negative_prefixes),
+            vocabulary_prefixes: folded(&file.vocabulary_prefixes),
         }
     }
 
@@ -156,21 +159,28 @@ impl ClauseNegation {
             })
             .filter(|&i| !self.contracted.contains(folded(i)) || after_apostrophe(i))
             .filter(|&i| !self.in_not_negating_phrase(i, len, &folded))
-            .filter(|&i| {
-                !(i + 1..len.min(i + 1 + CANCEL_REACH)).any(|j| self.cancelling.contains(folded(j)))
-            })
-            .filter_map(|last| {
-                if self.openers.is_empty() {
-                    return Some(NegationAt { first: last, last });
-                }
-                let from = last.saturating_sub(OPENER_REACH + 1);
-                let first = (from..last)
-                    .rev()
-                    .find(|&i| self.openers.contains(folded(i)))?;
-                let broken = (first + 1..last).any(|i| self.breakers.contains(folded(i)));
-                (!broken).then_some(NegationAt { first, last })
-            })
+            .filter(|&i| !self.cancelled(i, len, &folded))
+            .filter_map(|last| self.opened(last, &folded))
             .collect()
+    }
+
+    /// Whether a word just after the clause word at `at` cancels it (`pas sans`).
+    fn cancelled<'w>(&self, at: usize, len: usize, folded: &impl Fn(usize) -> &'w str) -> bool {
+        (at + 1..len.min(at + 1 + CANCEL_REACH)).any(|j| self.cancelling.contains(folded(j)))
+    }
+
+    /// The negation the clause word at `last` ends: from its opener, when the language needs
+    /// one (none without an opener shortly before, or with a breaker between), else from itself.
+    fn opened<'w>(&self, last: usize, folded: &impl Fn(usize) -> &'w str) -> Option<NegationAt> {
+        if self.openers.is_empty() {
+            return Some(NegationAt { first: last, last });
+        }
+        let from = last.saturating_sub(OPENER_REACH + 1);
+        let first = (from..last)
+            .rev()
+            .find(|&i| self.openers.contains(folded(i)))?;
+        let broken = (first + 1..last).any(|i| self.breakers.contains(folded(i)));
+        (!broken).then_some(NegationAt { first, last })
     }
 
     /// Whether any of `len` words says a negation of any kind: a word of the lists, one that
